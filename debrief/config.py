@@ -1,0 +1,137 @@
+"""Configuration: where things live, who is typing, and the integrations.
+
+The config file is TOML (`config.toml` in the platform's config directory, or
+`--config PATH`). Environment variables override it; secrets come only from here
+or the environment, and are never written anywhere else.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError
+
+APP_NAME = "debrief"
+
+
+class JiraConfig(BaseModel):
+    """The `[jira]` table."""
+
+    url: str = ""
+    """Base URL of the Jira site, e.g. https://example.atlassian.net."""
+    user: str = ""
+    """Account e-mail (Cloud) or user name (Server); empty with a personal access token."""
+    token: SecretStr = SecretStr("")
+    """API token (Cloud) or personal access token (Server/Data Center). Prefer DEBRIEF_JIRA_TOKEN."""
+    auth: str = "basic"
+    """`basic` (Cloud: e-mail + API token) or `pat` (Server/Data Center personal access token)."""
+    project: str = ""
+    """Project key tickets are created in, e.g. OPS."""
+    issue_type: str = "Task"
+    """Issue type of the action-item tickets."""
+    labels: list[str] = Field(default_factory=list)
+    """Extra labels added to every ticket, besides `post-mortem`."""
+    users: dict[str, str] = Field(default_factory=dict)
+    """Owner name → Jira account id (Cloud) or user name (Server), tried before searching."""
+    priorities: dict[str, str] = Field(default_factory=dict)
+    """debrief priority (highest/high/medium/low) → Jira priority name."""
+
+
+class SlackConfig(BaseModel):
+    """The `[slack]` table."""
+
+    webhook: SecretStr = SecretStr("")
+    """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
+
+
+class Config(BaseModel):
+    """Everything debrief reads from its config file."""
+
+    user: str = ""
+    """The author name recorded on every change (DEBRIEF_USER wins)."""
+    publish_dir: str = ""
+    """Where `debrief publish` writes documents (default: ./postmortems)."""
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Binding id → keys, to remap the app's keys (e.g. next-section = "ctrl+down")."""
+    jira: JiraConfig = Field(default_factory=JiraConfig)
+    slack: SlackConfig = Field(default_factory=SlackConfig)
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be read."""
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME)
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME) / "debrief.db"
+
+
+def default_config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def templates_dir(config_path: Path | None = None) -> Path:
+    base = config_path.parent if config_path else config_dir()
+    return base / "templates"
+
+
+_JIRA_ENV = {
+    "DEBRIEF_JIRA_URL": "url",
+    "DEBRIEF_JIRA_USER": "user",
+    "DEBRIEF_JIRA_TOKEN": "token",
+    "DEBRIEF_JIRA_PROJECT": "project",
+    "DEBRIEF_JIRA_AUTH": "auth",
+}
+
+
+def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """The config file (if any) with the environment's overrides applied."""
+    env = dict(os.environ) if env is None else env
+    explicit = path is not None or bool(env.get("DEBRIEF_CONFIG"))
+    target = path or Path(env.get("DEBRIEF_CONFIG") or default_config_path())
+    data: dict = {}
+    if target.is_file():
+        try:
+            data = tomllib.loads(target.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {target}: {exc}") from exc
+    elif explicit:
+        raise ConfigError(f"config file {target} does not exist")
+    jira = dict(data.get("jira", {}))
+    for var, key in _JIRA_ENV.items():
+        if env.get(var):
+            jira[key] = env[var]
+    data["jira"] = jira
+    slack = dict(data.get("slack", {}))
+    if env.get("DEBRIEF_SLACK_WEBHOOK"):
+        slack["webhook"] = env["DEBRIEF_SLACK_WEBHOOK"]
+    data["slack"] = slack
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"config file {target} is invalid at {where}: {first['msg']}") from exc
+
+
+def current_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:
+    """Who is making changes: DEBRIEF_USER, then the config, then the OS user."""
+    env = dict(os.environ) if env is None else env
+    if env.get("DEBRIEF_USER"):
+        return env["DEBRIEF_USER"].strip()
+    if config is not None and config.user:
+        return config.user
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,120 @@
+"""Parsing the dates people type: ISO dates and instants, and relative due dates.
+
+python-dateutil (already required by sqlite-utils) does the calendar arithmetic and
+the ISO parsing, so month ends, leap years and offsets are handled by a library that
+has seen them all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, tzinfo
+
+from dateutil import parser as _parser
+from dateutil import tz as _tz
+from dateutil.relativedelta import relativedelta
+
+_DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# "fri", "frid", "friday" ... every prefix of three letters or more names its weekday.
+_WEEKDAYS = {
+    name[:length]: index
+    for index, name in enumerate(_DAY_NAMES)
+    for length in range(3, len(name) + 1)
+}
+_RELATIVE = re.compile(r"^\+(\d{1,4})\s*([dwm])$")
+
+
+class DateError(ValueError):
+    """A date that could not be understood; the message says what is accepted."""
+
+
+def parse_due(text: str, today: date) -> date:
+    """A due date: `2026-12-01`, `+3d`, `+1w`, `+2m`, `today`, `tomorrow` or a weekday (`fri`).
+
+    A weekday means the next one strictly after today.
+    """
+    value = text.strip().lower()
+    if not value:
+        raise DateError("a due date is required (2026-12-01, +3d, +1w or fri)")
+    if value == "today":
+        return today
+    if value == "tomorrow":
+        return today + relativedelta(days=1)
+    match = _RELATIVE.match(value)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        delta = {
+            "d": relativedelta(days=amount),
+            "w": relativedelta(weeks=amount),
+            "m": relativedelta(months=amount),
+        }[unit]
+        return today + delta
+    if value in _WEEKDAYS:
+        ahead = (_WEEKDAYS[value] - today.weekday() - 1) % 7 + 1
+        return today + relativedelta(days=ahead)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a real date") from exc
+    raise DateError(f"{text!r} is not a date: use 2026-12-01, +3d, +1w or a weekday like fri")
+
+
+def parse_instant(text: str, default_tz: tzinfo | None = None) -> datetime:
+    """An ISO date or date-time; naive values are taken in `default_tz` (UTC if none).
+
+    The result is always timezone-aware, in UTC.
+    """
+    value = text.strip()
+    if not value:
+        raise DateError("a time is required, e.g. 2026-11-20T14:03:00Z")
+    try:
+        parsed = _parser.isoparse(value)
+    except (ValueError, OverflowError):
+        try:
+            parsed = _parser.parse(value)
+        except (ValueError, OverflowError) as exc:
+            raise DateError(
+                f"{text!r} is not a time: use ISO 8601, e.g. 2026-11-20T14:03:00Z"
+            ) from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=default_tz or UTC)
+    return parsed.astimezone(UTC)
+
+
+def zone(name: str | None) -> tzinfo | None:
+    """A time zone by IANA name (`Europe/Paris`), or None for the local zone."""
+    if not name:
+        return None
+    found = _tz.gettz(name)
+    if found is None:
+        raise DateError(f"{name!r} is not a time zone name (try Europe/Paris or UTC)")
+    return found
+
+
+def local_zone() -> tzinfo:
+    return _tz.tzlocal()
+
+
+def show_instant(value: datetime, where: tzinfo | None = None, with_date: bool = True) -> str:
+    """An instant in the viewer's zone, with the zone named: `2026-11-20 14:03 CET`."""
+    local = value.astimezone(where or local_zone())
+    name = local.tzname() or ""
+    stamp = local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+    return f"{stamp} {name}".strip()
+
+
+def show_duration(seconds: float | None) -> str:
+    """`1h 05m`, `12m`, `45s`; an em dash when unknown."""
+    if seconds is None:
+        return "—"
+    seconds = int(round(seconds))
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m"
+    if minutes:
+        return f"{sign}{minutes}m"
+    return f"{sign}{secs}s"

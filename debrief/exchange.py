@@ -1,0 +1,48 @@
+"""Reading and writing JSON exports of whole post-mortems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import Document
+
+
+class ExportFileError(ValueError):
+    """A file that is not a debrief export; the message names the file and the problem."""
+
+
+def dump_documents(docs: list[Document]) -> str:
+    data = [d.model_dump(mode="json") for d in docs]
+    return json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False) + "\n"
+
+
+def load_documents(path: Path) -> list[Document]:
+    """One document or a list of them, validated before anything is stored."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExportFileError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportFileError(f"cannot read {path}: {exc}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExportFileError(
+            f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    items = data if isinstance(data, list) else [data]
+    docs = []
+    for index, item in enumerate(items):
+        try:
+            docs.append(Document.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            which = f" (post-mortem #{index + 1})" if len(items) > 1 else ""
+            raise ExportFileError(
+                f"{path} is not a debrief export{which}: {where or 'document'}: {first['msg']}"
+            ) from exc
+    return docs

@@ -1,0 +1,35 @@
+"""The bundled sample incident, moved in time so that it happened three days ago."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from importlib import resources
+
+from .models import Document
+
+SAMPLE_ID = "PM-DEMO"
+DAYS_AGO = 3
+
+
+def sample_document(today: date) -> Document:
+    """The sample post-mortem, with every date shifted so the incident was DAYS_AGO days ago."""
+    raw = json.loads((resources.files("debrief") / "data" / "sample.json").read_text("utf-8"))
+    doc = Document.model_validate(raw)
+    started = doc.postmortem.started_at
+    assert started is not None
+    shift = timedelta(days=(today - timedelta(days=DAYS_AGO) - started.date()).days)
+
+    def move(value: datetime | None) -> datetime | None:
+        return None if value is None else value + shift
+
+    pm = doc.postmortem
+    pm.started_at = move(pm.started_at)
+    pm.ended_at = move(pm.ended_at)
+    pm.debrief_due = pm.debrief_due + shift if pm.debrief_due else None
+    for event in doc.events:
+        event.at = event.at + shift
+    for item in doc.actions:
+        if item.due:
+            item.due = item.due + shift
+    return doc

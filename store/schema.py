@@ -1,0 +1,162 @@
+"""The schema, versioned with `PRAGMA user_version`; migrations run forward only.
+
+Before migrating an existing file, a copy is saved beside it
+(`debrief.db.bak-v<old version>`), so a failed upgrade loses nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .errors import SchemaTooNew
+
+
+def _v1(db: Database) -> None:
+    db["postmortems"].create(
+        {
+            "id": str,
+            "title": str,
+            "status": str,
+            "severity": str,
+            "started_at": str,
+            "ended_at": str,
+            "classification": str,
+            "services": str,
+            "tags": str,
+            "facilitator": str,
+            "lead_investigator": str,
+            "participants": str,
+            "debrief_due": str,
+            "template": str,
+            "created_at": str,
+            "updated_at": str,
+            "rev": int,
+        },
+        pk="id",
+        not_null={"title", "status"},
+        defaults={"rev": 0, "status": "draft"},
+    )
+    db["sections"].create(
+        {
+            "postmortem_id": str,
+            "key": str,
+            "title": str,
+            "body": str,
+            "position": int,
+            "updated_by": str,
+            "updated_at": str,
+            "rev": int,
+        },
+        pk=("postmortem_id", "key"),
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+        defaults={"body": "", "rev": 0},
+    )
+    db["events"].create(
+        {
+            "id": str,
+            "postmortem_id": str,
+            "at": str,
+            "text": str,
+            "source": str,
+            "author": str,
+            "link": str,
+            "milestone": str,
+            "source_id": str,
+            "is_reply": int,
+            "edited": int,
+            "updated_by": str,
+            "updated_at": str,
+            "rev": int,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+        defaults={"rev": 0, "is_reply": 0, "edited": 0},
+    )
+    db["events"].create_index(["postmortem_id", "at"])
+    db.execute(
+        "CREATE UNIQUE INDEX idx_events_source_id ON events (postmortem_id, source_id) "
+        "WHERE source_id IS NOT NULL AND source_id != ''"
+    )
+    db["actions"].create(
+        {
+            "id": str,
+            "postmortem_id": str,
+            "title": str,
+            "owner": str,
+            "due": str,
+            "priority": str,
+            "kind": str,
+            "status": str,
+            "status_reason": str,
+            "aspirational": int,
+            "jira_key": str,
+            "position": int,
+            "created_at": str,
+            "updated_by": str,
+            "updated_at": str,
+            "rev": int,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+        defaults={"rev": 0, "aspirational": 0},
+    )
+    db["actions"].create_index(["postmortem_id", "position"])
+    db["actions"].create_index(["due"])
+    db["revisions"].create(
+        {
+            "id": int,
+            "postmortem_id": str,
+            "entity": str,
+            "entity_id": str,
+            "field": str,
+            "author": str,
+            "at": str,
+            "old": str,
+            "new": str,
+        },
+        pk="id",
+    )
+    db["revisions"].create_index(["postmortem_id", "id"])
+    db["postmortems"].enable_fts(["title"], create_triggers=True)
+    db["sections"].enable_fts(["title", "body"], create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+"""Index i upgrades the schema from version i to i + 1."""
+
+LATEST = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database, path: Path | None) -> int:
+    """Bring the schema up to date; returns the version it was at before."""
+    before = user_version(db.conn)
+    if before > LATEST:
+        raise SchemaTooNew(
+            f"the database was written by a newer debrief (schema {before}, this one knows "
+            f"{LATEST}); upgrade debrief to open it"
+        )
+    if before == LATEST:
+        return before
+    if path is not None and before > 0 and path.exists():
+        backup = path.with_name(f"{path.name}.bak-v{before}")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+    for version in range(before, LATEST):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            db.conn.execute(f"PRAGMA user_version = {version + 1}")
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+    return before

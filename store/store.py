@@ -1,0 +1,24 @@
+"""The one Store: every read and write of debrief's data goes through it."""
+
+from __future__ import annotations
+
+from debrief.models import Document
+
+from .exchange import ExchangeMixin
+from .history import HistoryMixin
+
+
+class Store(ExchangeMixin, HistoryMixin):
+    """A debrief database file, opened (and migrated) on construction.
+
+    Store calls are short and synchronous; keep one Store per thread.
+    """
+
+    def document(self, pm_id: str) -> Document:
+        """The whole post-mortem, as exported."""
+        return Document(
+            postmortem=self.get_postmortem(pm_id),
+            sections=self.sections(pm_id),
+            events=self.events(pm_id),
+            actions=self.actions(pm_id),
+        )
