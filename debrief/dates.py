@@ -108,7 +108,7 @@ def show_duration(seconds: float | None) -> str:
     """`1h 05m`, `12m`, `45s`; an em dash when unknown."""
     if seconds is None:
         return "—"
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     sign = "-" if seconds < 0 else ""
     seconds = abs(seconds)
     hours, rest = divmod(seconds, 3600)

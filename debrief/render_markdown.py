@@ -94,7 +94,10 @@ def _timeline(doc: Document, where: tzinfo | None) -> list[str]:
 def _actions(items: list[ActionItem], jira_url: str) -> list[str]:
     if not items:
         return ["_No action items yet._", ""]
-    out = ["| Action | Owner | Due | Priority | Kind | Status | Ticket |", "|---|---|---|---|---|---|---|"]
+    out = [
+        "| Action | Owner | Due | Priority | Kind | Status | Ticket |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for a in items:
         ticket = a.jira_key
         if ticket and jira_url:

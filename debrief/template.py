@@ -71,7 +71,9 @@ def _parse(text: str, origin: str) -> Template:
 
 def builtin_names() -> list[str]:
     folder = resources.files("debrief") / "templates"
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
 
 
 def load_template(name: str = "default", user_dir: Path | None = None) -> Template:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -65,7 +66,7 @@ def gaps(events: Sequence[TimelineEvent], threshold: timedelta = GAP_THRESHOLD) 
     """Stretches longer than `threshold` where nothing was recorded (events sorted by time)."""
     ordered = sorted(events, key=lambda e: e.at)
     return [
-        Gap(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b.at - a.at > threshold
+        Gap(a, b) for a, b in itertools.pairwise(ordered) if b.at - a.at > threshold
     ]
 
 

@@ -1,6 +1,6 @@
 """Persistence: SQLite through sqlite-utils. Nothing else in debrief touches SQL."""
 
-from .errors import (
+from debrief.store.errors import (
     Conflict,
     DatabaseLocked,
     DatabaseUnavailable,
@@ -8,7 +8,7 @@ from .errors import (
     SchemaTooNew,
     StoreError,
 )
-from .store import Store
+from debrief.store.store import Store
 
 __all__ = [
     "Conflict",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from debrief.models import ActionItem
+from debrief.store.base import iso, new_id
+from debrief.store.entities import EntityMixin, model_row, row_model
 
-from .base import iso, new_id
-from .entities import EntityMixin, model_row, row_model
+from debrief.models import ActionItem
 
 
 def check_action(item: ActionItem) -> None:

@@ -12,10 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
+from debrief.store.schema import migrate
 from sqlite_utils import Database
-
-from .errors import DatabaseLocked, DatabaseUnavailable, StoreError
-from .schema import migrate
 
 BUSY_TIMEOUT_S = 5.0
 Clock = Callable[[], datetime]

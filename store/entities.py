@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from debrief.store.base import Base, iso
+from debrief.store.errors import Conflict, NotFound
 from pydantic import BaseModel
-
-from .base import Base, iso
-from .errors import Conflict, NotFound
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from debrief.models import Document, Postmortem
+from debrief.store.actions import ActionsMixin, check_action
+from debrief.store.base import iso, new_id
+from debrief.store.entities import model_row
+from debrief.store.postmortems import PostmortemsMixin, _pm_row
+from debrief.store.timeline import TimelineMixin
 
-from .actions import ActionsMixin, check_action
-from .base import iso, new_id
-from .entities import model_row
-from .postmortems import PostmortemsMixin, _pm_row
-from .timeline import TimelineMixin
+from debrief.models import Document, Postmortem
 
 
 class ExchangeMixin(PostmortemsMixin, TimelineMixin, ActionsMixin):

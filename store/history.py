@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from debrief.models import Revision
+from debrief.store.base import Base, from_json
 
-from .base import Base, from_json
+from debrief.models import Revision
 
 
 class HistoryMixin(Base):
-    def history(self, pm_id: str, entity: str | None = None, entity_id: str | None = None) -> list[Revision]:
+    def history(
+        self, pm_id: str, entity: str | None = None, entity_id: str | None = None
+    ) -> list[Revision]:
         """Every revision of a post-mortem, oldest first; optionally of one thing in it."""
         where = ["postmortem_id = ?"]
         params: list[str] = [pm_id]
@@ -21,6 +23,8 @@ class HistoryMixin(Base):
         with self.reading():
             rows = self.db["revisions"].rows_where(" AND ".join(where), params, order_by="id")
             return [
-                Revision.model_validate({**r, "old": from_json(r["old"]), "new": from_json(r["new"])})
+                Revision.model_validate(
+                    {**r, "old": from_json(r["old"]), "new": from_json(r["new"])}
+                )
                 for r in rows
             ]

@@ -6,11 +6,11 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from debrief.store.base import Base, from_json, iso, to_json
+from debrief.store.errors import Conflict, NotFound
+
 from debrief.models import Postmortem, Section, Status
 from debrief.template import Template
-
-from .base import Base, from_json, iso, to_json
-from .errors import Conflict, NotFound
 
 DEBRIEF_WITHIN = timedelta(days=7)
 _PM_FIELDS = set(Postmortem.model_fields) - {"id", "created_at", "updated_at", "rev"}
@@ -165,14 +165,14 @@ class PostmortemsMixin(Base):
 
     def sections(self, pm_id: str) -> list[Section]:
         with self.reading():
-            rows = self.db["sections"].rows_where(
-                "postmortem_id = ?", [pm_id], order_by="position"
-            )
+            rows = self.db["sections"].rows_where("postmortem_id = ?", [pm_id], order_by="position")
             return [_section_from_row(r) for r in rows]
 
     def get_section(self, pm_id: str, key: str) -> Section:
         with self.reading():
-            rows = list(self.db["sections"].rows_where("postmortem_id = ? AND key = ?", [pm_id, key]))
+            rows = list(
+                self.db["sections"].rows_where("postmortem_id = ? AND key = ?", [pm_id, key])
+            )
         if not rows:
             self.get_postmortem(pm_id)
             keys = ", ".join(s.key for s in self.sections(pm_id))

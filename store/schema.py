@@ -11,9 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from debrief.store.errors import SchemaTooNew
 from sqlite_utils import Database
-
-from .errors import SchemaTooNew
 
 
 def _v1(db: Database) -> None:

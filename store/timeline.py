@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from debrief.models import TimelineEvent
+from debrief.store.base import iso, new_id
+from debrief.store.entities import EntityMixin, model_row, row_model
 
-from .base import iso, new_id
-from .entities import EntityMixin, model_row, row_model
+from debrief.models import TimelineEvent
 
 
 class TimelineMixin(EntityMixin):
     def events(self, pm_id: str) -> list[TimelineEvent]:
         """The post-mortem's timeline, oldest first."""
         with self.reading():
-            rows = self.db["events"].rows_where(
-                "postmortem_id = ?", [pm_id], order_by="at, rowid"
-            )
+            rows = self.db["events"].rows_where("postmortem_id = ?", [pm_id], order_by="at, rowid")
             return [row_model(TimelineEvent, r) for r in rows]
 
     def event_count(self, pm_id: str) -> int:
@@ -76,9 +74,7 @@ class TimelineMixin(EntityMixin):
 
     def _by_source_id(self, pm_id: str, source_id: str) -> TimelineEvent:
         rows = list(
-            self.db["events"].rows_where(
-                "postmortem_id = ? AND source_id = ?", [pm_id, source_id]
-            )
+            self.db["events"].rows_where("postmortem_id = ? AND source_id = ?", [pm_id, source_id])
         )
         return row_model(TimelineEvent, rows[0])
 

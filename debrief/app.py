@@ -1,0 +1,85 @@
+"""The Textual App: holds the one Store and the config; screens do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from debrief.config import Config
+from debrief.store import Store
+from debrief.template import builtin_names, user_names
+
+
+class DebriefApp(App[None]):
+    """debrief's terminal app."""
+
+    TITLE = "debrief"
+    CSS = """
+    Screen { background: $background; }
+    """
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="List every key."),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            tooltip="Everything is saved already.",
+        ),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config | None = None,
+        pm_id: str | None = None,
+        mode: str = "edit",
+        templates_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config or Config()
+        self.pm_id = pm_id
+        self.mode = mode
+        self.templates_dir = templates_dir
+
+    def on_mount(self) -> None:
+        from debrief.screens.home import HomeScreen
+
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.push_screen(HomeScreen())
+        if self.pm_id is not None:
+            from debrief.screens.debrief_screen import DebriefScreen
+
+            self.push_screen(DebriefScreen(self.pm_id))
+
+    def template_names(self) -> list[str]:
+        names = builtin_names()
+        return names + [n for n in user_names(self.templates_dir) if n not in names]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Help", "List every key (F1).", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    async def action_quit(self) -> None:
+        """Save whatever is still waiting for its autosave, then leave."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        self.exit()
+
+    def action_help(self) -> None:
+        from debrief.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

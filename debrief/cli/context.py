@@ -1,0 +1,117 @@
+"""What every command shares: options, the store, the config, and error handling."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from debrief.config import (
+    Config,
+    ConfigError,
+    current_user,
+    default_db_path,
+    load_config,
+    templates_dir,
+)
+
+if TYPE_CHECKING:
+    from debrief.store import Store
+
+
+@dataclass
+class Context:
+    db_path: Path | None = None
+    config_path: Path | None = None
+    _stores: list[Store] = field(default_factory=list)
+
+    @cached_property
+    def config(self) -> Config:
+        return load_config(self.config_path)
+
+    @cached_property
+    def user(self) -> str:
+        return current_user(self.config)
+
+    @property
+    def database(self) -> Path:
+        if self.db_path is not None:
+            return self.db_path
+        env = os.environ.get("DEBRIEF_DB")
+        return Path(env) if env else default_db_path()
+
+    @property
+    def templates(self) -> Path:
+        return templates_dir(self.config_path)
+
+    def store(self) -> Store:
+        from debrief.store import Store
+
+        opened = Store(self.database, author=self.user)
+        self._stores.append(opened)
+        return opened
+
+
+def fail(message: str) -> NoReturn:
+    """One clear sentence on stderr, exit 1."""
+    typer.echo(f"debrief: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn every error a user can fix into one sentence and exit 1; no traceback."""
+    from debrief.dates import DateError
+    from debrief.exchange import ExportFileError
+    from debrief.store import StoreError
+    from debrief.template import TemplateError
+
+    try:
+        yield
+    except (StoreError, DateError, TemplateError, ConfigError, ExportFileError) as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}")
+    except KeyboardInterrupt:
+        typer.echo("interrupted; everything saved so far is kept", err=True)
+        raise typer.Exit(130) from None
+
+
+def handled(func: Callable[..., None]) -> Callable[..., None]:
+    """Decorator form of user_errors for command functions."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        with user_errors():
+            func(*args, **kwargs)
+
+    return wrapper
+
+
+def ctx_of(ctx: typer.Context) -> Context:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Context)
+    return obj
+
+
+def read_text_arg(value: str) -> str:
+    """TEXT, or standard input when TEXT is `-`."""
+    if value == "-":
+        if sys.stdin is None:
+            fail("no standard input to read from")
+        return sys.stdin.read()
+    return value

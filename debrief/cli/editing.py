@@ -1,0 +1,117 @@
+"""Commands that change one part of a post-mortem: section set, action add, event add."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from debrief.cli.context import ctx_of, fail, handled, read_text_arg, warn
+from debrief.models import ActionKind, Milestone, Priority
+
+section_app = typer.Typer(help="Sections of a post-mortem.", no_args_is_help=True)
+action_app = typer.Typer(help="Action items.", no_args_is_help=True)
+event_app = typer.Typer(help="Timeline events.", no_args_is_help=True)
+
+
+@section_app.command("set")
+@handled
+def section_set(
+    ctx: typer.Context,
+    pm_id: Annotated[str, typer.Argument(metavar="ID")],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Section key, e.g. trigger.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The new body, or - to read stdin.")],
+) -> None:
+    """Set a section's body (Markdown)."""
+    body = read_text_arg(text)
+    section = ctx_of(ctx).store().save_section(pm_id, key, body)
+    typer.echo(f"{pm_id} {section.key}: revision {section.rev}")
+
+
+@action_app.command("add")
+@handled
+def action_add(
+    ctx: typer.Context,
+    pm_id: Annotated[str, typer.Argument(metavar="ID")],
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    owner: Annotated[str, typer.Option("--owner", help="Who owns it.")] = "",
+    due: Annotated[str, typer.Option("--due", help="2026-12-01, +3d, +1w or fri.")] = "",
+    priority: Annotated[
+        Priority, typer.Option(help="highest, high, medium or low.")
+    ] = Priority.medium,
+    kind: Annotated[
+        ActionKind, typer.Option(help="prevent, detect, mitigate or process.")
+    ] = ActionKind.prevent,
+    aspirational: Annotated[
+        bool,
+        typer.Option("--aspirational", help="For the 'if we have time' list: no owner or date."),
+    ] = False,
+) -> None:
+    """Add an action item; prints its id."""
+    from debrief.dates import parse_due
+    from debrief.models import ActionItem
+
+    store = ctx_of(ctx).store()
+    today = store.today()
+    if not aspirational:
+        missing = [
+            name for name, value in (("--owner", owner), ("--due", due)) if not value.strip()
+        ]
+        if missing:
+            fail(
+                f"an action item needs {' and '.join(missing)} "
+                "(or --aspirational for the 'if we have time' list)"
+            )
+    due_date = parse_due(due, today) if due.strip() else None
+    if due_date and due_date < today:
+        warn(f"the due date {due_date.isoformat()} is in the past")
+    item = store.add_action(
+        pm_id,
+        ActionItem(
+            title=title,
+            owner=owner.strip(),
+            due=due_date,
+            priority=priority,
+            kind=kind,
+            aspirational=aspirational,
+        ),
+    )
+    typer.echo(item.id)
+
+
+@event_app.command("add")
+@handled
+def event_add(
+    ctx: typer.Context,
+    pm_id: Annotated[str, typer.Argument(metavar="ID")],
+    when: Annotated[str, typer.Argument(metavar="WHEN", help="ISO 8601; naive times are UTC.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT")],
+    milestone: Annotated[
+        Milestone | None, typer.Option(help="started, detected, mitigated, resolved or trigger.")
+    ] = None,
+    source: Annotated[
+        str, typer.Option(help="slack, log, graph, screenshot, support, manual...")
+    ] = "manual",
+    link: Annotated[str, typer.Option(help="Evidence URL.")] = "",
+    author: Annotated[str, typer.Option(help="Who said or did it (default: you).")] = "",
+) -> None:
+    """Add a timeline event; prints its id."""
+    from debrief.dates import parse_instant
+    from debrief.models import TimelineEvent
+
+    c = ctx_of(ctx)
+    event = TimelineEvent(
+        at=parse_instant(when),
+        text=read_text_arg(text),
+        milestone=milestone,
+        source=source,
+        link=link,
+        author=author or c.user,
+    )
+    typer.echo(c.store().add_event(pm_id, event).id)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(section_app, name="section")
+    app.add_typer(action_app, name="action")
+    app.add_typer(event_app, name="event")

@@ -1,0 +1,16 @@
+"""Starting the Textual app from the command line (Textual is imported only here)."""
+
+from __future__ import annotations
+
+from debrief.cli.context import Context
+
+
+def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
+    store = context.store()
+    if pm_id is not None:
+        store.get_postmortem(pm_id)  # a clear error before the screen opens
+    from debrief.app import DebriefApp
+
+    DebriefApp(
+        store=store, config=context.config, pm_id=pm_id, mode=mode, templates_dir=context.templates
+    ).run()

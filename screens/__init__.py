@@ -1,0 +1,1 @@
+"""Textual screens, one module per screen with its .tcss beside it."""

@@ -1,0 +1,49 @@
+"""What every debrief screen can reach: the store, the config, today's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
+
+from debrief.screens.commands import Command, bindings, palette
+from textual.app import SystemCommand
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from debrief.store import Store
+
+    from debrief.app import DebriefApp
+
+R = TypeVar("R")
+
+
+class Reaches:
+    """Mixin for screens: typed access to the app's shared objects."""
+
+    COMMAND_LIST: ClassVar[list[Command]] = []
+
+    @property
+    def debrief(self) -> DebriefApp:
+        return cast("DebriefApp", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def store(self) -> Store:
+        return self.debrief.store
+
+    def today(self) -> date:
+        return self.store.today()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        return palette(self, self.COMMAND_LIST)  # type: ignore[arg-type]
+
+
+class BaseScreen(Reaches, Screen[None]):
+    pass
+
+
+class BaseModal(Reaches, ModalScreen[R], Generic[R]):
+    pass
+
+
+__all__ = ["BaseModal", "BaseScreen", "Command", "bindings"]

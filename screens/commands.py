@@ -1,0 +1,55 @@
+"""One definition per user action: its key (footer), its palette name, and its help.
+
+Screens declare a list of `Command`s; their BINDINGS and command-palette entries
+are both made from it, so the footer, the palette and F1 help never disagree.
+Binding ids let users remap keys from the config file (`[keymap]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    """The command-palette name, e.g. "Next section"."""
+    key: str
+    action: str
+    footer: str
+    help: str
+    id: str
+    show: bool = True
+    priority: bool = True
+
+
+def bindings(commands: Iterable[Command]) -> list[Binding]:
+    return [
+        Binding(
+            c.key,
+            c.action,
+            c.footer,
+            show=c.show,
+            priority=c.priority,
+            id=c.id,
+            tooltip=c.help,
+        )
+        for c in commands
+    ]
+
+
+def palette(node: DOMNode, commands: Iterable[Command]) -> Iterable[SystemCommand]:
+    """Palette entries that run the same actions as the keys."""
+    for command in commands:
+        if node.check_action(command.action, ()) is False:
+            continue
+        yield SystemCommand(
+            command.name,
+            command.help,
+            lambda action=command.action: node.run_action(action),
+        )

@@ -1,0 +1,387 @@
+"""The facilitator/editor screen: agenda, guidance, the section editor, items and timeline."""
+
+from __future__ import annotations
+
+from debrief.screens.action_form import ActionDraft, ActionForm
+from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.event_form import EventForm
+from debrief.store import Conflict, DatabaseLocked, StoreError
+from debrief.widgets.action_table import ActionTable
+from debrief.widgets.agenda import Agenda, AgendaItem
+from debrief.widgets.guide import SectionGuide
+from debrief.widgets.metrics_bar import MetricsBar
+from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.timeline_table import TimelineTable
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+
+from debrief.dates import show_instant
+from debrief.literal import clean
+from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
+from debrief.template import SectionKind, Template, TemplateError, load_template
+from debrief.timeline import metrics
+
+AUTOSAVE_DELAY = 0.4
+RETRY_DELAY = 1.0
+
+COMMANDS = [
+    Command(
+        "Next section",
+        "ctrl+n",
+        "next_section",
+        "Next",
+        "Go to the next section of the agenda.",
+        "next-section",
+    ),
+    Command(
+        "Previous section",
+        "ctrl+b",
+        "previous_section",
+        "Prev",
+        "Go back one section.",
+        "previous-section",
+    ),
+    Command(
+        "Add action item",
+        "ctrl+o",
+        "add_action",
+        "Action",
+        "Capture an owned action item (title, owner, due).",
+        "add-action-item",
+    ),
+    Command(
+        "Show timeline",
+        "ctrl+t",
+        "show_timeline",
+        "Timeline",
+        "The whole timeline, with milestones and metrics.",
+        "show-timeline",
+    ),
+    Command(
+        "Add timeline event",
+        "ctrl+l",
+        "add_event",
+        "Event",
+        "Add an event to the timeline.",
+        "add-timeline-event",
+    ),
+    Command(
+        "Next question",
+        "ctrl+g",
+        "next_question",
+        "Ask",
+        "Show the section's next probing question.",
+        "next-question",
+    ),
+    Command(
+        "Home",
+        "escape",
+        "home",
+        "Home",
+        "Back to the list of post-mortems.",
+        "home",
+        priority=False,
+    ),
+]
+
+
+class DebriefScreen(BaseScreen):
+    """Walks the template section by section; everything typed is saved as it is typed."""
+
+    CSS_PATH = "debrief_screen.tcss"
+    COMMAND_LIST = COMMANDS
+    BINDINGS = bindings(COMMANDS)
+    AUTO_FOCUS = "#editor"
+
+    def __init__(self, pm_id: str) -> None:
+        super().__init__()
+        self.pm_id = pm_id
+        self.pm: Postmortem
+        self.template: Template
+        self.sections: dict[str, Section] = {}
+        self.order: list[str] = []
+        self.current = ""
+        self.question_index: dict[str, int] = {}
+        self.conflicts: dict[str, Section] = {}
+        self._save_timer: Timer | None = None
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pm-header")
+        with Horizontal(id="body"):
+            yield Agenda(id="agenda")
+            with Vertical(id="main"):
+                yield Static(id="section-title")
+                yield SectionGuide(id="guide")
+                yield SectionEditor(id="editor")
+                yield Static(id="save-status")
+                yield MetricsBar(id="metrics")
+                yield TimelineTable(id="timeline-table")
+                yield ActionTable(id="actions-table")
+                yield ActionTable(id="aspirational-table", aspirational=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.pm = self.store.get_postmortem(self.pm_id)
+        try:
+            self.template = load_template(self.pm.template, self.debrief.templates_dir)
+        except TemplateError:
+            self.template = load_template("default")
+        self.sections = {s.key: s for s in self.store.sections(self.pm_id)}
+        self.order = list(self.sections)
+        self._show_header()
+        self.go_to(self.order[0])
+
+    # -- navigation ------------------------------------------------------------
+
+    def go_to(self, key: str) -> None:
+        """Show section `key` and put the cursor in its editor."""
+        self.flush()
+        self.current = key
+        section = self.sections[key]
+        editor = self.query_one(SectionEditor)
+        editor.load(key, section.body)
+        self.query_one("#section-title", Static).update(
+            Text(clean(section.title, single_line=True), style="bold")
+        )
+        self._show_guide()
+        self._show_kind()
+        self._show_agenda()
+        self._show_status()
+        editor.focus()
+
+    def _step(self, delta: int) -> None:
+        index = self.order.index(self.current) + delta
+        if 0 <= index < len(self.order):
+            self.go_to(self.order[index])
+        else:
+            self.notify("That was the last section." if delta > 0 else "This is the first section.")
+
+    def action_next_section(self) -> None:
+        self._step(1)
+
+    def action_previous_section(self) -> None:
+        self._step(-1)
+
+    def action_next_question(self) -> None:
+        questions = self._questions()
+        if questions:
+            self.question_index[self.current] = (
+                self.question_index.get(self.current, 0) + 1
+            ) % len(questions)
+            self._show_guide()
+
+    def action_home(self) -> None:
+        self.flush()
+        self.dismiss()
+
+    @on(Agenda.SectionChosen)
+    def _agenda_chosen(self, event: Agenda.SectionChosen) -> None:
+        if event.key != self.current:
+            self.go_to(event.key)
+        else:
+            self.query_one(SectionEditor).focus()
+
+    # -- autosave --------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Save the editor's text now if it differs from what is stored."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        editors = self.query(SectionEditor)
+        if not editors:
+            return
+        editor = editors.first()
+        key = editor.section_key
+        if not key or key in self.conflicts:
+            return
+        section = self.sections[key]
+        if editor.text == section.body:
+            return
+        try:
+            saved = self.store.save_section(self.pm_id, key, editor.text, base_rev=section.rev)
+        except Conflict as conflict:
+            self.conflicts[key] = conflict.current
+            self.notify(
+                f"{conflict} — your text is kept in the editor and nothing was overwritten.",
+                title="Edit conflict",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            self._show_status()
+            return
+        except DatabaseLocked as exc:
+            self.notify(f"{exc}; retrying in a moment", severity="warning", markup=False)
+            self._save_timer = self.set_timer(RETRY_DELAY, self.flush)
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        was_empty = section.is_empty
+        self.sections[key] = saved
+        if was_empty != saved.is_empty:
+            self._show_agenda()
+        if key == self.current:
+            self._show_status()
+
+    def on_screen_suspend(self) -> None:
+        self.flush()
+
+    # -- action items and events -----------------------------------------------
+
+    def action_add_action(self) -> None:
+        aspirational = self.sections[self.current].key == "if-we-have-time"
+        self.app.push_screen(
+            ActionForm(self._participants(), self.today(), aspirational=aspirational),
+            self._action_saved,
+        )
+
+    @on(ActionTable.EditRequested)
+    def _edit_action(self, event: ActionTable.EditRequested) -> None:
+        item = self.store.get_action(self.pm_id, event.action_id)
+        self.app.push_screen(
+            ActionForm(self._participants(), self.today(), item=item),
+            lambda draft: self._action_saved(draft, item),
+        )
+
+    def _action_saved(self, draft: ActionDraft | None, base: ActionItem | None = None) -> None:
+        if draft is None:
+            return
+        try:
+            if draft.delete and base is not None:
+                self.store.delete_action(self.pm_id, base.id)
+                self.notify("Action item deleted (it stays in the history).")
+            elif base is None:
+                item = self.store.add_action(self.pm_id, draft.to_item())
+                owner = f" for {item.owner}" if item.owner else ""
+                due = f", due {item.due.isoformat()}" if item.due else ""
+                self.notify(f"Action item saved{owner}{due}.", markup=False)
+            else:
+                self.store.update_action(self.pm_id, base.id, draft.changes(), base=base)
+        except (StoreError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self._show_kind()
+        self.query_one(SectionEditor).focus()
+
+    def action_add_event(self) -> None:
+        self.app.push_screen(EventForm(self.store.now()), self._event_saved)
+
+    def _event_saved(self, event: TimelineEvent | None) -> None:
+        if event is None:
+            return
+        try:
+            self.store.add_event(
+                self.pm_id, event.model_copy(update={"author": event.author or self.store.author})
+            )
+            self.notify("Timeline event added.")
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self._show_kind()
+
+    def action_show_timeline(self) -> None:
+        from debrief.screens.timeline_screen import TimelineScreen
+
+        self.flush()
+        self.app.push_screen(TimelineScreen(self.pm_id), lambda _: self._show_kind())
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _participants(self) -> list[str]:
+        return [p.name for p in self.pm.participants]
+
+    def _questions(self) -> list[str]:
+        spec = self.template.section(self.current)
+        return spec.questions if spec else []
+
+    def _show_header(self) -> None:
+        pm = self.pm
+        text = Text(clean(pm.title, single_line=True), style="bold")
+        text.append(f"  {clean(pm.id)}", style="dim")
+        if pm.severity:
+            text.append(f"  {clean(pm.severity)}", style="bold red")
+        text.append(f"  {pm.status.value}", style="italic")
+        self.query_one("#pm-header", Static).update(text)
+
+    def _show_agenda(self) -> None:
+        items = []
+        for key in self.order:
+            spec = self.template.section(key)
+            items.append(
+                AgendaItem(
+                    key,
+                    self.sections[key].title,
+                    not self.sections[key].is_empty or self._has_content(key),
+                    spec.timebox if spec else 0,
+                )
+            )
+        self.query_one(Agenda).show(items, self.current)
+
+    def _has_content(self, key: str) -> bool:
+        spec = self.template.section(key)
+        if spec is None:
+            return False
+        if spec.kind is SectionKind.timeline:
+            return self.store.event_count(self.pm_id) > 0
+        if spec.kind in (SectionKind.actions, SectionKind.aspirational):
+            wanted = spec.kind is SectionKind.aspirational
+            return any(a.aspirational == wanted for a in self.store.actions(self.pm_id))
+        return False
+
+    def _show_guide(self) -> None:
+        spec = self.template.section(self.current)
+        questions = self._questions()
+        index = self.question_index.get(self.current, 0)
+        question = questions[index] if questions else ""
+        position = f"({index + 1}/{len(questions)}, ctrl+g next)" if len(questions) > 1 else ""
+        self.query_one(SectionGuide).show(spec.guidance if spec else "", question, position)
+
+    def _show_kind(self) -> None:
+        spec = self.template.section(self.current)
+        kind = spec.kind if spec else SectionKind.text
+        is_timeline = kind is SectionKind.timeline
+        self.query_one(MetricsBar).display = is_timeline
+        self.query_one(TimelineTable).display = is_timeline
+        self.query_one("#actions-table").display = kind is SectionKind.actions
+        self.query_one("#aspirational-table").display = kind is SectionKind.aspirational
+        if is_timeline:
+            events = self.store.events(self.pm_id)
+            self.query_one(MetricsBar).show(
+                metrics(events, self.pm.started_at), f"{len(events)} events"
+            )
+            self.query_one(TimelineTable).show(events)
+        elif kind in (SectionKind.actions, SectionKind.aspirational):
+            items = self.store.actions(self.pm_id)
+            wanted = kind is SectionKind.aspirational
+            table_id = "#aspirational-table" if wanted else "#actions-table"
+            self.query_one(table_id, ActionTable).show(
+                [a for a in items if a.aspirational == wanted], self.today()
+            )
+        self._show_agenda()
+
+    def _show_status(self) -> None:
+        section = self.sections[self.current]
+        text = Text(style="dim")
+        if self.current in self.conflicts:
+            text.append(
+                "Conflict: someone else saved this section; your text is not saved yet.",
+                style="bold yellow",
+            )
+        elif section.updated_at and section.rev:
+            text.append(f"Saved · last changed by {clean(section.updated_by, single_line=True)}, ")
+            text.append(show_instant(section.updated_at))
+        else:
+            text.append("Not written yet · ctrl+o adds an action item from any section")
+        self.query_one("#save-status", Static).update(text)

@@ -1,0 +1,1 @@
+"""Reusable widgets: they show models and post messages; they never touch the store."""

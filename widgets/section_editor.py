@@ -1,0 +1,31 @@
+"""The Markdown editor for one section's body."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+
+class SectionEditor(TextArea):
+    """A soft-wrapping TextArea; the screen listens to its `Changed` to autosave."""
+
+    DEFAULT_CSS = """
+    SectionEditor { height: 1fr; min-height: 5; border: tall $primary 40%; }
+    SectionEditor:focus { border: tall $accent; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            "",
+            id=id,
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+        )
+        self.section_key = ""
+
+    def load(self, key: str, body: str) -> None:
+        """Show `body` for section `key`, cursor at the end, without an undo trail across sections."""
+        self.section_key = key
+        self.load_text(body)
+        self.move_cursor(self.document.end)
