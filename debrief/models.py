@@ -164,6 +164,7 @@ class Postmortem(_Model):
     lead_investigator: str = ""
     participants: list[Participant] = Field(default_factory=list)
     debrief_due: date | None = None
+    follow_up: date | None = None
     template: str = "default"
     created_at: datetime | None = None
     updated_at: datetime | None = None

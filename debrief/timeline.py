@@ -65,9 +65,7 @@ class Gap:
 def gaps(events: Sequence[TimelineEvent], threshold: timedelta = GAP_THRESHOLD) -> list[Gap]:
     """Stretches longer than `threshold` where nothing was recorded (events sorted by time)."""
     ordered = sorted(events, key=lambda e: e.at)
-    return [
-        Gap(a, b) for a, b in itertools.pairwise(ordered) if b.at - a.at > threshold
-    ]
+    return [Gap(a, b) for a, b in itertools.pairwise(ordered) if b.at - a.at > threshold]
 
 
 def unsourced(events: Sequence[TimelineEvent]) -> int:

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from debrief.screens.base import BaseModal
-from debrief.widgets.completing_input import CompletingInput
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +16,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from debrief.dates import DateError, parse_due
 from debrief.models import ActionItem, ActionKind, ActionStatus, Priority
+from debrief.screens.base import BaseModal
+from debrief.widgets.completing_input import CompletingInput
 
 
 @dataclass

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
-from debrief.screens.commands import Command, bindings, palette
 from textual.app import SystemCommand
 from textual.screen import ModalScreen, Screen
 
-if TYPE_CHECKING:
-    from debrief.store import Store
+from debrief.screens.commands import Command, bindings, palette
 
+if TYPE_CHECKING:
     from debrief.app import DebriefApp
+    from debrief.store import Store
 
 R = TypeVar("R")
 

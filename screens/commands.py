@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import SystemCommand
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Command:
     priority: bool = True
 
 
-def bindings(commands: Iterable[Command]) -> list[Binding]:
+def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [
         Binding(
             c.key,
@@ -43,7 +44,7 @@ def bindings(commands: Iterable[Command]) -> list[Binding]:
     ]
 
 
-def palette(node: DOMNode, commands: Iterable[Command]) -> Iterable[SystemCommand]:
+def palette(node: Screen[Any], commands: Iterable[Command]) -> Iterable[SystemCommand]:
     """Palette entries that run the same actions as the keys."""
     for command in commands:
         if node.check_action(command.action, ()) is False:

@@ -2,16 +2,6 @@
 
 from __future__ import annotations
 
-from debrief.screens.action_form import ActionDraft, ActionForm
-from debrief.screens.base import BaseScreen, Command, bindings
-from debrief.screens.event_form import EventForm
-from debrief.store import Conflict, DatabaseLocked, StoreError
-from debrief.widgets.action_table import ActionTable
-from debrief.widgets.agenda import Agenda, AgendaItem
-from debrief.widgets.guide import SectionGuide
-from debrief.widgets.metrics_bar import MetricsBar
-from debrief.widgets.section_editor import SectionEditor
-from debrief.widgets.timeline_table import TimelineTable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,8 +12,18 @@ from textual.widgets import Footer, Static, TextArea
 from debrief.dates import show_instant
 from debrief.literal import clean
 from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
+from debrief.screens.action_form import ActionDraft, ActionForm
+from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.event_form import EventForm
+from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
+from debrief.widgets.action_table import ActionTable
+from debrief.widgets.agenda import Agenda, AgendaItem
+from debrief.widgets.guide import SectionGuide
+from debrief.widgets.metrics_bar import MetricsBar
+from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.timeline_table import TimelineTable
 
 AUTOSAVE_DELAY = 0.4
 RETRY_DELAY = 1.0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from debrief.screens.base import BaseModal
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from debrief.dates import DateError, local_zone, parse_instant
 from debrief.models import Milestone, TimelineEvent
+from debrief.screens.base import BaseModal
 
 
 class EventForm(BaseModal[TimelineEvent | None]):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from debrief.screens.base import BaseModal
-from debrief.screens.commands import Command
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
+
+from debrief.screens.base import BaseModal
+from debrief.screens.commands import Command
 
 
 class HelpScreen(BaseModal[None]):

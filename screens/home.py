@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from debrief.screens.base import BaseScreen, Command, bindings
-from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
-from debrief.store import StoreError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +10,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from debrief.literal import literal
 from debrief.models import Postmortem, Status
+from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
+from debrief.store import StoreError
 from debrief.template import load_template
 
 COMMANDS = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from debrief.screens.base import BaseModal
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from debrief.dates import DateError, local_zone, parse_instant
+from debrief.screens.base import BaseModal
 
 
 @dataclass

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from debrief.screens.base import BaseScreen, Command, bindings
-from debrief.screens.event_form import EventForm
-from debrief.store import StoreError
-from debrief.widgets.metrics_bar import MetricsBar
-from debrief.widgets.timeline_table import TimelineTable
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
 from debrief.dates import show_duration
 from debrief.models import TimelineEvent
+from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.event_form import EventForm
+from debrief.store import StoreError
 from debrief.timeline import gaps, metrics, unsourced
+from debrief.widgets.metrics_bar import MetricsBar
+from debrief.widgets.timeline_table import TimelineTable
 
 COMMANDS = [
     Command(

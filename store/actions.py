@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from debrief.models import ActionItem
 from debrief.store.base import iso, new_id
 from debrief.store.entities import EntityMixin, model_row, row_model
-
-from debrief.models import ActionItem
 
 
 def check_action(item: ActionItem) -> None:
@@ -25,7 +24,7 @@ def check_action(item: ActionItem) -> None:
 class ActionsMixin(EntityMixin):
     def actions(self, pm_id: str) -> list[ActionItem]:
         with self.reading():
-            rows = self.db["actions"].rows_where(
+            rows = self.db.table("actions").rows_where(
                 "postmortem_id = ?", [pm_id], order_by="position, rowid"
             )
             return [row_model(ActionItem, r) for r in rows]
@@ -52,7 +51,7 @@ class ActionsMixin(EntityMixin):
                 updated_by=self.author,
                 updated_at=iso(now),
             )
-            self.db["actions"].insert(row)
+            self.db.table("actions").insert(row)
             self.record(pm_id, "action", stored.id, "", None, stored.model_dump(mode="json"))
         return stored
 

@@ -12,9 +12,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
 from debrief.store.schema import migrate
-from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 5.0
 Clock = Callable[[], datetime]
@@ -154,7 +155,7 @@ class Base:
         new: Any,
     ) -> None:
         """Write one revision row (inside the caller's transaction)."""
-        self.db["revisions"].insert(
+        self.db.table("revisions").insert(
             {
                 "postmortem_id": postmortem_id,
                 "entity": entity,

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from debrief.store.base import Base, iso
-from debrief.store.errors import Conflict, NotFound
 from pydantic import BaseModel
+
+from debrief.store.base import iso
+from debrief.store.errors import Conflict, NotFound
+from debrief.store.postmortems import PostmortemsMixin
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,11 +34,11 @@ def row_model(cls: type[M], row: dict[str, Any]) -> M:
     return cls.model_validate({k: v for k, v in row.items() if k in fields and v is not None})
 
 
-class EntityMixin(Base):
+class EntityMixin(PostmortemsMixin):
     def _get(self, cls: type[M], table: str, pm_id: str, entity_id: str, noun: str) -> M:
         with self.reading():
             rows = list(
-                self.db[table].rows_where("id = ? AND postmortem_id = ?", [entity_id, pm_id])
+                self.db.table(table).rows_where("id = ? AND postmortem_id = ?", [entity_id, pm_id])
             )
         if not rows:
             raise NotFound(f"post-mortem {pm_id} has no {noun} with id {entity_id!r}")
@@ -78,7 +80,7 @@ class EntityMixin(Base):
             updated = cls.model_validate({**proposed.model_dump(), "rev": rev})
             row = {k: v for k, v in model_row(updated).items() if k in changed or k == "rev"}
             row.update({"updated_by": self.author, "updated_at": iso(self.now())})
-            self.db[table].update(entity_id, row)
+            self.db.table(table).update(entity_id, row)
             for key in changed:
                 self.record(pm_id, entity, entity_id, key, cur_json[key], new_json[key])
         return updated
@@ -86,6 +88,6 @@ class EntityMixin(Base):
     def _delete(self, cls: type[M], table: str, entity: str, pm_id: str, entity_id: str) -> M:
         with self.write():
             current = self._get(cls, table, pm_id, entity_id, entity)
-            self.db[table].delete(entity_id)
+            self.db.table(table).delete(entity_id)
             self.record(pm_id, entity, entity_id, "", current.model_dump(mode="json"), None)
         return current

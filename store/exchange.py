@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
+from debrief.models import Document, Postmortem
 from debrief.store.actions import ActionsMixin, check_action
 from debrief.store.base import iso, new_id
 from debrief.store.entities import model_row
-from debrief.store.postmortems import PostmortemsMixin, _pm_row
+from debrief.store.postmortems import _pm_row
 from debrief.store.timeline import TimelineMixin
 
-from debrief.models import Document, Postmortem
 
-
-class ExchangeMixin(PostmortemsMixin, TimelineMixin, ActionsMixin):
+class ExchangeMixin(TimelineMixin, ActionsMixin):
     def import_document(self, doc: Document) -> Postmortem:
         """Store a whole post-mortem; all or nothing.
 
         Its id is kept when free; otherwise it gets the next PM-n id. Events and
         items keep their ids unless those are taken.
         """
-        for item in doc.actions:
-            check_action(item)
+        for action in doc.actions:
+            check_action(action)
         now = self.now()
         with self.write():
             pm = doc.postmortem
-            if self.db["postmortems"].count_where("id = ?", [pm.id]):
+            if self.db.table("postmortems").count_where("id = ?", [pm.id]):
                 pm = pm.model_copy(update={"id": self._next_id()})
-            self.db["postmortems"].insert(_pm_row(pm))
-            self.db["sections"].insert_all(
+            self.db.table("postmortems").insert(_pm_row(pm))
+            self.db.table("sections").insert_all(
                 {
                     "postmortem_id": pm.id,
                     "key": s.key,
@@ -39,14 +40,19 @@ class ExchangeMixin(PostmortemsMixin, TimelineMixin, ActionsMixin):
                 }
                 for i, s in enumerate(doc.sections)
             )
-            for table, items in (("events", doc.events), ("actions", doc.actions)):
+            parts: list[tuple[str, list[BaseModel]]] = [
+                ("events", list(doc.events)),
+                ("actions", list(doc.actions)),
+            ]
+            for table, items in parts:
                 rows = []
                 for item in items:
                     row = model_row(item)
-                    if not item.id or self.db[table].count_where("id = ?", [item.id]):
+                    item_id = row["id"]
+                    if not item_id or self.db.table(table).count_where("id = ?", [item_id]):
                         row["id"] = new_id()
                     row.update(postmortem_id=pm.id, updated_by=self.author, updated_at=iso(now))
                     rows.append(row)
-                self.db[table].insert_all(rows, batch_size=500)
+                self.db.table(table).insert_all(rows, batch_size=500)
             self.record(pm.id, "postmortem", pm.id, "import", None, {"title": pm.title})
         return pm

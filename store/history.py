@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from debrief.store.base import Base, from_json
-
 from debrief.models import Revision
+from debrief.store.base import Base, from_json
 
 
 class HistoryMixin(Base):
@@ -21,7 +20,7 @@ class HistoryMixin(Base):
             where.append("entity_id = ?")
             params.append(entity_id)
         with self.reading():
-            rows = self.db["revisions"].rows_where(" AND ".join(where), params, order_by="id")
+            rows = self.db.table("revisions").rows_where(" AND ".join(where), params, order_by="id")
             return [
                 Revision.model_validate(
                     {**r, "old": from_json(r["old"]), "new": from_json(r["new"])}

@@ -6,10 +6,9 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from debrief.models import Postmortem, Section, Status
 from debrief.store.base import Base, from_json, iso, to_json
 from debrief.store.errors import Conflict, NotFound
-
-from debrief.models import Postmortem, Section, Status
 from debrief.template import Template
 
 DEBRIEF_WITHIN = timedelta(days=7)
@@ -66,7 +65,7 @@ class PostmortemsMixin(Base):
         incident_day = (started_at or now).date()
         with self.write():
             new_id = pm_id or self._next_id()
-            if pm_id and self.db["postmortems"].count_where("id = ?", [pm_id]):
+            if pm_id and self.db.table("postmortems").count_where("id = ?", [pm_id]):
                 raise ValueError(f"a post-mortem with id {pm_id} already exists")
             pm = Postmortem(
                 id=new_id,
@@ -80,8 +79,8 @@ class PostmortemsMixin(Base):
                 rev=1,
                 **fields,
             )
-            self.db["postmortems"].insert(_pm_row(pm))
-            self.db["sections"].insert_all(
+            self.db.table("postmortems").insert(_pm_row(pm))
+            self.db.table("sections").insert_all(
                 {
                     "postmortem_id": pm.id,
                     "key": s.key,
@@ -99,7 +98,7 @@ class PostmortemsMixin(Base):
 
     def get_postmortem(self, pm_id: str) -> Postmortem:
         with self.reading():
-            rows = list(self.db["postmortems"].rows_where("id = ?", [pm_id]))
+            rows = list(self.db.table("postmortems").rows_where("id = ?", [pm_id]))
         if not rows:
             raise NotFound(f"there is no post-mortem with id {pm_id!r} (see `debrief list`)")
         return _pm_from_row(rows[0])
@@ -107,7 +106,7 @@ class PostmortemsMixin(Base):
     def list_postmortems(self) -> list[Postmortem]:
         """Every post-mortem, newest incident first."""
         with self.reading():
-            rows = self.db["postmortems"].rows_where(
+            rows = self.db.table("postmortems").rows_where(
                 order_by="coalesce(started_at, created_at) DESC, id DESC"
             )
             return [_pm_from_row(r) for r in rows]
@@ -128,7 +127,7 @@ class PostmortemsMixin(Base):
                 return current
             updated.rev = current.rev + 1
             updated.updated_at = self.now()
-            self.db["postmortems"].update(pm_id, _pm_row(updated))
+            self.db.table("postmortems").update(pm_id, _pm_row(updated))
             for key in changed:
                 self.record(pm_id, "postmortem", pm_id, key, old_json[key], new_json[key])
         return updated
@@ -158,20 +157,22 @@ class PostmortemsMixin(Base):
         """Remove a post-mortem (used only to undo an import); revisions are kept."""
         with self.write():
             for table in ("sections", "events", "actions"):
-                self.db[table].delete_where("postmortem_id = ?", [pm_id])
-            self.db["postmortems"].delete_where("id = ?", [pm_id])
+                self.db.table(table).delete_where("postmortem_id = ?", [pm_id])
+            self.db.table("postmortems").delete_where("id = ?", [pm_id])
 
     # -- sections ------------------------------------------------------------
 
     def sections(self, pm_id: str) -> list[Section]:
         with self.reading():
-            rows = self.db["sections"].rows_where("postmortem_id = ?", [pm_id], order_by="position")
+            rows = self.db.table("sections").rows_where(
+                "postmortem_id = ?", [pm_id], order_by="position"
+            )
             return [_section_from_row(r) for r in rows]
 
     def get_section(self, pm_id: str, key: str) -> Section:
         with self.reading():
             rows = list(
-                self.db["sections"].rows_where("postmortem_id = ? AND key = ?", [pm_id, key])
+                self.db.table("sections").rows_where("postmortem_id = ? AND key = ?", [pm_id, key])
             )
         if not rows:
             self.get_postmortem(pm_id)
@@ -206,7 +207,7 @@ class PostmortemsMixin(Base):
                     "updated_at": now,
                 }
             )
-            self.db["sections"].update(
+            self.db.table("sections").update(
                 (pm_id, key),
                 {
                     "body": body,

@@ -11,12 +11,13 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from debrief.store.errors import SchemaTooNew
 from sqlite_utils import Database
+
+from debrief.store.errors import SchemaTooNew
 
 
 def _v1(db: Database) -> None:
-    db["postmortems"].create(
+    db.table("postmortems").create(
         {
             "id": str,
             "title": str,
@@ -40,7 +41,7 @@ def _v1(db: Database) -> None:
         not_null={"title", "status"},
         defaults={"rev": 0, "status": "draft"},
     )
-    db["sections"].create(
+    db.table("sections").create(
         {
             "postmortem_id": str,
             "key": str,
@@ -55,7 +56,7 @@ def _v1(db: Database) -> None:
         foreign_keys=[("postmortem_id", "postmortems", "id")],
         defaults={"body": "", "rev": 0},
     )
-    db["events"].create(
+    db.table("events").create(
         {
             "id": str,
             "postmortem_id": str,
@@ -76,12 +77,12 @@ def _v1(db: Database) -> None:
         foreign_keys=[("postmortem_id", "postmortems", "id")],
         defaults={"rev": 0, "is_reply": 0, "edited": 0},
     )
-    db["events"].create_index(["postmortem_id", "at"])
+    db.table("events").create_index(["postmortem_id", "at"])
     db.execute(
         "CREATE UNIQUE INDEX idx_events_source_id ON events (postmortem_id, source_id) "
         "WHERE source_id IS NOT NULL AND source_id != ''"
     )
-    db["actions"].create(
+    db.table("actions").create(
         {
             "id": str,
             "postmortem_id": str,
@@ -104,9 +105,9 @@ def _v1(db: Database) -> None:
         foreign_keys=[("postmortem_id", "postmortems", "id")],
         defaults={"rev": 0, "aspirational": 0},
     )
-    db["actions"].create_index(["postmortem_id", "position"])
-    db["actions"].create_index(["due"])
-    db["revisions"].create(
+    db.table("actions").create_index(["postmortem_id", "position"])
+    db.table("actions").create_index(["due"])
+    db.table("revisions").create(
         {
             "id": int,
             "postmortem_id": str,
@@ -120,12 +121,80 @@ def _v1(db: Database) -> None:
         },
         pk="id",
     )
-    db["revisions"].create_index(["postmortem_id", "id"])
-    db["postmortems"].enable_fts(["title"], create_triggers=True)
-    db["sections"].enable_fts(["title", "body"], create_triggers=True)
+    db.table("revisions").create_index(["postmortem_id", "id"])
+    db.table("postmortems").enable_fts(["title"], create_triggers=True)
+    db.table("sections").enable_fts(["title", "body"], create_triggers=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2(db: Database) -> None:
+    """Publishing, meetings, collaboration and follow-through."""
+    db.table("publishes").create(
+        {
+            "id": int,
+            "postmortem_id": str,
+            "at": str,
+            "author": str,
+            "documents": str,
+            "tickets": str,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+    )
+    db.table("meetings").create(
+        {
+            "id": int,
+            "postmortem_id": str,
+            "started_at": str,
+            "ended_at": str,
+            "record": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+    )
+    db.table("presence").create(
+        {
+            "postmortem_id": str,
+            "key": str,
+            "value": str,
+            "updated_at": str,
+        },
+        pk=("postmortem_id", "key"),
+    )
+    db.table("conflicts").create(
+        {
+            "id": int,
+            "postmortem_id": str,
+            "entity": str,
+            "entity_id": str,
+            "field": str,
+            "mine": str,
+            "theirs": str,
+            "theirs_rev": int,
+            "author": str,
+            "at": str,
+            "resolved_at": str,
+            "resolution": str,
+        },
+        pk="id",
+    )
+    db.table("conflicts").create_index(["postmortem_id", "resolved_at"])
+    db.table("requests").create(
+        {
+            "postmortem_id": str,
+            "key": str,
+            "person": str,
+            "requested_by": str,
+            "at": str,
+            "note": str,
+        },
+        pk=("postmortem_id", "key", "person"),
+    )
+    db.table("actions").add_column("jira_synced", str)
+    db.table("postmortems").add_column("follow_up", str)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 """Index i upgrades the schema from version i to i + 1."""
 
 LATEST = len(MIGRATIONS)

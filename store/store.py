@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from debrief.models import Document
 from debrief.store.exchange import ExchangeMixin
 from debrief.store.history import HistoryMixin
-
-from debrief.models import Document
 
 
 class Store(ExchangeMixin, HistoryMixin):

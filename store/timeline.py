@@ -5,22 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from debrief.models import TimelineEvent
 from debrief.store.base import iso, new_id
 from debrief.store.entities import EntityMixin, model_row, row_model
-
-from debrief.models import TimelineEvent
 
 
 class TimelineMixin(EntityMixin):
     def events(self, pm_id: str) -> list[TimelineEvent]:
         """The post-mortem's timeline, oldest first."""
         with self.reading():
-            rows = self.db["events"].rows_where("postmortem_id = ?", [pm_id], order_by="at, rowid")
+            rows = self.db.table("events").rows_where(
+                "postmortem_id = ?", [pm_id], order_by="at, rowid"
+            )
             return [row_model(TimelineEvent, r) for r in rows]
 
     def event_count(self, pm_id: str) -> int:
         with self.reading():
-            return self.db["events"].count_where("postmortem_id = ?", [pm_id])
+            return self.db.table("events").count_where("postmortem_id = ?", [pm_id])
 
     def get_event(self, pm_id: str, event_id: str) -> TimelineEvent:
         return self._get(TimelineEvent, "events", pm_id, event_id, "timeline event")
@@ -44,7 +45,7 @@ class TimelineMixin(EntityMixin):
         now = iso(self.now())
         added: list[TimelineEvent] = []
         with self.write():
-            table = self.db["events"]
+            table = self.db.table("events")
             seen = {
                 r[0]
                 for r in self.db.execute(
@@ -74,7 +75,9 @@ class TimelineMixin(EntityMixin):
 
     def _by_source_id(self, pm_id: str, source_id: str) -> TimelineEvent:
         rows = list(
-            self.db["events"].rows_where("postmortem_id = ? AND source_id = ?", [pm_id, source_id])
+            self.db.table("events").rows_where(
+                "postmortem_id = ? AND source_id = ?", [pm_id, source_id]
+            )
         )
         return row_model(TimelineEvent, rows[0])
 

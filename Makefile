@@ -1,0 +1,45 @@
+# make demo   — set up (first time) and open the bundled sample incident
+# make test   — set up (first time) and run lint, type checks and the whole test suite
+# make bench  — run the benchmarks and write bench/RESULTS.md
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	&& { command -v $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "debrief needs Python 3.11 or newer (python3.11+ not found)"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/debrief demo
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# mypy resolves the package-dir mapping through a tree of links shaped like the wheel.
+typecheck: $(STAMP)
+	@rm -rf .typecheck && mkdir -p .typecheck/debrief
+	@for f in debrief/*; do ln -s "$$(pwd)/$$f" .typecheck/debrief/; done
+	@for d in screens widgets store; do ln -s "$$(pwd)/$$d" .typecheck/debrief/$$d; done
+	cd .typecheck && ../$(BIN)/mypy --config-file ../pyproject.toml -p debrief
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .typecheck build dist *.egg-info

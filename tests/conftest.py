@@ -1,0 +1,92 @@
+"""Shared fixtures: an isolated home, a frozen clock, fresh stores, and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own home, data and config dirs, UTC, and no Jira/Slack settings."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "debrief.db"))
+    monkeypatch.setenv("DEBRIEF_USER", "tester")
+    monkeypatch.setenv("TZ", "UTC")
+    for name in list(os.environ):
+        if name.startswith(("DEBRIEF_JIRA_", "DEBRIEF_SLACK")) or name == "DEBRIEF_CONFIG":
+            monkeypatch.delenv(name, raising=False)
+    time.tzset()
+    yield home
+    time.tzset()
+
+
+@pytest.fixture
+def clock() -> Callable[[], datetime]:
+    """A frozen 'now' for deterministic stores."""
+    return lambda: NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "debrief.db"
+
+
+@pytest.fixture
+def store(db_path: Path, clock: Callable[[], datetime]):  # type: ignore[no-untyped-def]
+    from debrief.store import Store
+
+    opened = Store(db_path, author="tester", clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def template():  # type: ignore[no-untyped-def]
+    from debrief.template import load_template
+
+    return load_template()
+
+
+@pytest.fixture
+def demo_id(store) -> str:  # type: ignore[no-untyped-def]
+    """The bundled sample incident, loaded into the fresh store."""
+    from debrief.cli.documents import load_demo
+
+    return load_demo(store)
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Callable[..., CliResult]:
+    """Run `debrief ARGS` in-process with the test's database; returns code, stdout, stderr."""
+    from typer.testing import CliRunner
+
+    from debrief.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> CliResult:
+        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run
