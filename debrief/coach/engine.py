@@ -1,0 +1,138 @@
+"""The coach's engine: one pass over the prose, rules matched where their trigger words are.
+
+Pure and fast (no Textual, no I/O after the rules are loaded): the app lints the
+current section on every pause in typing, the CLI lints whole documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from debrief.coach.finding import Finding
+from debrief.coach.markdown import prose
+from debrief.coach.rules import Rule, RuleSet, Vocabulary
+from debrief.coach.run import WORD, Run
+
+Kind = Literal["person", "system", "capitalised", "unknown", "none"]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rule: Rule
+    pattern: re.Pattern[str]
+
+
+class Coach:
+    """Lints text with a rule set; build once, call `lint` as often as needed."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        vocab: Vocabulary = rules.vocabulary
+        self._people = {w.lower() for w in vocab.people}
+        self._systems = {w.lower() for w in vocab.systems}
+        self._verbs = {w.lower() for w in vocab.human_verbs}
+        self._names = set(vocab.names)
+        self.skip_words = {w.lower() for w in vocab.skip}
+        self.negation_words = {w.lower() for w in vocab.negations}
+        self._by_trigger: dict[str, list[_Compiled]] = {}
+        self._untriggered: list[_Compiled] = []
+        for rule in rules.rules:
+            for source in rule.patterns:
+                compiled = _Compiled(rule, re.compile(source, re.IGNORECASE))
+                if not rule.triggers:
+                    self._untriggered.append(compiled)
+                for trigger in dict.fromkeys(_stem(t) for t in rule.triggers):
+                    self._by_trigger.setdefault(trigger, []).append(compiled)
+        alternation = _trie(sorted(self._by_trigger))
+        self._triggers = re.compile(rf"\b{alternation}(?:\b|(?=n't))") if alternation else None
+        self._triggers_any_case = (
+            re.compile(rf"\b{alternation}(?:\b|(?=n't))", re.I) if alternation else None
+        )
+
+    # -- the pass ---------------------------------------------------------------
+
+    def lint(self, text: str, people: Iterable[str] = (), actions: bool = False) -> list[Finding]:
+        """Findings in `text`, in order, one per span.
+
+        `people` are participants' names (they make naming someone certain);
+        `actions` says the whole text is action items (the action-items section).
+        """
+        masked = prose(text)
+        names = self._names | _name_tokens(people)
+        context = Run(self, text, masked, names, actions)
+        if self._triggers is not None and self._triggers_any_case is not None:
+            lower = masked.lower()
+            hits = (
+                self._triggers.finditer(lower)
+                if len(lower) == len(masked)  # lower() can change the length of a few letters
+                else self._triggers_any_case.finditer(masked)
+            )
+            by_trigger = self._by_trigger
+            for hit in hits:
+                at = hit.start()
+                for compiled in by_trigger[hit.group().lower()]:
+                    match = compiled.pattern.match(masked, at)
+                    if match:
+                        context.consider(compiled.rule, match)
+        for compiled in self._untriggered:
+            for match in compiled.pattern.finditer(masked):
+                context.consider(compiled.rule, match)
+        return context.findings()
+
+    # -- people and systems -------------------------------------------------------
+
+    def kind(self, token: str, previous: str, names: set[str]) -> Kind:
+        """Whether `token` stands for a person, a system, or can't be told."""
+        base = token[:-2] if token.endswith("'s") else token
+        lower = base.lower()
+        if lower in self._people or f"{previous.lower()} {lower}" in self._people:
+            return "person"
+        if base in names:
+            return "person"
+        if lower in self._systems or any(c.isdigit() for c in base):
+            return "system"
+        if base[:1].isupper() and base[1:].islower() and len(base) > 1:
+            return "capitalised"
+        return "unknown"
+
+    def is_human_verb(self, verb: str | None) -> bool:
+        return verb is not None and verb.lower() in self._verbs
+
+
+def _trie(words: list[str]) -> str:
+    """One regular expression matching any of `words`, shaped as a trie (fast to scan)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _stem(token: str) -> str:
+    """The word a contraction or compound starts with: shouldn't → should, fat-finger → fat."""
+    cut = re.split(r"['-]", token, maxsplit=1)[0]
+    if cut.endswith("n") and token.startswith(cut + "'t"):
+        return cut[:-1]
+    return cut
+
+
+def _name_tokens(people: Iterable[str]) -> set[str]:
+    tokens: set[str] = set()
+    for person in people:
+        for part in WORD.findall(person):
+            if len(part) > 1 and part[0].isupper():
+                tokens.add(part)
+    return tokens

@@ -1,0 +1,104 @@
+"""What in a Markdown document is prose the coach should read.
+
+`prose()` returns the text with everything else blanked out (code fences, code
+spans, block quotes of pasted logs and chat, URLs, HTML tags) so that offsets
+stay exact; `action_lines()` tells which lines are action items.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE = re.compile(r"^ {0,3}>")
+_INLINE = re.compile(
+    r"(`+)[^`]*?\1"  # code spans
+    r"|https?://[^\s)>\]]+|www\.[^\s)>\]]+"  # URLs
+    r"|\]\([^)\s]*\)"  # link destinations
+    r"|<!--.*?-->"  # HTML comments
+    r"|</?[A-Za-z][^>\n]*>",  # HTML tags and autolinks
+    re.S,
+)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*)$")
+_LABEL = re.compile(r"^\W*action[ -]items?\W*:?\W*$", re.I)
+_ITEM = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|\|\s*)")
+_TYPOGRAPHY = (("’", "'"), ("‘", "'"), ("\u00a0", " "), ("“", '"'), ("”", '"'))
+
+
+def _blank(text: str) -> str:
+    """Same length, newlines kept, everything else a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def prose(text: str) -> str:
+    """`text` with non-prose blanked out and typographic quotes made plain; same length."""
+    for fancy, plain in _TYPOGRAPHY:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    lines = text.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            lines[i] = " " * len(line)
+        elif match:
+            fence = match.group(1)
+            lines[i] = " " * len(line)
+        elif _QUOTE.match(line):
+            lines[i] = " " * len(line)
+    masked = "\n".join(lines)
+    if "`" in masked or "http" in masked or "www." in masked or "<" in masked or "](" in masked:
+        masked = _INLINE.sub(lambda m: _blank(m.group()), masked)
+    return masked
+
+
+def action_lines(text: str) -> set[int]:
+    """0-based numbers of the lines that are action items.
+
+    They are the list items and table rows under a heading that mentions action
+    items (up to the next heading as high), or under a line like "Action items:".
+    """
+    found: set[int] = set()
+    level = 0  # heading level of the current action section; 7 for a label line
+    for number, line in enumerate(text.split("\n")):
+        heading = _HEADING.match(line)
+        if heading:
+            depth = len(heading.group(1))
+            if level and depth <= level:
+                level = 0
+            if not level and re.search(r"\baction", heading.group(2), re.I):
+                level = depth
+            continue
+        if _LABEL.match(line) and line.strip():
+            level = 7
+            continue
+        if level and _ITEM.match(line) and not re.match(r"^\s*\|[\s:|-]*$", line):
+            found.add(number)
+        elif level == 7 and line.strip() and not line.startswith((" ", "\t")):
+            level = 0
+    return found
+
+
+def item_start(line: str) -> int:
+    """Where the text of a list item or table row begins in `line`."""
+    match = _ITEM.match(line)
+    return match.end() if match else len(line) - len(line.lstrip())
+
+
+_PEOPLE_ROW = re.compile(
+    r"^\|\s*\*\*(?:participants|facilitator|lead investigator|attendees)\*\*\s*\|(.*)\|\s*$",
+    re.I | re.M,
+)
+
+
+def people_in(text: str) -> list[str]:
+    """Participants named in an exported post-mortem's header table."""
+    people: list[str] = []
+    for match in _PEOPLE_ROW.finditer(text):
+        for part in match.group(1).split(","):
+            name = re.sub(r"\(.*?\)", "", part).strip()
+            if name and name != "—":
+                people.append(name)
+    return people

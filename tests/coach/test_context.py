@@ -1,0 +1,111 @@
+"""Context: what the coach reads, where its spans are, and who counts as a person."""
+
+from __future__ import annotations
+
+import itertools
+
+from debrief.coach import lint
+from debrief.coach.markdown import action_lines, people_in, prose
+
+
+def flagged(text: str, **kwargs: object) -> list[str]:
+    return [f.text for f in lint(text, **kwargs)]  # type: ignore[arg-type]
+
+
+def test_spans_are_exact_with_lines_and_columns() -> None:
+    text = "Impact was small.\nThen Lee should have paused the rollout.\n"
+    [finding] = lint(text)
+    assert text[finding.start : finding.end] == finding.text == "Lee should have paused"
+    assert (finding.line, finding.column) == (2, 6)
+    assert (finding.end_line, finding.end_column) == (2, 6 + len(finding.text))
+    assert finding.category == "counterfactual"
+    assert finding.message and finding.suggestion.endswith("?")
+
+
+def test_a_span_may_cross_a_soft_line_break() -> None:
+    [finding] = lint("It was the root cause: human\nerror, again.")
+    assert finding.text == "human\nerror"
+    assert (finding.line, finding.end_line, finding.end_column) == (1, 2, 6)
+
+
+def test_code_block_quotes_and_urls_are_not_prose() -> None:
+    text = (
+        "```\nlee: I should have paused it\n```\n"
+        "> 14:02 lee: my bad, human error\n"
+        "The log said `worker should have stopped` here.\n"
+        "See https://example.com/blame/who-broke-it and [notes](https://x.test/careless).\n"
+        "<!-- the on-call was careless -->\n"
+    )
+    assert flagged(text) == []
+    assert len(prose(text)) == len(text)
+
+
+def test_quoted_words_under_discussion_are_left_alone() -> None:
+    assert flagged('Avoid "human error" as a root cause.') == []
+    assert flagged("They said “someone made a mistake” and we moved on.") == []
+
+
+def test_good_redirect_questions_are_left_alone() -> None:
+    assert flagged("What could have been done differently, given the information available?") == []
+    assert flagged("How did the alert read to the responder?") == []
+    assert flagged("What should the on-call have seen first?") == []
+
+
+def test_statements_about_systems_are_left_alone() -> None:
+    assert flagged("Without the retry budget the workers would have exhausted the pool.") == []
+    assert flagged("The cache should expire entries after an hour.") == []
+    assert flagged("Postgres ignored the setting until the restart.") == []
+
+
+def test_participants_sharpen_naming() -> None:
+    text = "Okafor broke the staging build."
+    assert flagged(text) == []
+    assert flagged(text, people=("Ben Okafor",)) == ["Okafor broke"]
+
+
+def test_one_finding_per_span() -> None:
+    findings = lint("Obviously Lee should have known better, it was a stupid disaster.")
+    starts = [f.start for f in findings]
+    assert starts == sorted(starts)
+    for a, b in itertools.pairwise(findings):
+        assert a.end <= b.start
+
+
+def test_vague_action_items_only_where_items_are() -> None:
+    doc = (
+        "## What didn't go well\n\n- Investigate took an hour of the call.\n\n"
+        "## Action items\n\n- Investigate the pool settings\n- Add an alert on pool wait\n"
+        "- Document rollover. Ensure logs are covered\n\n## Timeline\n\n- Investigate began\n"
+    )
+    assert flagged(doc) == ["Investigate", "Ensure"]
+    assert [f.line for f in lint(doc)] == [7, 9]
+    assert flagged("Look into the retry storm", actions=True) == ["Look into"]
+    assert flagged("Look into the retry storm") == []
+    assert flagged("| Make sure the canary gets traffic | Ben | 2026-01-01 |", actions=True) == [
+        "Make sure"
+    ]
+
+
+def test_action_lines_follow_headings_and_labels() -> None:
+    text = "# PM\n## Action Items\n- a\n| b | c |\n|---|---|\n### Detail\n- d\n## Next\n- e\n"
+    assert action_lines(text) == {2, 3, 6}
+    assert action_lines("Action items:\n- a\n- b\n\nLater text\n- c\n") == {1, 2}
+
+
+def test_people_are_read_from_an_exported_header() -> None:
+    header = (
+        "| **Facilitator** | Priya Raman |\n"
+        "| **Participants** | Priya Raman (facilitator), Ben Okafor (SRE) |\n"
+    )
+    assert people_in(header) == ["Priya Raman", "Priya Raman", "Ben Okafor"]
+
+
+def test_curly_apostrophes_and_contractions() -> None:
+    assert flagged("Lee shouldn’t have deployed on Friday.") == ["Lee shouldn’t have deployed"]
+    assert flagged("Why didn’t anyone check?") == ["Why didn’t anyone"]
+
+
+def test_empty_and_odd_text() -> None:
+    assert lint("") == []
+    assert lint("\n\n```\n") == []
+    assert lint("İstanbul team should have waited.")  # lower() changes the length here

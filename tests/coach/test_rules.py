@@ -1,0 +1,175 @@
+"""Every built-in rule, with wording it must flag and near-misses it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.coach import coach_for, lint
+
+# rule id → (flagged, left alone). Each flagged example must be found by that rule.
+EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "counterfactual-should-have": (
+        [
+            "Lee should have paused the rollout.",
+            "We shouldn't have shipped on a Friday.",
+            "The on-call engineer should've escalated sooner.",
+            "They ought to have waited for the canary.",
+        ],
+        [
+            "The cache should expire entries after an hour.",
+            "The alert should have fired at 5% but the threshold was 50%.",
+            "Every service should have an owner.",
+            "What should we have known, and where was it shown?",
+        ],
+    ),
+    "counterfactual-could-have": (
+        ["Dev could have reverted the deploy.", "We could have caught this with a test."],
+        ["We could have lost data.", "The primary could have run out of disk."],
+    ),
+    "counterfactual-passive": (
+        ["The bug should have been caught in review.", "This could have been avoided."],
+        ["The on-call should have been paged by the alert.", "It could have been worse."],
+    ),
+    "counterfactual-if-only": (
+        ["If only it were that simple."],
+        ["Only if the flag is on does the job run."],
+    ),
+    "counterfactual-had-they": (
+        ["Had Lee waited, it would have been fine.", "If the engineer had checked the logs."],
+        ["If the alert had fired earlier, it would be shorter.", "Had the disk been larger."],
+    ),
+    "hindsight-should-have-known": (
+        ["You should have known the job runs at midnight.", "They should've seen it coming."],
+        ["The scheduler should have run the job at midnight."],
+    ),
+    "omission-failed-to": (
+        ["Lena failed to follow the rollback procedure.", "We failed to notice the spike."],
+        ["The deploy failed to complete.", "We failed to meet the SLO."],
+    ),
+    "omission-failure-to": (
+        ["The failure to escalate cost an hour."],
+        ["A failure to start is retried three times."],
+    ),
+    "omission-forgot": (
+        ["The operator forgot to drain the node.", "Tom neglected to update the rules."],
+        ["It is easy to forget the flag.", "Don't forget to drain the node first."],
+    ),
+    "omission-missed": (
+        ["We missed the warning in the logs."],
+        ["We missed our SLO for the month.", "Monitoring missed the spike."],
+    ),
+    "omission-didnt": (
+        ["The developer didn't test the change.", "Sam never checked the flag."],
+        ["The dashboard did not show per-region errors.", "The cron job never ran."],
+    ),
+    "omission-nobody": (
+        ["Nobody checked the backups.", "No one noticed the disk filling up."],
+        ["Nobody was paged because of a routing rule.", "No one was on call that weekend."],
+    ),
+    "omission-supposed-to": (
+        ["They were supposed to rotate the keys.", "Lee was supposed to check the dashboard."],
+        ["The job was supposed to run nightly."],
+    ),
+    "blame-failure-verb": (
+        ["Ana broke the build.", "Carlos ignored the alert.", "The intern is to blame."],
+        ["The load balancer ignored the health check.", "Nobody is to blame for this."],
+    ),
+    "blame-by-person": (
+        ["The outage was caused by the on-call engineer."],
+        ["The outage was caused by the database running out of disk."],
+    ),
+    "blame-fault": (["It was Lee's fault.", "That was his fault."], ["Fault tolerance matters."]),
+    "blame-word": (
+        ["They blamed the reviewer.", "The blame lies with the platform team."],
+        ["We don't blame anyone here.", "This is a blameless review."],
+    ),
+    "blame-who-responsible": (
+        ["Who is responsible for this mess?", "We need to know who is to blame."],
+        ["Who is responsible for owning the gateway?"],
+    ),
+    "human-error": (
+        ["The root cause was human error.", "Somebody fat-fingered the DNS record."],
+        ["This was not human error.", "The user error rate stayed flat."],
+    ),
+    "character": (
+        ["The engineer was careless.", "That was reckless.", "The team was too lazy to test."],
+        ["Lazy loading delayed start-up.", "The engineer was careful."],
+    ),
+    "character-know-better": (["Mike should know better."], ["Now we know better defaults."]),
+    "character-attention": (
+        ["Lee wasn't paying attention.", "The developers lack discipline."],
+        ["The console lacks a confirmation prompt."],
+    ),
+    "judgement": (
+        ["That was a bad call.", "The release process was poorly planned.", "A rookie mistake."],
+        ["A bad call to the payments API returned 500.", "Using a cache is a bad idea here."],
+    ),
+    "judgement-mistake": (
+        ["Someone made a mistake in the config.", "It was Hiroshi's mistake."],
+        ["Mistakes in the config file are not caught by the validator."],
+    ),
+    "hindsight-obvious": (
+        ["Obviously the config was the culprit.", "It was obvious the disk was full."],
+        ["It was not obvious from the diff.", "The graph clearly shows the spike."],
+    ),
+    "hindsight-everyone-knows": (
+        ["Everyone knows you don't deploy on Fridays.", "Any competent engineer would know."],
+        ["We make sure everybody knows who's on call.", "Everyone joined the call."],
+    ),
+    "hindsight-just": (
+        ["He just had to run the health check.", "All she had to do was read it."],
+        ["You can simply run the installer.", "We just restarted the pod."],
+    ),
+    "why-question": (
+        ["Why didn't you check the graphs?", "What were you thinking?"],
+        ["Why did the alert not fire?", "Why did replication stop?"],
+    ),
+    "why-passive": (
+        ["Why wasn't the change tested?"],
+        ["Why was the canary stage so small?"],
+    ),
+    "who-question": (
+        ["Who approved this change?", "Who pushed the bad config?"],
+        ["The person who approved it was on leave.", "Who was on call that day?"],
+    ),
+    "animated": (
+        ["The deploy was a disaster.", "What a train wreck.", "That was stupid."],
+        ["We ran a disaster recovery drill.", "The release train leaves on Tuesday."],
+    ),
+    "vague-vigilance": (
+        ["Engineers need to be more careful.", "Pay closer attention to alerts."],
+        [
+            "Be careful: the script overwrites the target.",
+            "We are not asking anyone to be more careful.",
+        ],
+    ),
+}
+
+
+def rules_found(text: str) -> set[str]:
+    return {f.rule for f in lint(text)}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, (yes, _) in EXAMPLES.items() for text in yes]
+)
+def test_rule_flags(rule: str, text: str) -> None:
+    assert rule in rules_found(text), f"{rule} should flag: {text}"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, (_, no) in EXAMPLES.items() for text in no]
+)
+def test_rule_leaves_alone(rule: str, text: str) -> None:
+    assert rule not in rules_found(text), f"{rule} should not flag: {text}"
+
+
+def test_every_built_in_rule_has_examples() -> None:
+    ids = {r.id for r in coach_for().rules.rules}
+    assert ids - {"vague-action"} == set(EXAMPLES)  # vague-action: see test_context
+
+
+def test_every_rule_explains_itself_and_offers_a_question() -> None:
+    for rule in coach_for().rules.rules:
+        assert rule.why and "\n" not in rule.why, rule.id
+        assert rule.redirects and all(q.endswith("?") for q in rule.redirects), rule.id
