@@ -5,9 +5,10 @@ from __future__ import annotations
 from debrief.models import Document
 from debrief.store.exchange import ExchangeMixin
 from debrief.store.history import HistoryMixin
+from debrief.store.publishing import PublishingMixin
 
 
-class Store(ExchangeMixin, HistoryMixin):
+class Store(ExchangeMixin, PublishingMixin, HistoryMixin):
     """A debrief database file, opened (and migrated) on construction.
 
     Store calls are short and synchronous; keep one Store per thread.

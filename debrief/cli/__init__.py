@@ -50,10 +50,11 @@ def _home(context: Context) -> None:
     run_app(context, None)
 
 
-from debrief.cli import documents, editing, lint  # noqa: E402  (commands register on import)
+from debrief.cli import documents, editing, lint, publish  # noqa: E402  (commands register on import)
 
 documents.register(app)
 editing.register(app)
+publish.register(app)
 lint.register(app)
 
 

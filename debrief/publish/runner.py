@@ -1,0 +1,218 @@
+"""A whole publish, for the CLI and the app: prepare (local, no network), then run.
+
+Order: tickets first (each key saved as Jira names it), then the documents (which
+name every key), then the publish record and status, then the announcement. A
+Jira failure stops before the documents; whatever was created is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from debrief.config import Config
+from debrief.models import Document
+from debrief.publish import PublishError
+from debrief.publish.documents import document_paths, out_dir, write_documents
+from debrief.publish.plan import Change, PlannedTicket, plan_tickets
+from debrief.publish.preflight import Preflight, check
+from debrief.publish.tickets import Outcome, Progress, Result
+
+if TYPE_CHECKING:
+    from debrief.store import Store
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    out: Path | None = None
+    """--out DIR (default: the config's publish_dir, else ./postmortems)."""
+    dry_run: bool = False
+    jira: bool = True
+    """False with --no-jira: the document only."""
+    strict: bool = False
+    slack_webhook: str = ""
+    """--slack-webhook (default: the config's [slack] webhook)."""
+
+
+class CheckLine(BaseModel):
+    level: str
+    text: str
+
+
+class TicketSummary(BaseModel):
+    action_id: str
+    title: str
+    owner: str
+    due: date | None
+    priority: str
+    key: str = ""
+    result: str
+    assignee: str = ""
+    notes: list[str] = Field(default_factory=list)
+
+
+class PublishSummary(BaseModel):
+    """What `publish --json` prints."""
+
+    postmortem_id: str
+    title: str
+    dry_run: bool
+    published: bool
+    documents: list[str]
+    checklist: list[CheckLine]
+    tickets: list[TicketSummary]
+    aspirational: int
+    jira: str = ""
+    """"PROJECT at URL", or empty when Jira was not used."""
+    slack: str = "not configured"
+    """posted, failed: <why>, skipped (dry run) or not configured."""
+    publish_id: int | None = None
+
+
+@dataclass
+class Prepared:
+    """Everything worked out locally: checklist, ticket plan, document paths."""
+
+    doc: Document
+    preflight: Preflight
+    planned: list[PlannedTicket]
+    paths: list[Path]
+    options: PublishOptions
+    config: Config
+
+    @property
+    def needs_jira(self) -> bool:
+        return self.options.jira and any(p.change is not Change.keep for p in self.planned)
+
+    def markdown(self) -> str:
+        from debrief.publish.documents import render_published
+
+        return render_published(self.doc, self.config.jira.url)[0]
+
+    def summary(self, outcomes: list[Outcome] | None = None) -> PublishSummary:
+        if outcomes is None:
+            results = {Change.create: Result.would_create, Change.update: Result.would_update}
+            outcomes = [
+                Outcome(p, results.get(p.change, Result.unchanged), p.key) for p in self.planned
+            ]
+        jira = self.config.jira
+        return PublishSummary(
+            postmortem_id=self.doc.postmortem.id,
+            title=self.doc.postmortem.title,
+            dry_run=self.options.dry_run,
+            published=False,
+            documents=[str(p) for p in self.paths],
+            checklist=[
+                CheckLine(level=f.level.value, text=f.text) for f in self.preflight.findings
+            ],
+            tickets=[_ticket(o) for o in outcomes] if self.options.jira else [],
+            aspirational=len(self.doc.aspirational_actions),
+            jira=f"{jira.project} at {jira.url}" if self.needs_jira else "",
+            slack="skipped (dry run)" if self.options.dry_run else "not configured",
+        )
+
+
+def prepare(store: Store, pm_id: str, config: Config, options: PublishOptions) -> Prepared:
+    doc = store.document(pm_id)
+    directory = out_dir(options.out, config.publish_dir)
+    planned = plan_tickets(doc, config.jira, store.jira_synced(pm_id)) if options.jira else []
+    return Prepared(
+        doc=doc,
+        preflight=check(doc, strict=options.strict),
+        planned=planned,
+        paths=list(document_paths(directory, doc.postmortem)),
+        options=options,
+        config=config,
+    )
+
+
+def run(
+    store: Store,
+    prepared: Prepared,
+    progress: Progress | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> PublishSummary:
+    """Publish for real; PublishError (with `.summary` when tickets were touched) if not."""
+    if not prepared.preflight.ready:
+        raise PublishError(prepared.preflight.reason())
+    pm_id = prepared.doc.postmortem.id
+    outcomes: list[Outcome] | None = None
+    if prepared.needs_jira:
+        outcomes = _tickets(store, prepared, progress, on_wait)
+    elif prepared.options.jira:
+        outcomes = [Outcome(p, Result.unchanged, p.key) for p in prepared.planned]
+    summary = prepared.summary(outcomes)
+    failed = [t for t in summary.tickets if t.result == Result.failed.value]
+    if failed:
+        raise PublishError(
+            f"{len(failed)} of {len(summary.tickets)} tickets could not be created or updated "
+            f"({failed[0].title}: {failed[0].notes[-1] if failed[0].notes else 'refused'}); "
+            "the others are recorded, fix and publish again",
+            summary,
+        )
+    doc = store.document(pm_id)
+    directory = prepared.paths[0].parent
+    written = write_documents(doc, directory, prepared.config.jira.url)
+    keys = {a.id: a.jira_key for a in doc.owned_actions if a.jira_key}
+    record = store.record_publish(pm_id, [str(p) for p in written], keys)
+    summary.published = True
+    summary.publish_id = record.id
+    summary.documents = [str(p) for p in written]
+    summary.slack = _announce(doc, prepared, list(keys.values()), written[-1])
+    return summary
+
+
+def _tickets(
+    store: Store,
+    prepared: Prepared,
+    progress: Progress | None,
+    on_wait: Callable[[str], None] | None,
+) -> list[Outcome]:
+    from debrief.publish.jira_api import JiraSession
+    from debrief.publish.tickets import TicketSync
+
+    pm_id = prepared.doc.postmortem.id
+    jira = prepared.config.jira
+    session = JiraSession(jira, on_wait=on_wait)
+    session.connect()
+    sync = TicketSync(
+        session,
+        project=jira.project,
+        issue_type=jira.issue_type,
+        save=lambda links: store.record_tickets(pm_id, links),
+        progress=progress,
+    )
+    return sync.run(prepared.planned)
+
+
+def _announce(doc: Document, prepared: Prepared, keys: list[str], where: Path) -> str:
+    webhook = prepared.options.slack_webhook or prepared.config.slack.webhook.get_secret_value()
+    if not webhook:
+        return "not configured"
+    from debrief.publish.slack import SlackError, announcement, post
+
+    try:
+        post(webhook, announcement(doc, keys, str(where.resolve())))
+    except SlackError as exc:
+        return f"failed: {exc}"
+    return "posted"
+
+
+def _ticket(outcome: Outcome) -> TicketSummary:
+    item = outcome.planned.item
+    return TicketSummary(
+        action_id=item.id,
+        title=outcome.planned.fields.summary,
+        owner=item.owner,
+        due=item.due,
+        priority=outcome.planned.fields.priority,
+        key=outcome.key,
+        result=outcome.result.value,
+        assignee=outcome.assignee,
+        notes=outcome.notes,
+    )

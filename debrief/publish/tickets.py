@@ -1,0 +1,281 @@
+"""One Jira ticket per owned action item: find, create in bulk, update what changed.
+
+Idempotent and resumable. Before creating, tickets are looked up by each item's
+unique label, so a ticket Jira stored but whose answer was lost (5xx after
+commit, a timeout, a killed process) is found and linked, never duplicated.
+Each key is saved the moment Jira names it. A field Jira refuses to set
+(assignee, priority, due date) is dropped with a note rather than failing the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from debrief.publish import PublishError
+from debrief.publish.jira_api import (
+    ATTEMPTS,
+    FieldsRefused,
+    JiraSession,
+    MaybeStored,
+    TicketGone,
+)
+from debrief.publish.plan import Change, PlannedTicket
+from debrief.store.publishing import TicketLink
+
+if TYPE_CHECKING:
+    from jira.resources import Issue
+
+BULK_LIMIT = 50
+"""Jira creates at most 50 issues per bulk request."""
+OPTIONAL_FIELDS = frozenset({"assignee", "priority", "duedate"})
+JIRA_NAMES = {"summary": "summary", "due": "duedate", "priority": "priority", "owner": "assignee"}
+
+Progress = Callable[[str, int, int], None]
+"""(what is happening, tickets done, tickets to do)."""
+Save = Callable[[list[TicketLink]], None]
+
+
+class Result(StrEnum):
+    created = "created"
+    found = "found"
+    updated = "updated"
+    unchanged = "unchanged"
+    failed = "failed"
+    gone = "gone"
+    would_create = "would create"
+    would_update = "would update"
+
+
+@dataclass
+class Outcome:
+    planned: PlannedTicket
+    result: Result
+    key: str = ""
+    assignee: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+class TicketSync:
+    def __init__(
+        self,
+        session: JiraSession,
+        project: str,
+        issue_type: str,
+        save: Save,
+        progress: Progress | None = None,
+    ) -> None:
+        self.session = session
+        self.project = project
+        self.issue_type = issue_type
+        self.save = save
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+
+    def run(self, planned: list[PlannedTicket]) -> list[Outcome]:
+        outcomes = {p.item.id: Outcome(p, Result.unchanged, p.key) for p in planned}
+        creates = [p for p in planned if p.change is Change.create]
+        updates: list[tuple[PlannedTicket, Issue | None, tuple[str, ...]]] = [
+            (p, None, p.changed) for p in planned if p.change is Change.update
+        ]
+        self.total = len(creates) + len(updates)
+        missing: list[PlannedTicket] = []
+        if creates:
+            self._report("Looking for tickets from earlier publishes")
+            found = self.session.find_by_labels([p.label for p in creates])
+            for p in creates:
+                issues = found.get(p.label)
+                if not issues:
+                    missing.append(p)
+                    continue
+                outcome = outcomes[p.item.id]
+                outcome.result, outcome.key = Result.found, issues[0].key
+                if len(issues) > 1:
+                    others = ", ".join(i.key for i in issues[1:])
+                    outcome.notes.append(f"{others} also carry its label")
+                differences = self._differences(p, issues[0])
+                self._link(p, issues[0].key, outcome, agreed=not differences)
+                if differences:
+                    updates.append((p, issues[0], differences))
+                else:
+                    self._advance(1)
+        for start in range(0, len(missing), BULK_LIMIT):
+            batch = missing[start : start + BULK_LIMIT]
+            self._report(f"Creating tickets {start + 1}–{start + len(batch)} of {len(missing)}")
+            self._create(batch, outcomes)
+        for p, issue, changed in updates:
+            self._update(p, issue, changed, outcomes[p.item.id])
+        return [outcomes[p.item.id] for p in planned]
+
+    # -- creating ----------------------------------------------------------------
+
+    def _create(self, batch: list[PlannedTicket], outcomes: dict[str, Outcome]) -> None:
+        payloads = {p.item.id: self._payload(p, outcomes[p.item.id]) for p in batch}
+        todo = list(batch)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                results = self.session.create([payloads[p.item.id] for p in todo])
+            except MaybeStored as exc:
+                if attempt == ATTEMPTS:
+                    raise PublishError(
+                        "Jira kept failing while creating tickets; every ticket created so far "
+                        "is recorded, publish again to create the rest"
+                    ) from None
+                self.session.wait(exc.delay, "create tickets", exc.reason)
+                if exc.stored:
+                    found = self.session.find_by_labels([p.label for p in todo])
+                    for p in todo:
+                        if p.label in found:
+                            outcome = outcomes[p.item.id]
+                            outcome.result = Result.created
+                            outcome.notes.append("Jira's answer was lost; found by its label")
+                            self._link(p, found[p.label][0].key, outcome)
+                            self._advance(1)
+                    todo = [p for p in todo if p.label not in found]
+                if not todo:
+                    return
+                continue
+            todo = self._created(todo, results, payloads, outcomes)
+            if not todo:
+                return
+
+    def _created(
+        self,
+        todo: list[PlannedTicket],
+        results: list[dict[str, Any]],
+        payloads: dict[str, dict[str, Any]],
+        outcomes: dict[str, Outcome],
+    ) -> list[PlannedTicket]:
+        """Record what Jira created; returns the items to send again without refused fields."""
+        links, again = [], []
+        for p, answer in zip(todo, results, strict=True):
+            outcome = outcomes[p.item.id]
+            if answer["status"] == "Success":
+                outcome.result, outcome.key = Result.created, answer["issue"].key
+                links.append(self._synced(p, outcome))
+                continue
+            errors = {str(k): str(v) for k, v in (answer.get("error") or {}).items()}
+            payload = payloads[p.item.id]
+            if errors and set(errors) <= OPTIONAL_FIELDS and set(errors) & set(payload):
+                for name in errors:
+                    payload.pop(name, None)
+                    outcome.notes.append(f"Jira refused the {name}: {errors[name]}")
+                    if name == "assignee":
+                        outcome.assignee = ""
+                again.append(p)
+                continue
+            outcome.result = Result.failed
+            outcome.notes.append("; ".join(errors.values()) or "Jira refused to create it")
+            self._advance(1)
+        self.save(links)
+        self._advance(len(links))
+        return again
+
+    def _payload(self, p: PlannedTicket, outcome: Outcome) -> dict[str, Any]:
+        f = p.fields
+        payload: dict[str, Any] = {
+            "project": {"key": self.project},
+            "issuetype": {"name": self.issue_type},
+            "summary": f.summary,
+            "description": f.description,
+            "labels": list(f.labels),
+            "priority": {"name": f.priority},
+        }
+        if f.due is not None:
+            payload["duedate"] = f.due.isoformat()
+        who = self.session.assignee(f.owner)
+        if who.ref is not None:
+            payload["assignee"] = who.ref
+            outcome.assignee = who.id
+        elif who.note:
+            outcome.notes.append(who.note)
+        return payload
+
+    # -- updating ----------------------------------------------------------------
+
+    def _differences(self, p: PlannedTicket, issue: Issue) -> tuple[str, ...]:
+        """Compared fields where a found ticket differs from the item."""
+        raw = issue.raw["fields"]
+        f = p.fields
+        current_assignee = raw.get("assignee") or {}
+        assignee_id = current_assignee.get("accountId" if self.session.cloud else "name") or ""
+        checks = {
+            "summary": raw.get("summary") == f.summary,
+            "due": raw.get("duedate") == (f.due.isoformat() if f.due else None),
+            "priority": (raw.get("priority") or {}).get("name") == f.priority,
+            "owner": assignee_id == self.session.assignee(f.owner).id,
+        }
+        return tuple(name for name, same in checks.items() if not same)
+
+    def _update(
+        self, p: PlannedTicket, issue: Issue | None, changed: tuple[str, ...], outcome: Outcome
+    ) -> None:
+        key = issue.key if issue is not None else p.key
+        self._report(f"Updating {key}")
+        f = p.fields
+        values: dict[str, Any] = {
+            "summary": f.summary,
+            "duedate": f.due.isoformat() if f.due else None,
+            "priority": {"name": f.priority},
+        }
+        if "owner" in changed:
+            who = self.session.assignee(f.owner)
+            values["assignee"] = who.ref
+            outcome.assignee = who.id
+            if who.note:
+                outcome.notes.append(who.note)
+        payload = {JIRA_NAMES[n]: values[JIRA_NAMES[n]] for n in changed}
+        try:
+            target = issue if issue is not None else self.session.issue(key)
+            for _ in range(2):
+                try:
+                    self.session.update(target, payload)
+                    break
+                except FieldsRefused as exc:
+                    refused = set(exc.errors) & OPTIONAL_FIELDS
+                    if not refused or set(exc.errors) - OPTIONAL_FIELDS:
+                        raise
+                    for name in refused:
+                        payload.pop(name, None)
+                        outcome.notes.append(f"Jira refused the {name}: {exc.errors[name]}")
+        except TicketGone:
+            outcome.result = Result.gone
+            outcome.notes.append(f"{key} no longer exists in Jira (or is hidden); not recreated")
+        except FieldsRefused as exc:
+            outcome.result = Result.failed
+            outcome.notes.append(str(exc))
+        else:
+            if outcome.result is not Result.found:
+                outcome.result = Result.updated
+            outcome.notes.append(f"updated: {', '.join(changed)}")
+            outcome.key = key
+            if not outcome.assignee and "owner" not in changed:
+                outcome.assignee = self.session.assignee(f.owner).id if f.owner else ""
+            self.save([self._synced(p, outcome)])
+        self._advance(1)
+
+    # -- bookkeeping ---------------------------------------------------------------
+
+    def _link(self, p: PlannedTicket, key: str, outcome: Outcome, agreed: bool = True) -> None:
+        """Save a key at once; its fields count as agreed only when they match the item."""
+        outcome.key = key
+        if agreed:
+            outcome.assignee = self.session.assignee(p.fields.owner).id
+            self.save([self._synced(p, outcome)])
+        else:
+            self.save([TicketLink(p.item.id, key, {})])
+
+    def _synced(self, p: PlannedTicket, outcome: Outcome) -> TicketLink:
+        return TicketLink(p.item.id, outcome.key, p.fields.synced(outcome.assignee))
+
+    def _report(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message, self.done, self.total)
+
+    def _advance(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None and count:
+            self.progress("", self.done, self.total)

@@ -1,0 +1,378 @@
+"""A Jira that answers like Jira does (REST API v2), in memory, on 127.0.0.1.
+
+Tests drive it only through the real `jira` client over HTTP. It holds issues,
+users and projects; counts requests per endpoint; and injects faults (an error
+before or after storing, a dropped connection, 429 with Retry-After, 401).
+
+    with FakeJira() as jira:            # or the `fake_jira` fixture
+        env = jira.env()                # DEBRIEF_JIRA_* for the CLI
+        jira.add_fault("create", nth=1, status=500, after_store=True)
+        ...
+        jira.count("create", "bulk-create", "search")
+        jira.set_status("OPS-1", "Done")
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.fakes.fake_jira_state import FIELDS, STATUSES, JiraState, error_body
+from tests.fakes.jql import JqlError, parse
+
+API = "/rest/api/2/"
+BULK_LIMIT = 50
+
+
+@dataclass
+class Fault:
+    """Answer `status` to the nth..nth+times-1 request of `endpoint` (times=0: from nth on)."""
+
+    endpoint: str
+    nth: int = 1
+    status: int = 500
+    after_store: bool = False
+    """Do the work first, then answer with the error (the answer is lost)."""
+    disconnect: bool = False
+    """Close the connection without answering instead of sending `status`."""
+    retry_after: int | None = None
+    times: int = 1
+    seen: int = 0
+
+    def hits(self) -> bool:
+        self.seen += 1
+        if self.seen < self.nth:
+            return False
+        return self.times == 0 or self.seen < self.nth + self.times
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    endpoint: str
+    status: int = 0
+
+
+@dataclass
+class Answer:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class FakeJira(JiraState):
+    """The server: start() (or `with`), then point the client at `.url`."""
+
+    def __init__(
+        self,
+        *,
+        deployment: str = "Server",
+        project: str = "OPS",
+        user: str = "bot@example.com",
+        token: str = "fake-jira-token-5f1c2e",
+        max_results: int = 100,
+    ) -> None:
+        super().__init__(deployment=deployment, project=project)
+        self.user = user
+        self.token = token
+        self.max_results = max_results
+        self.requests: list[Request] = []
+        self.faults: list[Fault] = []
+        self._lock = threading.RLock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- life ------------------------------------------------------------------
+
+    def start(self) -> FakeJira:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.daemon_threads = True
+        self._server.fake = self  # type: ignore[attr-defined]
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeJira:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """The DEBRIEF_JIRA_* variables that point debrief at this server."""
+        return {
+            "DEBRIEF_JIRA_URL": self.url,
+            "DEBRIEF_JIRA_USER": self.user,
+            "DEBRIEF_JIRA_TOKEN": self.token,
+            "DEBRIEF_JIRA_PROJECT": self.project_key,
+            **extra,
+        }
+
+    # -- what tests look at ----------------------------------------------------
+
+    def add_fault(self, endpoint: str, **kwargs: Any) -> Fault:
+        """Inject a fault; `endpoint` is a request kind (see `count`) or "create" for both creates."""
+        fault = Fault(endpoint, **kwargs)
+        with self._lock:
+            self.faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self.faults.clear()
+
+    def count(self, *endpoints: str) -> int:
+        """Requests to these kinds: serverInfo, myself, field, project, user-search, create,
+        bulk-create, search, issue-get, issue-update, issue-delete (none given: all)."""
+        with self._lock:
+            return sum(1 for r in self.requests if not endpoints or r.endpoint in endpoints)
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self.requests.clear()
+
+    # -- HTTP ------------------------------------------------------------------
+
+    def handle(self, handler: _Handler, method: str) -> None:
+        parts = urlsplit(handler.path)
+        path, query = parts.path, parse_qs(parts.query)
+        length = int(handler.headers.get("Content-Length") or 0)
+        raw = handler.rfile.read(length) if length else b""
+        endpoint, route = self._route(method, path)
+        request = Request(method, path, endpoint)
+        with self._lock:
+            self.requests.append(request)
+            fault = next((f for f in self.faults if self._fault_applies(f, endpoint)), None)
+            answer = self._authenticate(handler.headers.get("Authorization"), endpoint)
+            if answer is None and fault is not None and not fault.after_store:
+                answer = _fault_answer(fault)
+                if fault.disconnect:
+                    handler.close_connection = True
+                    return
+            if answer is None:
+                try:
+                    body = json.loads(raw) if raw else {}
+                except ValueError:
+                    body = None
+                if body is None:
+                    answer = Answer(400, error_body("Unexpected character in the request body."))
+                else:
+                    answer = route(query, body) if route else Answer(404, error_body("Not found"))
+                if fault is not None and fault.after_store:
+                    if fault.disconnect:
+                        handler.close_connection = True
+                        return
+                    answer = _fault_answer(fault)
+            request.status = answer.status
+        _send(handler, answer)
+
+    def _fault_applies(self, fault: Fault, endpoint: str) -> bool:
+        kinds = {"create", "bulk-create"} if fault.endpoint == "create" else {fault.endpoint}
+        return endpoint in kinds and fault.hits()
+
+    def _authenticate(self, header: str | None, endpoint: str) -> Answer | None:
+        ok: bool | None = None
+        if header and header.startswith("Basic "):
+            user, _, secret = base64.b64decode(header[6:]).decode().partition(":")
+            ok = user == self.user and secret == self.token
+        elif header and header.startswith("Bearer "):
+            ok = header[7:] == self.token
+        if ok or (ok is None and endpoint == "serverInfo"):
+            return None
+        return Answer(
+            401,
+            error_body(
+                "You are not authenticated. Authentication required to perform this operation."
+            ),
+            {"X-Seraph-LoginReason": "AUTHENTICATED_FAILED", "WWW-Authenticate": "Basic"},
+        )
+
+    def _route(self, method: str, path: str) -> tuple[str, Any]:
+        if not path.startswith(API):
+            return "other", None
+        rest = path[len(API) :].rstrip("/")
+        head, _, tail = rest.partition("/")
+        simple = {
+            ("GET", "serverInfo"): ("serverInfo", self._server_info),
+            ("GET", "myself"): ("myself", lambda q, b: Answer(200, self.user_json(self.me()))),
+            ("GET", "field"): ("field", lambda q, b: Answer(200, FIELDS)),
+            ("GET", "user/search"): ("user-search", self._user_search),
+            ("POST", "issue"): ("create", self._create_one),
+            ("POST", "issue/bulk"): ("bulk-create", self._create_bulk),
+            ("GET", "search"): ("search", self._search_get),
+            ("POST", "search"): ("search", lambda q, b: self._search(b)),
+            ("GET", "search/jql"): ("search", self._search_get),
+            ("POST", "search/jql"): ("search", lambda q, b: self._search(b)),
+        }
+        if (method, rest) in simple:
+            return simple[(method, rest)]
+        if head == "project" and method == "GET" and tail:
+            return "project", lambda q, b: self._project(tail)
+        if head == "issue" and tail and "/" not in tail:
+            kinds = {"GET": "issue-get", "PUT": "issue-update", "DELETE": "issue-delete"}
+            if method in kinds:
+                return kinds[method], lambda q, b: self._issue(method, tail, q, b)
+        return "other", None
+
+    # -- endpoints -------------------------------------------------------------
+
+    def _server_info(self, query: Any, body: Any) -> Answer:
+        cloud = self.deployment == "Cloud"
+        version = [1001, 0, 0] if cloud else [9, 12, 2]
+        return Answer(
+            200,
+            {
+                "baseUrl": self.url,
+                "version": ".".join(map(str, version)),
+                "versionNumbers": version,
+                "deploymentType": self.deployment,
+                "buildNumber": 100000,
+                "serverTitle": "Fake Jira",
+            },
+        )
+
+    def _project(self, key_or_id: str) -> Answer:
+        project = self.find_project(key_or_id)
+        if project is None:
+            return Answer(404, error_body(f"No project could be found with key '{key_or_id}'."))
+        return Answer(200, {**project, "self": f"{self.url}{API}project/{project['id']}"})
+
+    def _user_search(self, query: dict[str, list[str]], body: Any) -> Answer:
+        param = "query" if self.deployment == "Cloud" else "username"
+        text = (query.get(param) or [""])[0]
+        if not text:
+            return Answer(400, error_body(f"The {param} query parameter was not provided"))
+        return Answer(200, [self.user_json(u) for u in self.search_users(text)])
+
+    def _create_one(self, query: Any, body: dict[str, Any]) -> Answer:
+        errors = self.validate(body.get("fields") or {}, creating=True)
+        if errors:
+            return Answer(400, error_body(errors=errors))
+        return Answer(201, self.ref(self.create(body["fields"])))
+
+    def _create_bulk(self, query: Any, body: dict[str, Any]) -> Answer:
+        updates = body.get("issueUpdates") or []
+        if len(updates) > BULK_LIMIT:
+            return Answer(
+                400,
+                error_body(
+                    f"The number of issues in a bulk create request can't be more than {BULK_LIMIT}."
+                ),
+            )
+        issues, errors = [], []
+        for n, update in enumerate(updates):
+            problems = self.validate(update.get("fields") or {}, creating=True)
+            if problems:
+                errors.append(
+                    {
+                        "status": 400,
+                        "elementErrors": error_body(errors=problems),
+                        "failedElementNumber": n,
+                    }
+                )
+            else:
+                issues.append(self.ref(self.create(update["fields"])))
+        return Answer(201 if issues or not updates else 400, {"issues": issues, "errors": errors})
+
+    def _search_get(self, query: dict[str, list[str]], body: Any) -> Answer:
+        params: dict[str, Any] = {k: v[0] for k, v in query.items()}
+        params["fields"] = ",".join(query.get("fields", []))
+        return self._search(params)
+
+    def _search(self, params: dict[str, Any]) -> Answer:
+        try:
+            parsed = parse(str(params.get("jql") or ""))
+        except JqlError as exc:
+            return Answer(400, {"errorMessages": [str(exc)], "warningMessages": []})
+        found = parsed.sort([i for i in self.issues.values() if parsed.matches(i)])
+        token = params.get("nextPageToken")
+        start = int(token if token else params.get("startAt") or 0)
+        size = min(int(params.get("maxResults") or 50), self.max_results)
+        wanted = params.get("fields") or "*all"
+        names = wanted if isinstance(wanted, list) else str(wanted).split(",")
+        page = [self.issue_json(i, names) for i in found[start : start + size]]
+        if self.deployment == "Cloud":
+            more = start + size < len(found)
+            answer = {"issues": page, "isLast": not more}
+            if more:
+                answer["nextPageToken"] = str(start + size)
+            return Answer(200, answer)
+        return Answer(
+            200, {"startAt": start, "maxResults": size, "total": len(found), "issues": page}
+        )
+
+    def _issue(self, method: str, key: str, query: dict[str, list[str]], body: Any) -> Answer:
+        issue = self.get(key)
+        if issue is None:
+            return Answer(
+                404, error_body("Issue does not exist or you do not have permission to see it.")
+            )
+        if method == "GET":
+            names = ",".join(query.get("fields", ["*all"])).split(",")
+            return Answer(200, self.issue_json(issue, names))
+        if method == "DELETE":
+            self.delete_issue(key)
+            return Answer(204)
+        errors = self.validate(body.get("fields") or {}, creating=False)
+        if errors:
+            return Answer(400, error_body(errors=errors))
+        self.edit_raw(issue, body.get("fields") or {}, body.get("update") or {})
+        return Answer(204)
+
+
+def _fault_answer(fault: Fault) -> Answer:
+    headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+    messages = {429: "Rate limit exceeded.", 401: "Authentication failed."}
+    return Answer(
+        fault.status, error_body(messages.get(fault.status, "Internal server error")), headers
+    )
+
+
+def _send(handler: BaseHTTPRequestHandler, answer: Answer) -> None:
+    data = b"" if answer.body is None else json.dumps(answer.body).encode()
+    handler.send_response(answer.status)
+    for name, value in answer.headers.items():
+        handler.send_header(name, value)
+    if data:
+        handler.send_header("Content-Type", "application/json;charset=UTF-8")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def _dispatch(self) -> None:
+        self.server.fake.handle(self, self.command)  # type: ignore[attr-defined]
+
+    do_GET = do_POST = do_PUT = do_DELETE = _dispatch
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_jira() -> Iterator[FakeJira]:
+    """A running fake Jira (Server flavour, project OPS, users alice, Bob Brown, carol)."""
+    with FakeJira() as server:
+        yield server
+
+
+__all__ = ["STATUSES", "FakeJira", "Fault", "Request", "fake_jira"]

@@ -1,0 +1,71 @@
+"""Publishing tests: a fake Jira and Slack over HTTP, a post-mortem with items, no real sleeping."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from debrief.models import ActionItem, Priority
+from tests.conftest import NOW
+from tests.fakes.fake_jira import FakeJira, fake_jira
+from tests.fakes.fake_slack import fake_slack
+
+__all__ = ["fake_jira", "fake_slack"]
+
+OWNED = [
+    (
+        "Alert on payment error rate above 2% for 5 minutes",
+        "alice",
+        date(2026, 12, 1),
+        Priority.high,
+    ),
+    (
+        "Load-test the connection pool at peak traffic",
+        "Bob Brown",
+        date(2026, 12, 8),
+        Priority.medium,
+    ),
+    (
+        "Keep the last five images in every registry",
+        "carol@example.com",
+        date(2026, 12, 15),
+        Priority.low,
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Backoff and Retry-After waits are recorded instead of slept."""
+    waited: list[float] = []
+    monkeypatch.setattr("debrief.publish.jira_api.sleep", waited.append)
+    return waited
+
+
+@pytest.fixture
+def pm_id(store, template) -> str:  # type: ignore[no-untyped-def]
+    """A post-mortem with three owned action items and one aspirational one."""
+    pm = store.create_postmortem("Checkout card payments failing", template, started_at=NOW)
+    store.save_section(pm.id, "impact", "Card payments failed for 40 minutes; 212 customers.")
+    for title, owner, due, priority in OWNED:
+        store.add_action(pm.id, ActionItem(title=title, owner=owner, due=due, priority=priority))
+    store.add_action(pm.id, ActionItem(title="Rewrite the gateway client", aspirational=True))
+    return pm.id
+
+
+@pytest.fixture
+def jira_env(fake_jira: FakeJira, monkeypatch: pytest.MonkeyPatch) -> FakeJira:
+    """DEBRIEF_JIRA_* point at the fake; the CLI then publishes to it."""
+    for name, value in fake_jira.env().items():
+        monkeypatch.setenv(name, value)
+    return fake_jira
+
+
+@pytest.fixture
+def out_dir(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Work in a scratch directory, so ./postmortems lands there."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work / "postmortems"
