@@ -379,9 +379,12 @@ class DebriefScreen(BaseScreen):
                 "Conflict: someone else saved this section; your text is not saved yet.",
                 style="bold yellow",
             )
-        elif section.updated_at and section.rev:
-            text.append(f"Saved · last changed by {clean(section.updated_by, single_line=True)}, ")
-            text.append(show_instant(section.updated_at))
+        elif not section.is_empty:
+            text.append("Saved")
+            if section.updated_by:
+                text.append(f" · last changed by {clean(section.updated_by, single_line=True)}")
+            if section.updated_at:
+                text.append(f", {show_instant(section.updated_at)}")
         else:
             text.append("Not written yet · ctrl+o adds an action item from any section")
         self.query_one("#save-status", Static).update(text)
