@@ -1,0 +1,100 @@
+"""Killing the app at any moment loses at most the last autosave window and never corrupts the file."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from debrief.store import Store
+
+
+def _spawn(db: Path, pm_id: str) -> tuple[subprocess.Popen[bytes], int]:
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": "killer"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "debrief", "--db", str(db), "open", pm_id],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )
+    os.close(slave)
+    return proc, master
+
+
+def _read_until(master: int, needle: bytes, timeout: float) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while needle not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+    return seen
+
+
+@pytest.mark.slow
+def test_sigkill_two_seconds_after_typing_loses_nothing(db_path, template):
+    store = Store(db_path, author="setup")
+    pm = store.create_postmortem("Crash test", template)
+    store.close()
+    proc, master = _spawn(db_path, pm.id)
+    try:
+        assert b"Impact" in _read_until(master, b"Impact", 20)
+        time.sleep(0.5)
+        typed = "Everything typed before the pause survives"
+        for char in typed:
+            os.write(master, char.encode())
+            time.sleep(0.01)
+        time.sleep(2.0)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    body = conn.execute(
+        "SELECT body FROM sections WHERE postmortem_id = ? AND key = 'impact'", [pm.id]
+    ).fetchone()[0]
+    assert body == typed
+    author = conn.execute(
+        "SELECT author FROM revisions WHERE entity = 'section' ORDER BY id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert author == "killer"
+
+
+@pytest.mark.slow
+def test_sigkill_while_typing_never_corrupts_the_file(db_path, template):
+    store = Store(db_path, author="setup")
+    pm = store.create_postmortem("Crash test", template)
+    store.close()
+    proc, master = _spawn(db_path, pm.id)
+    try:
+        assert b"Impact" in _read_until(master, b"Impact", 20)
+        for index in range(300):
+            os.write(master, b"x" if index % 40 else b"\r")
+            time.sleep(0.004)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reopened = Store(db_path, author="after")
+    body = reopened.get_section(pm.id, "impact").body
+    assert set(body) <= {"x", "\n"}  # whatever was saved is a prefix of what was typed
