@@ -16,7 +16,7 @@ from debrief.models import ActionItem
 
 class ActionTable(DataTable[Text]):
     DEFAULT_CSS = """
-    ActionTable { height: auto; max-height: 12; }
+    ActionTable { height: 1fr; min-height: 4; }
     """
 
     @dataclass
@@ -33,7 +33,7 @@ class ActionTable(DataTable[Text]):
         if self.aspirational:
             self.add_columns("If we have time")
         else:
-            self.add_columns("Action", "Owner", "Due", "Priority", "Status", "Ticket")
+            self.add_columns("Due", "Owner", "Action", "Priority", "Status", "Ticket")
 
     def show(self, items: list[ActionItem], today: date) -> None:
         keep = self.cursor_row
@@ -52,9 +52,9 @@ class ActionTable(DataTable[Text]):
                 literal(item.owner, single_line=True) if item.owner else Text("no owner", "yellow")
             )
             self.add_row(
-                literal(item.title, single_line=True),
-                owner,
                 due,
+                owner,
+                literal(item.title, single_line=True),
                 Text(item.priority.value),
                 Text(item.status.value),
                 literal(item.jira_key or "—"),

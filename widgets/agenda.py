@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -25,7 +26,7 @@ class Agenda(OptionList):
     """Section list. Posts `Agenda.SectionChosen` when the user picks a section."""
 
     DEFAULT_CSS = """
-    Agenda { width: 26; border: none; padding: 0; background: $panel; }
+    Agenda { width: 28; height: 1fr; border: none; padding: 0 1 0 0; background: $panel; }
     Agenda > .option-list--option-highlighted { text-style: bold; }
     """
 
@@ -48,12 +49,16 @@ class Agenda(OptionList):
         self.add_options([Option(self._prompt(item), id=item.key) for item in items])
         self.highlighted = next((i for i, it in enumerate(items) if it.key == current), 0)
 
-    def _prompt(self, item: AgendaItem) -> Text:
-        mark = Text("● ", style="green") if item.written else Text("○ ", style="dim")
-        mark.append(clean(item.title, single_line=True))
-        if item.timebox:
-            mark.append(f" {item.timebox}m", style="dim")
-        return mark
+    def _prompt(self, item: AgendaItem) -> Table:
+        row = Table.grid(expand=True)
+        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        row.add_column(justify="right", width=4)
+        title = Text.assemble(
+            ("● ", "green") if item.written else ("○ ", "dim"),
+            clean(item.title, single_line=True),
+        )
+        row.add_row(title, Text(f"{item.timebox}m" if item.timebox else "", style="dim"))
+        return row
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
