@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from debrief.models import Document
+from debrief.store.coaching import CoachingMixin
+from debrief.store.collab import CollabMixin
 from debrief.store.exchange import ExchangeMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.publishing import PublishingMixin
 
 
-class Store(ExchangeMixin, PublishingMixin, HistoryMixin):
+class Store(ExchangeMixin, PublishingMixin, HistoryMixin, CoachingMixin, CollabMixin):
     """A debrief database file, opened (and migrated) on construction.
 
     Store calls are short and synchronous; keep one Store per thread.

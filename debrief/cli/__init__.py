@@ -50,12 +50,14 @@ def _home(context: Context) -> None:
     run_app(context, None)
 
 
-from debrief.cli import documents, editing, lint, publish  # noqa: E402  (commands register on import)
+from debrief.cli import collab, documents, editing, lint, publish, timeline  # noqa: E402  (commands register on import)
 
 documents.register(app)
 editing.register(app)
 publish.register(app)
 lint.register(app)
+collab.register(app)
+timeline.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,152 @@
+"""Working together: history, readiness, requested contributions, the browser view."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from debrief.cli.context import ctx_of, fail, handled
+
+
+def _short(value: object, width: int = 60) -> str:
+    from debrief.literal import clean
+
+    if value is None:
+        return "—"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = clean(text, single_line=True)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @handled
+    def history(
+        ctx: typer.Context,
+        pm_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ) -> None:
+        """Every revision of a post-mortem: who, when, what, old and new value."""
+        store = ctx_of(ctx).store()
+        store.get_postmortem(pm_id)
+        revisions = store.history(pm_id)
+        if as_json:
+            typer.echo(json.dumps([r.model_dump(mode="json") for r in revisions], indent=2))
+            return
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        from debrief.dates import show_instant
+
+        table = Table(box=None, header_style="bold")
+        for name in ("When", "Who", "What", "Old", "New"):
+            table.add_column(name, overflow="fold")
+        for r in revisions:
+            what = " ".join(
+                x for x in (r.entity, r.entity_id if r.entity != "postmortem" else "", r.field) if x
+            )
+            table.add_row(
+                show_instant(r.at),
+                Text(_short(r.author, 20)),
+                Text(what),
+                Text(_short(r.old), style="red"),
+                Text(_short(r.new), style="green"),
+            )
+        Console().print(table)
+
+    @app.command()
+    @handled
+    def check(
+        ctx: typer.Context,
+        pm_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ) -> None:
+        """Can the document stand on its own? Exit 1 when it is not ready yet."""
+        from debrief.template import TemplateError, load_template
+
+        c = ctx_of(ctx)
+        store = c.store()
+        pm = store.get_postmortem(pm_id)
+        try:
+            template = load_template(pm.template, c.templates)
+        except TemplateError:
+            template = load_template()
+        result = store.check_readiness(pm_id, template)
+        if as_json:
+            typer.echo(json.dumps(result.model_dump(mode="json"), indent=2))
+        else:
+            from rich.console import Console
+            from rich.text import Text
+
+            console = Console(highlight=False)
+            for item in result.checks:
+                line = Text("✓ " if item.ok else "✗ ", style="green" if item.ok else "red")
+                line.append(item.name)
+                if item.detail:
+                    line.append(f" — {_short(item.detail, 100)}", style="dim")
+                console.print(line)
+            console.print("Ready." if result.ready else f"Not ready: {len(result.problems)} to do.")
+        if not result.ready:
+            raise typer.Exit(1)
+
+    @app.command()
+    @handled
+    def ask(
+        ctx: typer.Context,
+        pm_id: Annotated[str, typer.Argument(metavar="ID")],
+        key: Annotated[str, typer.Argument(metavar="KEY", help="Section key, e.g. impact.")],
+        person: Annotated[str, typer.Argument(metavar="PERSON")],
+        note: Annotated[str, typer.Option(help="What you hope they add.")] = "",
+    ) -> None:
+        """Ask someone to contribute to a section ("ask Support for Impact")."""
+        request = ctx_of(ctx).store().request_contribution(pm_id, key, person, note)
+        typer.echo(f"asked {request.person} for {request.key} of {request.postmortem_id}")
+
+    @app.command()
+    @handled
+    def asked(
+        ctx: typer.Context,
+        person: Annotated[str | None, typer.Argument(metavar="[PERSON]")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ) -> None:
+        """What each person is asked to contribute, across every post-mortem."""
+        found = [
+            r
+            for r in ctx_of(ctx).store().requests()
+            if person is None or r.person.lower() == person.lower()
+        ]
+        if as_json:
+            typer.echo(json.dumps([r.model_dump(mode="json") for r in found], indent=2))
+            return
+        if not found:
+            typer.echo("Nobody is asked for anything.")
+        for r in found:
+            note = f" — {_short(r.note)}" if r.note else ""
+            typer.echo(f"{_short(r.person, 30)}: {r.key} of {r.postmortem_id}{note}")
+
+    @app.command()
+    @handled
+    def serve(
+        ctx: typer.Context,
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        host: Annotated[
+            str, typer.Option(help="Address to listen on (127.0.0.1 keeps it local).")
+        ] = "127.0.0.1",
+    ) -> None:
+        """The same app in a browser (textual-serve); every session shares the database."""
+        import shlex
+        import sys
+
+        c = ctx_of(ctx)
+        if not 0 < port < 65536:
+            fail(f"{port} is not a port number")
+        command = [sys.executable, "-m", "debrief", "--db", str(c.database)]
+        if c.config_path:
+            command += ["--config", str(c.config_path)]
+        from textual_serve.server import Server
+
+        server = Server(shlex.join(command), host=host, port=port, title="debrief")
+        server.serve()

@@ -1,0 +1,91 @@
+"""Can the document stand on its own? A checklist anyone can read before the meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
+from .models import Document, Milestone
+from .template import SectionKind, Template
+from .timeline import unsourced
+
+NEEDED_MILESTONES = (Milestone.started, Milestone.detected, Milestone.resolved)
+
+
+class Check(BaseModel):
+    """One line of the checklist."""
+
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+class Readiness(BaseModel):
+    postmortem_id: str
+    ready: bool
+    checks: list[Check]
+
+    @property
+    def problems(self) -> list[Check]:
+        return [c for c in self.checks if not c.ok]
+
+
+def readiness(doc: Document, template: Template, open_conflicts: Sequence[str] = ()) -> Readiness:
+    """Every check, passed or not; `open_conflicts` names where unresolved conflicts are."""
+    checks: list[Check] = []
+    kinds = {s.key: s.kind for s in template.sections}
+    empty = [
+        s.title
+        for s in doc.sections
+        if kinds.get(s.key, SectionKind.text) is SectionKind.text and s.is_empty
+    ]
+    checks.append(
+        Check(
+            name="Every section written",
+            ok=not empty,
+            detail=f"empty: {', '.join(empty)}" if empty else "",
+        )
+    )
+    present = {e.milestone for e in doc.events if e.milestone}
+    missing = [m.value for m in NEEDED_MILESTONES if m not in present]
+    checks.append(
+        Check(
+            name="Timeline marks when it started, was detected and resolved",
+            ok=not missing,
+            detail=f"no {', '.join(missing)} milestone" if missing else "",
+        )
+    )
+    count = unsourced(doc.events)
+    checks.append(
+        Check(
+            name="Every timeline entry has a source",
+            ok=count == 0,
+            detail=f"{count} entries without a source or link" if count else "",
+        )
+    )
+    owned = doc.owned_actions
+    incomplete = [a.title for a in owned if a.missing()]
+    checks.append(
+        Check(
+            name="Action items have an owner and a due date",
+            ok=bool(owned) and not incomplete,
+            detail=(
+                "no action items yet"
+                if not owned
+                else f"{len(incomplete)} incomplete: {', '.join(incomplete[:3])}"
+                if incomplete
+                else ""
+            ),
+        )
+    )
+    checks.append(
+        Check(
+            name="No unresolved edit conflicts",
+            ok=not open_conflicts,
+            detail=f"open in: {', '.join(open_conflicts)}" if open_conflicts else "",
+        )
+    )
+    return Readiness(
+        postmortem_id=doc.postmortem.id, ready=all(c.ok for c in checks), checks=checks
+    )
