@@ -1,0 +1,221 @@
+"""The debrief screen's collaboration behaviour: live refresh, conflicts, history, readiness.
+
+A mixin, so that the debrief screen stays one readable file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from debrief.models import Section
+from debrief.screens.base import BaseScreen, Command
+from debrief.store import StoreError
+from debrief.widgets.section_editor import SectionEditor
+
+if TYPE_CHECKING:
+    from debrief.screens.conflict_screen import Resolution
+    from debrief.screens.debrief_screen import DebriefScreen
+
+POLL_SECONDS = 1.0
+
+COLLAB_COMMANDS = [
+    Command(
+        "Readiness",
+        "f3",
+        "readiness",
+        "Ready?",
+        "What the document still lacks to stand on its own.",
+        "readiness",
+    ),
+    Command(
+        "Section history",
+        "f4",
+        "section_history",
+        "History",
+        "Who changed this section when, with a diff; restore a version.",
+        "section-history",
+    ),
+    Command(
+        "Ask someone for this section",
+        "f8",
+        "ask_contribution",
+        "Ask",
+        "Ask a person to contribute to this section.",
+        "ask-contribution",
+    ),
+    Command(
+        "Resolve conflict",
+        "f10",
+        "resolve_conflict",
+        "Resolve",
+        "Choose between your version and theirs.",
+        "resolve-conflict",
+        show=False,
+    ),
+]
+
+
+class CollabControls(BaseScreen):
+    """Other people's saves appear within a couple of seconds; nothing is overwritten silently."""
+
+    _seen_version = 0
+
+    @property
+    def _me(self) -> DebriefScreen:
+        return cast("DebriefScreen", self)
+
+    # -- live refresh ------------------------------------------------------------
+
+    def start_live_refresh(self) -> None:
+        self._seen_version = self.store.data_version()
+        me = self._me
+        for kept in self.store.open_conflicts(me.pm_id, author=self.store.author):
+            if kept.entity == "section" and kept.entity_id in me.sections:
+                me.conflicts[kept.entity_id] = me.sections[kept.entity_id]
+        if me.conflicts:
+            self.notify(
+                "You have unresolved edit conflicts: f10 resolves them.", severity="warning"
+            )
+        self.set_interval(POLL_SECONDS, self._poll_changes)
+
+    def _poll_changes(self) -> None:
+        try:
+            version = self.store.data_version()
+        except StoreError:
+            return
+        if version != self._seen_version:
+            self._seen_version = version
+            self.reload_from_others()
+
+    def reload_from_others(self) -> None:
+        """Take in what other processes saved, without touching text being typed."""
+        me = self._me
+        editor = me.query_one(SectionEditor)
+        for section in self.store.sections(me.pm_id):
+            mine = me.sections.get(section.key)
+            if mine is not None and mine.rev == section.rev:
+                continue
+            if section.key == editor.section_key and mine is not None:
+                typing = editor.text != mine.body
+                if typing or section.key in me.conflicts:
+                    continue  # the next save meets the conflict and shows both versions
+                cursor = editor.cursor_location
+                me.sections[section.key] = section
+                editor.load_text(section.body)
+                last = editor.document.line_count - 1
+                row = min(cursor[0], last)
+                editor.move_cursor((row, min(cursor[1], len(editor.document.get_line(row)))))
+                self.notify(
+                    f"{section.updated_by or 'Someone'} updated {section.title}.",
+                    markup=False,
+                    timeout=3,
+                )
+            else:
+                me.sections[section.key] = section
+        me.pm = self.store.get_postmortem(me.pm_id)
+        me._show_header()
+        me._show_kind()
+        me._show_status()
+
+    # -- conflicts ---------------------------------------------------------------
+
+    def on_save_conflict(self, key: str, mine: str, theirs: Section) -> None:
+        """Keep both versions in the database, then let the person choose."""
+        me = self._me
+        me.conflicts[key] = theirs
+        try:
+            self.store.keep_conflict(
+                me.pm_id, "section", key, "body", mine, theirs.body, theirs.rev
+            )
+        except StoreError as exc:
+            self.notify(f"{exc}; your text stays in the editor", severity="error", markup=False)
+        me._show_status()
+        self.action_resolve_conflict()
+
+    def action_resolve_conflict(self) -> None:
+        from debrief.screens.conflict_screen import ConflictScreen
+
+        me = self._me
+        open_ = [
+            c
+            for c in self.store.open_conflicts(me.pm_id, author=self.store.author)
+            if c.entity == "section"
+        ]
+        if not open_:
+            self.notify("No edit conflicts to resolve.")
+            return
+        kept = open_[-1]
+        current = self.store.get_section(me.pm_id, kept.entity_id)
+        editor = me.query_one(SectionEditor)
+        mine = editor.text if editor.section_key == kept.entity_id else kept.mine
+
+        def done(resolution: Resolution | None) -> None:
+            if resolution is None:
+                self.notify("Both versions are kept; f10 resolves the conflict later.")
+                return
+            self.store.resolve_section_conflict(kept.id, resolution.text, resolution.how)
+            for other in open_[:-1]:
+                if other.entity_id == kept.entity_id:
+                    self.store.resolve_section_conflict(other.id, resolution.text, "superseded")
+            me.conflicts.pop(kept.entity_id, None)
+            saved = self.store.get_section(me.pm_id, kept.entity_id)
+            me.sections[kept.entity_id] = saved
+            if editor.section_key == kept.entity_id:
+                editor.load(kept.entity_id, saved.body)
+            me._show_status()
+            me._show_agenda()
+
+        self.app.push_screen(
+            ConflictScreen(current.title, mine, current.body, current.updated_by), done
+        )
+
+    # -- history, readiness, requests ---------------------------------------------
+
+    def action_section_history(self) -> None:
+        from debrief.screens.history_screen import HistoryScreen
+
+        me = self._me
+        me.flush()
+        key = me.current
+        revisions = self.store.history(me.pm_id, entity="section", entity_id=key)
+
+        def restore(text: str | None) -> None:
+            if text is None:
+                return
+            current = self.store.get_section(me.pm_id, key)
+            saved = self.store.save_section(me.pm_id, key, text, base_rev=current.rev)
+            me.sections[key] = saved
+            if me.current == key:
+                me.query_one(SectionEditor).load(key, saved.body)
+            me._show_status()
+            self.notify("Restored as a new version; the one before it stays in the history.")
+
+        self.app.push_screen(HistoryScreen(me.sections[key].title, revisions), restore)
+
+    def action_readiness(self) -> None:
+        from debrief.screens.readiness_screen import ReadinessScreen
+
+        me = self._me
+        me.flush()
+        result = self.store.check_readiness(me.pm_id, me.template)
+        me.pm = self.store.get_postmortem(me.pm_id)
+        me._show_header()
+        self.app.push_screen(ReadinessScreen(result, self.store.requests(me.pm_id)))
+
+    def action_ask_contribution(self) -> None:
+        from debrief.screens.ask_form import Ask, AskForm
+
+        me = self._me
+        key = me.current
+
+        def asked(ask: Ask | None) -> None:
+            if ask is None:
+                return
+            try:
+                self.store.request_contribution(me.pm_id, key, ask.person, ask.note)
+            except (StoreError, ValueError) as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.notify(f"Asked {ask.person} for {me.sections[key].title}.", markup=False)
+
+        self.app.push_screen(AskForm(me.sections[key].title, me._participants()), asked)

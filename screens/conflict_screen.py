@@ -1,0 +1,90 @@
+"""Two versions side by side: keep yours, keep theirs, or merge by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static, TextArea
+
+from debrief.literal import clean
+from debrief.merge import merge_both
+from debrief.screens.base import BaseModal
+
+
+@dataclass
+class Resolution:
+    how: str  # "mine", "theirs" or "merged"
+    text: str
+
+
+class ConflictScreen(BaseModal[Resolution | None]):
+    """Nothing is lost while this is open: both versions are already in the database."""
+
+    CSS_PATH = "conflict_screen.tcss"
+    BINDINGS = [
+        Binding("escape", "later", "Decide later", id="conflict-later"),
+        Binding("ctrl+s", "save_merge", "Save merge", id="conflict-save-merge", priority=True),
+    ]
+
+    def __init__(self, title: str, mine: str, theirs: str, theirs_by: str) -> None:
+        super().__init__()
+        self.section_title = title
+        self.mine = mine
+        self.theirs = theirs
+        self.theirs_by = theirs_by
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conflict"):
+            yield Static(
+                Text.assemble(
+                    ("Edit conflict in ", "bold"),
+                    (clean(self.section_title, single_line=True), "bold"),
+                    ": ",
+                    clean(self.theirs_by, single_line=True) or "someone",
+                    " saved it while you were typing. Both versions are kept until you choose.",
+                ),
+                id="conflict-title",
+            )
+            with Horizontal(id="versions"):
+                with Vertical():
+                    yield Static("Yours (not saved yet)", classes="version-label")
+                    yield TextArea(self.mine, read_only=True, soft_wrap=True, id="mine")
+                with Vertical():
+                    yield Static(
+                        Text(f"Theirs (saved by {clean(self.theirs_by, single_line=True)})"),
+                        classes="version-label",
+                    )
+                    yield TextArea(self.theirs, read_only=True, soft_wrap=True, id="theirs")
+            yield Static(
+                "Merge (edit, then ctrl+s): both versions, theirs first", classes="version-label"
+            )
+            yield TextArea(merge_both(self.theirs, self.mine), soft_wrap=True, id="merged")
+            with Horizontal(id="conflict-buttons"):
+                yield Button("Keep mine", id="keep-mine", compact=True, variant="primary")
+                yield Button("Keep theirs", id="keep-theirs", compact=True)
+                yield Button("Save merge", id="save-merge", compact=True, variant="success")
+                yield Button("Decide later", id="later", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#merged", TextArea).focus()
+
+    @on(Button.Pressed, "#keep-mine")
+    def _keep_mine(self) -> None:
+        self.dismiss(Resolution("mine", self.mine))
+
+    @on(Button.Pressed, "#keep-theirs")
+    def _keep_theirs(self) -> None:
+        self.dismiss(Resolution("theirs", self.theirs))
+
+    @on(Button.Pressed, "#save-merge")
+    def action_save_merge(self) -> None:
+        self.dismiss(Resolution("merged", self.query_one("#merged", TextArea).text))
+
+    @on(Button.Pressed, "#later")
+    def action_later(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,138 @@
+"""Conflicts, history and readiness in the real app, with a second connection as 'someone else'."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.screens.conflict_screen import ConflictScreen
+from debrief.screens.debrief_screen import DebriefScreen
+from debrief.screens.history_screen import HistoryScreen
+from debrief.screens.readiness_screen import ReadinessScreen
+from debrief.store import Store
+from debrief.widgets.section_editor import SectionEditor
+from tests.screens.helpers import make_app, screen_text, wait_for_autosave
+
+SIZE = (110, 34)
+
+
+@pytest.fixture
+def other(db_path, clock):
+    """Another person's process on the same file."""
+    opened = Store(db_path, author="ben", clock=clock)
+    yield opened
+    opened.close()
+
+
+async def test_someone_elses_save_appears_without_a_restart(store, demo_id, other):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        other.save_section(demo_id, "impact", "Rewritten by ben")
+        await pilot.pause(1.5)
+        assert app.screen.query_one(SectionEditor).text == "Rewritten by ben"
+        assert "Rewritten by ben" in screen_text(app)
+
+
+async def test_a_stale_save_opens_the_conflict_view_and_keeps_both(store, demo_id, other):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"mine")
+        other.save_section(demo_id, "trigger", "theirs")
+        await wait_for_autosave(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        [kept] = store.open_conflicts(demo_id)
+        assert (kept.mine, kept.theirs) == ("mine", "theirs")
+        assert store.get_section(demo_id, "trigger").body == "theirs"
+        await pilot.press("ctrl+s")  # save the merge
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert store.get_section(demo_id, "trigger").body == "theirs\nmine"
+        assert store.open_conflicts(demo_id) == []
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"), [("#keep-mine", "mine"), ("#keep-theirs", "theirs")]
+)
+async def test_keep_mine_or_theirs(store, demo_id, other, button, expected):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"mine")
+        other.save_section(demo_id, "trigger", "theirs")
+        await wait_for_autosave(pilot)
+        await pilot.click(button)
+        await pilot.pause()
+        assert store.get_section(demo_id, "trigger").body == expected
+        assert app.screen.query_one(SectionEditor).text == expected
+
+
+async def test_deciding_later_keeps_both_and_stops_autosave(store, demo_id, other):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"mine")
+        other.save_section(demo_id, "trigger", "theirs")
+        await wait_for_autosave(pilot)
+        await pilot.press("escape")
+        await pilot.press(*" more")
+        await wait_for_autosave(pilot)
+        assert store.get_section(demo_id, "trigger").body == "theirs"
+        assert len(store.open_conflicts(demo_id)) == 1
+    # a new session of the same person finds the conflict and can resolve it
+    again = make_app(Store(store.path, author="tester"), demo_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(again.screen, ConflictScreen)
+
+
+async def test_history_shows_a_diff_and_restores_as_a_new_version(store, demo_id):
+    store.save_section(demo_id, "trigger", "first version")
+    store.save_section(demo_id, "trigger", "second version")
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "f4")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        text = screen_text(app)
+        assert "- first version" in text and "+ second version" in text
+        await pilot.press("down", "r")
+        await pilot.pause()
+        assert store.get_section(demo_id, "trigger").body == "first version"
+        bodies = [r.new for r in store.history(demo_id, entity="section", entity_id="trigger")]
+        assert bodies == ["first version", "second version", "first version"]
+        assert app.screen.query_one(SectionEditor).text == "first version"
+
+
+async def test_readiness_lists_what_is_missing(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReadinessScreen)
+        text = screen_text(app)
+        assert "Not ready yet." in text and "empty: Trigger" in text
+
+
+async def test_asking_someone_for_a_section(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "C", "h", "tab", *"customer numbers", "enter")
+        await pilot.pause()
+        [request] = store.requests(demo_id)
+        assert (request.person, request.key, request.note) == (
+            "Chloe Martin",
+            "impact",
+            "customer numbers",
+        )
+
+
+def test_conflict_view_snapshot(snap_compare):
+    from textual.app import App
+
+    class ConflictOnly(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(
+                ConflictScreen(
+                    "Trigger", "A config push\nmine line", "A config push\ntheirs line", "ben"
+                )
+            )
+
+    assert snap_compare(ConflictOnly(), terminal_size=(100, 30))
