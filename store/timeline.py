@@ -2,12 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
-from debrief.models import TimelineEvent
+from debrief.models import Milestone, TimelineEvent
 from debrief.store.base import iso, new_id
 from debrief.store.entities import EntityMixin, model_row, row_model
+
+_COLUMNS = (
+    "id, postmortem_id, at, text, source, author, link, milestone, source_id, "
+    "is_reply, edited, updated_by, updated_at, rev"
+)
+_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+_BATCH = 5000
+_ID_MASK = (1 << 48) - 1
+_IMPORT_CACHE_KIB = -65536  # negative: KiB; the indexes of a big import stay in memory
+
+
+class EventLike(Protocol):
+    """A TimelineEvent, or an importer's record with the same fields (`at` aware)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def link(self) -> str: ...
+    @property
+    def milestone(self) -> Milestone | None: ...
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def is_reply(self) -> bool: ...
+    @property
+    def edited(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    added: int
+    already: int
+    """Events whose source_id was already in the timeline (or repeated in the input)."""
+
+
+def stamp(value: datetime) -> str:
+    """`iso()`, about twice as fast for the UTC instants models hold (the bulk path's case)."""
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return value.isoformat(timespec="microseconds")[:26] + "Z"
 
 
 class TimelineMixin(EntityMixin):
@@ -72,6 +123,74 @@ class TimelineMixin(EntityMixin):
                 for stored in added:
                     self.record(pm_id, "event", stored.id, "", None, stored.model_dump(mode="json"))
         return added
+
+    def import_events(
+        self,
+        pm_id: str,
+        events: Iterable[EventLike],
+        label: str = "import",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportCounts:
+        """Add many events fast, skipping source_ids already here; one revision records it.
+
+        `events` is consumed before the write transaction starts (as compact rows,
+        so a long import reading files never holds the database lock), then
+        inserted in batches; `progress` gets (inserted, to insert).
+        """
+        self.get_postmortem(pm_id)
+        now = iso(self.now())
+        author = self.author
+        # Ids count up from a random start: unique like new_id(), but appended to
+        # the primary-key index instead of scattered through it (twice as fast).
+        base = int.from_bytes(os.urandom(6), "big")
+        rows = [
+            (
+                e.id or f"{(base + i) & _ID_MASK:012x}",
+                pm_id,
+                stamp(e.at),
+                e.text,
+                e.source,
+                e.author,
+                e.link,
+                e.milestone.value if e.milestone else None,
+                e.source_id,
+                int(e.is_reply),
+                int(e.edited),
+                author,
+                now,
+                1,
+            )
+            for i, e in enumerate(events)
+        ]
+        with self.write():
+            seen = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT source_id FROM events WHERE postmortem_id = ? AND source_id != ''",
+                    [pm_id],
+                )
+            }
+            fresh = []
+            for row in rows:
+                source_id = row[8]
+                if source_id:
+                    if source_id in seen:
+                        continue
+                    seen.add(source_id)
+                fresh.append(row)
+            conn = self.db.conn
+            cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+            conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
+            try:
+                for start in range(0, len(fresh), _BATCH):
+                    conn.executemany(_INSERT, fresh[start : start + _BATCH])
+                    if progress is not None:
+                        progress(min(start + _BATCH, len(fresh)), len(fresh))
+            finally:
+                conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            if fresh:
+                self.record(pm_id, "timeline", label, "", None, {"added": len(fresh)})
+        return ImportCounts(added=len(fresh), already=len(rows) - len(fresh))
 
     def _by_source_id(self, pm_id: str, source_id: str) -> TimelineEvent:
         rows = list(

@@ -1,0 +1,134 @@
+"""`debrief import-timeline`: a Slack export, CSV or JSON lines into a post-mortem's timeline."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from debrief.cli.context import ctx_of, fail, handled, warn
+from debrief.importers.options import Format
+
+if TYPE_CHECKING:
+    from debrief.importers import ImportReport
+
+PROBLEMS_SHOWN = 10
+PROGRESS_FROM_BYTES = 4 * 1024 * 1024
+_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def window_edge(text: str | None, zone: tzinfo | None, end: bool) -> datetime | None:
+    """An --since/--until value; a bare date as --until means the end of that day."""
+    if not text:
+        return None
+    from debrief.dates import parse_instant
+
+    at = parse_instant(text, zone)
+    if end and _DATE_ONLY.match(text):
+        at = parse_instant(f"{text.strip()}T00:00:00", zone) + timedelta(days=1, microseconds=-1)
+    return at
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*.json"))
+    return path.stat().st_size if path.exists() else 0
+
+
+@contextmanager
+def progress_bar(path: Path) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for large inputs read from a terminal; None otherwise."""
+    if not sys.stderr.isatty() or _size(path) < PROGRESS_FROM_BYTES:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    columns = (TextColumn("reading {task.description}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(path.name, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import-timeline")
+    @handled
+    def import_timeline(
+        ctx: typer.Context,
+        pm_id: Annotated[str, typer.Argument(metavar="ID")],
+        path: Annotated[Path, typer.Argument(metavar="PATH", help="A file, or an export folder.")],
+        fmt: Annotated[
+            Format | None,
+            typer.Option("--format", "-f", help="slack, csv or jsonl (default: from the name)."),
+        ] = None,
+        channel: Annotated[
+            list[str] | None,
+            typer.Option("--channel", "-c", help="A Slack channel (name or id); repeatable."),
+        ] = None,
+        since: Annotated[
+            str | None, typer.Option(help="Only events at or after this time (ISO 8601).")
+        ] = None,
+        until: Annotated[
+            str | None,
+            typer.Option(help="Only events at or before this time; a date means its end."),
+        ] = None,
+        tz: Annotated[
+            str | None,
+            typer.Option("--tz", help="Zone of times without an offset, e.g. Europe/Paris."),
+        ] = None,
+    ) -> None:
+        """Import timeline events; importing the same source again adds nothing."""
+        from debrief.dates import zone
+        from debrief.importers import ImportOptions, ImportReport, guess_format, import_file
+
+        where = zone(tz)
+        options = ImportOptions(
+            channels=tuple(channel or ()),
+            since=window_edge(since, where, end=False),
+            until=window_edge(until, where, end=True),
+            zone=where,
+        )
+        if options.since and options.until and options.since > options.until:
+            fail("--since is after --until: nothing could be inside that window")
+        fmt = fmt or guess_format(path)
+        if fmt is None:
+            fail(f"cannot tell the format of {path.name}: add --format slack, csv or jsonl")
+        if not path.exists():
+            fail(f"{path} does not exist")
+        store = ctx_of(ctx).store()
+        store.get_postmortem(pm_id)
+        report = ImportReport()
+        with progress_bar(path) as progress:
+            counts = import_file(store, pm_id, path, fmt, options, report, progress)
+        for note in report.notes:
+            warn(note)
+        for problem in report.problems[:PROBLEMS_SHOWN]:
+            warn(str(problem))
+        if len(report.problems) > PROBLEMS_SHOWN:
+            warn(f"... and {len(report.problems) - PROBLEMS_SHOWN} more problems like these")
+        if not report.usable():
+            first = f": {report.problems[0]}" if report.problems else ""
+            fail(f"nothing could be imported from {path.name}{first}")
+        typer.echo(summary(path.name, pm_id, counts.added, counts.already, report))
+
+
+def summary(name: str, pm_id: str, added: int, already: int, report: ImportReport) -> str:
+    """`147 added to INC-1 from export.zip (#a, #b) · 0 already there`, then what was skipped."""
+    channels = f" ({', '.join(report.channels)})" if report.channels else ""
+    lines = [f"{added} added to {pm_id} from {name}{channels} · {already} already there"]
+    skipped = report.skipped_total
+    if skipped:
+        lines.append(f"{skipped} skipped: " + ", ".join(report.skipped_lines()))
+    else:
+        lines.append("nothing skipped")
+    return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""Events from named fields, shared by CSV rows and JSON lines.
+
+Column and key names are matched loosely (`time`, `timestamp`, `when`, ...), so
+files written by other tools import without renaming. Without an id of its own,
+an entry's source id is a hash of its content, numbered when the same content
+occurs more than once, so re-importing the same file adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
+
+from debrief.dates import DateError, parse_instant
+from debrief.importers.record import EventRecord
+from debrief.models import Milestone
+
+FIELDS = ("at", "text", "source", "author", "link", "milestone", "id", "is_reply", "edited")
+SYNONYMS = {
+    "at": ("at", "time", "timestamp", "when", "date", "datetime", "ts", "instant"),
+    "text": ("text", "message", "what", "event", "description", "summary", "body"),
+    "source": ("source", "origin", "channel"),
+    "author": ("author", "who", "user", "by", "person"),
+    "link": ("link", "url", "evidence", "permalink", "href"),
+    "milestone": ("milestone", "phase", "marker", "kind"),
+    "id": ("id", "source_id", "uid", "key"),
+    "is_reply": ("is_reply", "reply"),
+    "edited": ("edited",),
+}
+_LOOKUP = {alias: name for name, aliases in SYNONYMS.items() for alias in aliases}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_TRUE = {"1", "true", "yes", "y"}
+
+
+class BadEntry(ValueError):
+    """An entry that cannot become an event; `reason` is how the summary counts it."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(what)
+        self.reason = reason
+
+
+def field_for(name: str) -> str | None:
+    """The event field a column or key name means, if any."""
+    return _LOOKUP.get(name.strip().lower().replace(" ", "_").replace("-", "_"))
+
+
+def instant(value: Any, zone: tzinfo | None) -> datetime:
+    """ISO 8601 text (naive in `zone`) or seconds since the epoch."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return _EPOCH + timedelta(seconds=value)
+        except OverflowError as exc:
+            raise DateError(f"{value!r} is not a time") from exc
+    text = str(value).strip()
+    if text.replace(".", "", 1).isdigit() and len(text.split(".")[0]) >= 9:
+        return instant(float(text), zone)
+    return parse_instant(text, zone)
+
+
+class EventMaker:
+    """Builds events from {field: value}; one per file, for stable content ids."""
+
+    def __init__(self, prefix: str, source: str, zone: tzinfo | None) -> None:
+        self.prefix = prefix
+        self.source = source
+        self.zone = zone
+        self.seen: Counter[str] = Counter()
+        self.notes: list[str] = []
+
+    def make(self, values: dict[str, Any]) -> EventRecord:
+        """Raises BadEntry naming what is wrong; notes smaller issues in `notes`."""
+        from debrief.importers import report as why
+
+        raw_at = values.get("at")
+        if raw_at is None or str(raw_at).strip() == "":
+            raise BadEntry("no time", why.NO_TIME)
+        try:
+            at = instant(raw_at, self.zone)
+        except DateError as exc:
+            raise BadEntry(f"{str(raw_at)!r} is not a time", why.NO_TIME) from exc
+        text = str(values.get("text") or "").strip()
+        if not text:
+            raise BadEntry("no text", why.NO_TEXT)
+        source = str(values.get("source") or "").strip() or self.source
+        author = str(values.get("author") or "").strip()
+        milestone = self._milestone(values.get("milestone"))
+        own_id = str(values.get("id") or "").strip()
+        return EventRecord(
+            at=at,
+            text=text,
+            source=source,
+            author=author,
+            link=str(values.get("link") or "").strip(),
+            source_id=f"{self.prefix}:{own_id}" if own_id else self._content_id(at, text, author),
+            milestone=milestone,
+            is_reply=_flag(values.get("is_reply")),
+            edited=_flag(values.get("edited")),
+        )
+
+    def _milestone(self, value: Any) -> Milestone | None:
+        name = str(value or "").strip().lower()
+        if not name:
+            return None
+        try:
+            return Milestone(name)
+        except ValueError:
+            known = ", ".join(m.value for m in Milestone)
+            self.notes.append(f"milestone {name!r} is not one of {known}; imported without it")
+            return None
+
+    def _content_id(self, at: datetime, text: str, author: str) -> str:
+        digest = hashlib.blake2b(
+            f"{at.isoformat()}\x1f{author}\x1f{text}".encode(), digest_size=10
+        ).hexdigest()
+        count = self.seen[digest]
+        self.seen[digest] += 1
+        return f"{self.prefix}:{digest}" + (f":{count}" if count else "")
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value or "").strip().lower() in _TRUE

@@ -1,0 +1,45 @@
+"""Finding the line of a bad entry, only when there is one (the fast path never pays)."""
+
+from __future__ import annotations
+
+import json
+
+_SPACE = " \t\r\n,"
+
+
+def element_lines(raw: bytes | str) -> list[int]:
+    """The line on which each element of a top-level JSON array starts (1-based).
+
+    Empty when `raw` is not a JSON array.
+    """
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    decoder = json.JSONDecoder()
+    pos = text.find("[")
+    if pos < 0:
+        return []
+    pos += 1
+    lines: list[int] = []
+    line, counted = 1 + text.count("\n", 0, pos), pos
+    while True:
+        while pos < len(text) and text[pos] in _SPACE:
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return lines
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
+        try:
+            _, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return lines
+
+
+def line_of(raw: bytes | str, index: int) -> int | None:
+    """The line of element `index` of a JSON array, if it can be found."""
+    lines = element_lines(raw)
+    return lines[index] if index < len(lines) else None
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """`line 3: not JSON (Expecting ',' delimiter)`."""
+    return f"line {exc.lineno}: not JSON ({exc.msg})"

@@ -1,0 +1,53 @@
+"""One entry point for every format."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+from debrief.importers.options import Format, ImportOptions
+from debrief.importers.record import EventRecord
+from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
+from debrief.models import TimelineEvent
+
+
+def read_records(
+    path: Path,
+    fmt: Format,
+    options: ImportOptions,
+    report: ImportReport,
+    progress: ProgressCallback | None = None,
+) -> Iterator[EventRecord]:
+    """The events of `path`, file by file; `report` counts what was left out and why.
+
+    Raises ImportFailed (before yielding anything) when the input cannot be read
+    at all; bad parts of a readable input are reported as problems and skipped.
+    """
+    if not path.exists():
+        raise ImportFailed(f"{path} does not exist")
+    report.source = path.name
+    if fmt is Format.slack:
+        from debrief.importers.slack import read_slack
+
+        return itertools.chain.from_iterable(read_slack(path, options, report, progress))
+    if path.is_dir():
+        raise ImportFailed(f"{path} is a folder; a {fmt.value} import reads one file")
+    if fmt is Format.csv:
+        from debrief.importers.csv_source import read_csv
+
+        return read_csv(path, options, report, progress)
+    from debrief.importers.jsonl import read_jsonl
+
+    return read_jsonl(path, options, report, progress)
+
+
+def read_events(
+    path: Path,
+    fmt: Format,
+    options: ImportOptions,
+    report: ImportReport,
+    progress: ProgressCallback | None = None,
+) -> Iterator[TimelineEvent]:
+    """`read_records`, each validated into a `TimelineEvent`."""
+    return (r.to_event() for r in read_records(path, fmt, options, report, progress))

@@ -1,0 +1,76 @@
+"""What an import read, what it skipped and why, and the problems it met."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (done, total), in bytes of input read."""
+
+# Why something was left out; the summary lists the counts under these names.
+JOINS = "channel joins and leaves"
+TOPICS = "topic, purpose and name changes"
+INTEGRATIONS = "integrations added or removed"
+ARCHIVES = "channels archived or unarchived"
+DELETED = "deleted messages"
+EMPTY = "empty messages"
+OUTSIDE = "outside the time window"
+BAD_FILE = "unreadable files"
+BAD_ITEM = "unreadable entries"
+NO_TIME = "entries without a usable time"
+NO_TEXT = "entries without text"
+PROBLEMS = frozenset({BAD_FILE, BAD_ITEM, NO_TIME, NO_TEXT})
+
+
+class ImportFailed(ValueError):
+    """Nothing usable could be read, or the import was asked for something impossible."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Bad input, located: `where` names the file and line."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass
+class ImportReport:
+    """Counts filled in while an importer runs; the events themselves are yielded."""
+
+    source: str = ""
+    read: int = 0
+    """Messages, rows or lines looked at."""
+    events: int = 0
+    """Usable events produced."""
+    skipped: Counter[str] = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Things worth knowing that are not errors (a missing users.json...)."""
+    channels: list[str] = field(default_factory=list)
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped[reason] += count
+
+    def problem(self, where: str, what: str, reason: str | None = BAD_ITEM) -> None:
+        """Bad input at `where`; counted as skipped under `reason` unless that is None."""
+        self.problems.append(Problem(where, what))
+        if reason is not None:
+            self.skipped[reason] += 1
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def usable(self) -> bool:
+        """False when nothing in the input could be understood (noise and window skips count)."""
+        return self.events > 0 or any(n for r, n in self.skipped.items() if r not in PROBLEMS)
+
+    def skipped_lines(self) -> list[str]:
+        """`8 channel joins and leaves`, most frequent first."""
+        return [f"{count} {reason}" for reason, count in self.skipped.most_common()]
