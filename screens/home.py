@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
-from debrief.literal import literal
+from debrief.literal import clean, literal
 from debrief.models import Postmortem, Status
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
@@ -62,6 +62,7 @@ class HomeScreen(BaseScreen):
         yield Input(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
+        yield Static(id="asks")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,6 +95,24 @@ class HomeScreen(BaseScreen):
             )
         hint = f"{len(pms)} post-mortems" if pms else "No post-mortems yet: ctrl+n starts one."
         self.query_one("#home-hint", Static).update(Text(hint, style="dim"))
+        self._show_asks()
+
+    def _show_asks(self) -> None:
+        """What each person is asked to contribute, across every post-mortem."""
+        by_person: dict[str, list[str]] = {}
+        for request in self.store.requests():
+            by_person.setdefault(request.person, []).append(
+                f"{request.key} of {request.postmortem_id}"
+            )
+        asks = self.query_one("#asks", Static)
+        asks.display = bool(by_person)
+        text = Text("Asked to contribute: ", style="bold")
+        for i, (person, wanted) in enumerate(sorted(by_person.items())):
+            if i:
+                text.append(" · ", style="dim")
+            text.append(clean(person, single_line=True), style="bold")
+            text.append(f" → {clean(', '.join(wanted), single_line=True)}")
+        asks.update(text)
 
     # -- search -----------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from debrief.screens.history_screen import HistoryScreen
 from debrief.screens.readiness_screen import ReadinessScreen
 from debrief.store import Store
 from debrief.widgets.section_editor import SectionEditor
-from tests.screens.helpers import make_app, screen_text, wait_for_autosave
+from tests.screens.helpers import make_app, screen_text, wait_for_autosave, wait_until
 
 SIZE = (110, 34)
 
@@ -27,7 +27,8 @@ async def test_someone_elses_save_appears_without_a_restart(store, demo_id, othe
     app = make_app(store, demo_id)
     async with app.run_test(size=SIZE) as pilot:
         other.save_section(demo_id, "impact", "Rewritten by ben")
-        await pilot.pause(1.5)
+        editor = app.screen.query_one(SectionEditor)
+        await wait_until(pilot, lambda: editor.text == "Rewritten by ben", timeout=2.5)
         assert app.screen.query_one(SectionEditor).text == "Rewritten by ben"
         assert "Rewritten by ben" in screen_text(app)
 
@@ -37,7 +38,7 @@ async def test_a_stale_save_opens_the_conflict_view_and_keeps_both(store, demo_i
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", *"mine")
         other.save_section(demo_id, "trigger", "theirs")
-        await wait_for_autosave(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen))
         assert isinstance(app.screen, ConflictScreen)
         [kept] = store.open_conflicts(demo_id)
         assert (kept.mine, kept.theirs) == ("mine", "theirs")
@@ -57,7 +58,7 @@ async def test_keep_mine_or_theirs(store, demo_id, other, button, expected):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", *"mine")
         other.save_section(demo_id, "trigger", "theirs")
-        await wait_for_autosave(pilot)
+        await wait_until(pilot, lambda: bool(app.screen.query(button)))
         await pilot.click(button)
         await pilot.pause()
         assert store.get_section(demo_id, "trigger").body == expected
@@ -69,7 +70,7 @@ async def test_deciding_later_keeps_both_and_stops_autosave(store, demo_id, othe
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", *"mine")
         other.save_section(demo_id, "trigger", "theirs")
-        await wait_for_autosave(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen))
         await pilot.press("escape")
         await pilot.press(*" more")
         await wait_for_autosave(pilot)
@@ -136,3 +137,14 @@ def test_conflict_view_snapshot(snap_compare):
             )
 
     assert snap_compare(ConflictOnly(), terminal_size=(100, 30))
+
+
+async def test_home_shows_what_each_person_is_asked_for(store, demo_id):
+    store.request_contribution(demo_id, "impact", "Support", "customer numbers")
+    store.request_contribution(demo_id, "timeline", "Ana Souza")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Asked to contribute:" in text
+        assert "Support → impact of PM-DEMO" in text and "Ana Souza → timeline of PM-DEMO" in text

@@ -23,4 +23,15 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
 
     svg = app.export_screenshot()
     parts = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", "", p) for p in parts)).replace("\xa0", " ")
+    return html.unescape("".join(re.sub(r"<[^>]+>", "", p) for p in parts)).replace("\xa0", " ")
+
+
+async def wait_until(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Pause until `predicate()` holds (a loaded machine can be slow); fail after `timeout`."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app did not get there in time")
+        await pilot.pause(0.05)
