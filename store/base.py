@@ -18,6 +18,7 @@ from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
 from debrief.store.schema import migrate
 
 BUSY_TIMEOUT_S = 5.0
+"""How long a command waits for another writer; the app waits less and retries."""
 Clock = Callable[[], datetime]
 
 
@@ -75,7 +76,9 @@ class Base:
         path: Path | str | None,
         author: str,
         clock: Clock | None = None,
+        busy_timeout: float | None = None,
     ) -> None:
+        self.busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
         self.path = None if path in (None, ":memory:") else Path(path)  # type: ignore[arg-type]
         self.author = author
         self.clock = clock or utc_now
@@ -91,9 +94,9 @@ class Base:
                     raise DatabaseUnavailable(
                         f"{self.path} is read-only; nothing can be saved there"
                     )
-                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+                conn = sqlite3.connect(str(self.path), timeout=self.busy_timeout)
             db = Database(conn)
-            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
             db.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
                 with db.ensure_autocommit_on():
@@ -170,4 +173,5 @@ class Base:
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap change detection."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        with self.reading():
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])

@@ -51,10 +51,10 @@ class Context:
     def templates(self) -> Path:
         return templates_dir(self.config_path)
 
-    def store(self) -> Store:
+    def store(self, busy_timeout: float | None = None) -> Store:
         from debrief.store import Store
 
-        opened = Store(self.database, author=self.user)
+        opened = Store(self.database, author=self.user, busy_timeout=busy_timeout)
         self._stores.append(opened)
         return opened
 

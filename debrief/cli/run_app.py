@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from debrief.cli.context import Context
 
+APP_BUSY_TIMEOUT_S = 0.25
+"""The app's saves run between keystrokes: wait briefly for another writer, then retry later."""
+
 
 def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
-    store = context.store()
+    store = context.store(busy_timeout=APP_BUSY_TIMEOUT_S)
     if pm_id is not None:
         store.get_postmortem(pm_id)  # a clear error before the screen opens
     from debrief.app import DebriefApp

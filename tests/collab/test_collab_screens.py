@@ -148,3 +148,27 @@ async def test_home_shows_what_each_person_is_asked_for(store, demo_id):
         text = screen_text(app)
         assert "Asked to contribute:" in text
         assert "Support → impact of PM-DEMO" in text and "Ana Souza → timeline of PM-DEMO" in text
+
+
+async def test_a_locked_database_keeps_the_edit_and_saves_when_the_lock_clears(
+    db_path, clock, template
+):
+    import sqlite3
+
+    store = Store(db_path, author="tester", clock=clock, busy_timeout=0.1)
+    pm = store.create_postmortem("Locked", template)
+    app = make_app(store, pm.id)
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        blocker = sqlite3.connect(db_path)
+        blocker.execute("BEGIN EXCLUSIVE")
+        await pilot.press(*"typed while locked")
+        await wait_until(pilot, lambda: any("retrying" in n for n in notes))
+        assert app.screen.query_one(SectionEditor).text == "typed while locked"
+        blocker.rollback()
+        blocker.close()
+        await wait_until(
+            pilot, lambda: store.get_section(pm.id, "impact").body == "typed while locked"
+        )
+    assert "locked by another program" in notes[0]
