@@ -70,8 +70,10 @@ class ActionForm(BaseModal[ActionDraft | None]):
         today: date,
         item: ActionItem | None = None,
         aspirational: bool = False,
+        notice: str = "",
     ) -> None:
         super().__init__()
+        self.notice = notice
         self.participants = participants
         self.today_ = today
         self.item = item
@@ -81,6 +83,8 @@ class ActionForm(BaseModal[ActionDraft | None]):
         item = self.item
         with Vertical(classes="form"):
             yield Static("Edit action item" if item else "New action item", classes="form-title")
+            if self.notice:
+                yield Static(Text(self.notice, style="bold yellow"), id="form-notice")
             yield Label("Title")
             yield Input(
                 compact=True,

@@ -172,3 +172,29 @@ async def test_a_locked_database_keeps_the_edit_and_saves_when_the_lock_clears(
             pilot, lambda: store.get_section(pm.id, "impact").body == "typed while locked"
         )
     assert "locked by another program" in notes[0]
+
+
+async def test_an_action_item_edited_by_two_people(store, demo_id, other):
+    from textual.widgets import Input
+
+    from debrief.screens.action_form import ActionForm
+
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.go_to("action-items")
+        await pilot.pause()
+        item = store.actions(demo_id)[0]
+        table = app.screen.query_one("#actions-table")
+        table.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionForm))
+        other.update_action(demo_id, item.id, {"owner": "Dev Patel", "title": "Ben's title"})
+        app.screen.query_one("#owner", Input).value = "Marcus Lee"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: bool(app.screen.query("#form-notice")))
+        assert "changed owner to Dev Patel" in " ".join(screen_text(app).replace("│", " ").split())
+        await pilot.press("ctrl+s")  # keep mine for the owner
+        await wait_until(pilot, lambda: not isinstance(app.screen, ActionForm))
+        saved = store.get_action(demo_id, item.id)
+        assert saved.owner == "Marcus Lee"
+        assert saved.title == "Ben's title"  # the field only ben changed is his
