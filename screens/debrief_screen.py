@@ -20,6 +20,7 @@ from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
 from debrief.widgets.action_table import ActionTable
 from debrief.widgets.agenda import Agenda, AgendaItem
+from debrief.widgets.coach_panel import CoachPanel, mark_spans, rules_beside, select_span
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
@@ -78,6 +79,22 @@ COMMANDS = [
         "next-question",
     ),
     Command(
+        "Redirect",
+        "ctrl+r",
+        "redirect",
+        "Redirect",
+        "What to say when talk turns to blame: the blameless scripts.",
+        "redirect",
+    ),
+    Command(
+        "Toggle coach",
+        "f2",
+        "toggle_coach",
+        "Coach",
+        "Hide or show the coach panel (hide it while screen-sharing).",
+        "toggle-coach",
+    ),
+    Command(
         "Home",
         "escape",
         "home",
@@ -96,6 +113,7 @@ class DebriefScreen(BaseScreen):
     COMMAND_LIST = COMMANDS
     BINDINGS = bindings(COMMANDS)
     AUTO_FOCUS = "#editor"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self, pm_id: str) -> None:
         super().__init__()
@@ -124,6 +142,7 @@ class DebriefScreen(BaseScreen):
                 yield TimelineTable(id="timeline-table")
                 yield ActionTable(id="actions-table")
                 yield ActionTable(id="aspirational-table", aspirational=True)
+            yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -153,6 +172,7 @@ class DebriefScreen(BaseScreen):
         self._show_kind()
         self._show_agenda()
         self._show_status()
+        self._coach_section()
         editor.focus()
 
     def _step(self, delta: int) -> None:
@@ -171,10 +191,12 @@ class DebriefScreen(BaseScreen):
     def action_next_question(self) -> None:
         questions = self._questions()
         if questions:
+            self._mark_asked(questions[self.question_index.get(self.current, 0) % len(questions)])
             self.question_index[self.current] = (
                 self.question_index.get(self.current, 0) + 1
             ) % len(questions)
             self._show_guide()
+            self._coach_questions()
 
     def action_home(self) -> None:
         self.flush()
@@ -296,6 +318,53 @@ class DebriefScreen(BaseScreen):
 
         self.flush()
         self.app.push_screen(TimelineScreen(self.pm_id), lambda _: self._show_kind())
+
+    # -- coach -----------------------------------------------------------------
+
+    def _coach_section(self) -> None:
+        spec = self.template.section(self.current)
+        pm = self.pm
+        people = [p for p in (*self._participants(), pm.facilitator, pm.lead_investigator) if p]
+        actions = spec is not None and spec.kind in (SectionKind.actions, SectionKind.aspirational)
+        text = self.query_one(SectionEditor).text
+        self.query_one(CoachPanel).show_section(self.current, text, people, actions)
+        self._coach_questions()
+
+    def _coach_questions(self) -> None:
+        asked = self.store.asked_questions(self.pm_id, self.current)
+        index = self.question_index.get(self.current, 0)
+        self.query_one(CoachPanel).show_questions(self._questions(), asked, index)
+
+    def _mark_asked(self, question: str) -> None:
+        try:
+            self.store.mark_asked(self.pm_id, self.current, question)
+        except StoreError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+
+    @on(TextArea.Changed, "#editor")
+    def _coach_typed(self, event: TextArea.Changed) -> None:
+        self.query_one(CoachPanel).text_changed(event.text_area.text)
+
+    @on(CoachPanel.Linted)
+    def _coach_linted(self, event: CoachPanel.Linted) -> None:
+        editor = self.query_one(SectionEditor)
+        if event.key == editor.section_key and event.text == editor.text:
+            mark_spans(editor, event.findings if self.query_one(CoachPanel).display else [])
+
+    @on(CoachPanel.FindingChosen)
+    def _coach_chosen(self, event: CoachPanel.FindingChosen) -> None:
+        select_span(self.query_one(SectionEditor), event.finding)
+
+    def action_redirect(self) -> None:
+        from debrief.screens.redirect_screen import RedirectScreen
+
+        panel = self.query_one(CoachPanel)
+        self.app.push_screen(RedirectScreen(panel.coach.rules.scripts, panel.findings))
+
+    def action_toggle_coach(self) -> None:
+        panel = self.query_one(CoachPanel)
+        panel.display = not panel.display
+        panel.lint_now()
 
     # -- drawing ---------------------------------------------------------------
 

@@ -1,0 +1,199 @@
+"""The coach panel: blaming and counterfactual wording in the current section, live, with a
+question to ask instead, and the section's probing questions (asked ones ticked).
+
+The panel lints on its own after a pause in typing (the linter is pure and takes well
+under a millisecond for a section) and posts `Linted` so the screen can mark the spans
+in the editor; clicking a finding posts `FindingChosen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection, TextAreaTheme
+
+from debrief.coach import Coach, Finding, RulesError, coach_for, rules_dir
+from debrief.literal import clean
+
+LINT_DELAY = 0.3
+"""Seconds of quiet typing before the section is linted again."""
+HIGHLIGHT = "coach.flagged"
+THEME = "debrief-coach"
+
+
+class FindingView(Static):
+    """One finding: the flagged words, why, and a question to ask instead."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(classes="coach-finding")
+        self.finding = finding
+
+    def render(self) -> Text:
+        f = self.finding
+        theme = self.app.current_theme
+        text = Text()
+        text.append(f"“{clean(f.text, single_line=True)}”", style=f"bold {theme.warning}")
+        text.append(f"  {clean(f.category)}\n", style="dim")
+        text.append(clean(f.message, single_line=True), style="italic")
+        text.append("\nTry: ", style=f"bold {theme.success}")
+        text.append(clean(f.suggestion, single_line=True))
+        return text
+
+    def on_click(self) -> None:
+        self.post_message(CoachPanel.FindingChosen(self.finding))
+
+
+class CoachPanel(VerticalScroll):
+    """Live findings for one section and its probing questions."""
+
+    DEFAULT_CSS = """
+    CoachPanel { height: 1fr; padding: 0 1; background: $panel; }
+    CoachPanel > #coach-summary { margin-bottom: 1; }
+    CoachPanel > .coach-finding { margin-bottom: 1; }
+    CoachPanel > #coach-questions { color: $text-muted; }
+    """
+
+    @dataclass
+    class Linted(Message):
+        """The section was linted: `findings` are spans of `text`."""
+
+        key: str
+        text: str
+        findings: list[Finding] = field(default_factory=list)
+
+    @dataclass
+    class FindingChosen(Message):
+        """The user clicked a finding."""
+
+        finding: Finding
+
+    can_focus = False
+
+    def __init__(
+        self, coach: Coach | None = None, *, rules_dir: Path | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.error = ""
+        if coach is None:
+            try:
+                coach = coach_for(rules_dir if rules_dir and rules_dir.is_dir() else None)
+            except RulesError as exc:
+                self.error = f"{exc}; the coach uses its built-in rules"
+                coach = coach_for()
+        self.coach = coach
+        self.key = ""
+        self.people: tuple[str, ...] = ()
+        self.actions = False
+        self.findings: list[Finding] = []
+        self._text = ""
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="coach-summary")
+        yield Static(id="coach-questions")
+
+    def on_mount(self) -> None:
+        if self.error:
+            self.notify(self.error, severity="warning", markup=False, timeout=10)
+
+    # -- what the screen tells us -------------------------------------------------
+
+    def show_section(
+        self, key: str, text: str, people: Sequence[str] = (), actions: bool = False
+    ) -> None:
+        """A new section: lint it at once."""
+        self.key, self.people, self.actions = key, tuple(people), actions
+        self._text = text
+        self.lint_now()
+
+    def text_changed(self, text: str) -> None:
+        """The editor changed: lint again after a pause in typing."""
+        self._text = text
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(LINT_DELAY, self.lint_now)
+
+    def show_questions(self, questions: Sequence[str], asked: Sequence[str], current: int) -> None:
+        """The section's probing questions: asked ones ticked, the current one marked."""
+        text = Text()
+        if questions:
+            text.append("Questions", style="bold")
+        for index, question in enumerate(questions):
+            done = question in asked
+            style = ("bold " if index == current else "") + ("green" if done else "")
+            text.append("\n▸" if index == current else "\n ", style="bold")
+            text.append("✓ " if done else "· ", style="green" if done else "dim")
+            text.append(clean(question, single_line=True), style=style.strip())
+        self.query_one("#coach-questions", Static).update(text)
+
+    # -- linting -------------------------------------------------------------------
+
+    def lint_now(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        findings = self.coach.lint(self._text, people=self.people, actions=self.actions)
+        if findings != self.findings or not self.query(FindingView):
+            self._show(findings)
+        self.post_message(self.Linted(self.key, self._text, findings))
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        summary = Text("Coach", style="bold")
+        if findings:
+            count = len(findings)
+            summary.append(
+                f" · {count} to redirect", style=f"bold {self.app.current_theme.warning}"
+            )
+        else:
+            summary.append(" · nothing to redirect", style="dim")
+        self.query_one("#coach-summary", Static).update(summary)
+        self.query(FindingView).remove()
+        if findings:
+            self.mount_all([FindingView(f) for f in findings], before="#coach-questions")
+
+
+def rules_beside(templates_dir: Path | None) -> Path:
+    """The user's rules folder: `rules/` beside the templates folder, in the config dir."""
+    return templates_dir.parent / "rules" if templates_dir is not None else rules_dir()
+
+
+def mark_spans(editor: TextArea, findings: Sequence[Finding]) -> None:
+    """Underline the findings' spans in the editor (until its next edit)."""
+    if THEME not in editor.available_themes:
+        warning = editor.app.current_theme.warning or "yellow"  # the app's theme, once
+        editor.register_theme(
+            TextAreaTheme(THEME, syntax_styles={HIGHLIGHT: Style(color=warning, underline=True)})
+        )
+    if editor.theme != THEME:
+        editor.theme = THEME
+    highlights = editor._highlights  # Textual 8.2.8: row → [(start byte, end byte, name)]
+    highlights.clear()
+    document = editor.document
+    for f in findings:
+        for row in range(f.line - 1, min(f.end_line, document.line_count)):
+            line = document.get_line(row)
+            start = f.column - 1 if row == f.line - 1 else 0
+            end = f.end_column - 1 if row == f.end_line - 1 else len(line)
+            begin_byte = len(line[:start].encode("utf-8"))
+            end_byte = len(line[:end].encode("utf-8"))
+            highlights[row].append((begin_byte, end_byte, HIGHLIGHT))
+    editor._line_cache.clear()
+    editor.refresh()
+
+
+def select_span(editor: TextArea, finding: Finding) -> None:
+    """Select a finding's words in the editor and put the cursor there."""
+    editor.selection = Selection(
+        (finding.line - 1, finding.column - 1), (finding.end_line - 1, finding.end_column - 1)
+    )
+    editor.focus()
