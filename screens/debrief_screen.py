@@ -343,7 +343,8 @@ class DebriefScreen(BaseScreen):
 
     @on(TextArea.Changed, "#editor")
     def _coach_typed(self, event: TextArea.Changed) -> None:
-        self.query_one(CoachPanel).text_changed(event.text_area.text)
+        editor = event.text_area
+        self.query_one(CoachPanel).text_changed(editor.text, editor.cursor_location)
 
     @on(CoachPanel.Linted)
     def _coach_linted(self, event: CoachPanel.Linted) -> None:

@@ -95,6 +95,7 @@ class CoachPanel(VerticalScroll):
         self.actions = False
         self.findings: list[Finding] = []
         self._text = ""
+        self._cursor: tuple[int, int] | None = None
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -115,9 +116,13 @@ class CoachPanel(VerticalScroll):
         self._text = text
         self.lint_now()
 
-    def text_changed(self, text: str) -> None:
-        """The editor changed: lint again after a pause in typing."""
+    def text_changed(self, text: str, cursor: tuple[int, int] | None = None) -> None:
+        """The editor changed: lint again after a pause in typing.
+
+        `cursor` (row, column) brings the finding nearest to it into view.
+        """
         self._text = text
+        self._cursor = cursor
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(LINT_DELAY, self.lint_now)
@@ -159,7 +164,18 @@ class CoachPanel(VerticalScroll):
         self.query_one("#coach-summary", Static).update(summary)
         self.query(FindingView).remove()
         if findings:
-            self.mount_all([FindingView(f) for f in findings], before="#coach-questions")
+            views = [FindingView(f) for f in findings]
+            self.mount_all(views, before="#coach-questions")
+            if self._cursor is not None:
+                row, column = self._cursor
+                near = min(
+                    views,
+                    key=lambda v: (
+                        abs(v.finding.line - 1 - row),
+                        abs(v.finding.end_column - column),
+                    ),
+                )
+                self.call_after_refresh(self.scroll_to_widget, near, animate=False, top=True)
 
 
 def rules_beside(templates_dir: Path | None) -> Path:

@@ -157,3 +157,18 @@ async def test_user_text_is_shown_literally(store, demo_id):
         view = app.screen.query_one(FindingView).render().plain
         assert finding.text in view.replace("␛", "\x1b") or "should have paused" in view
         assert "\x1b" not in view
+
+
+async def test_the_finding_at_the_cursor_is_in_view(store, demo_id):
+    body = " ".join(f"{name} should have paused the rollout." for name in ("Lee", "Kim", "Ravi"))
+    store.save_section(demo_id, "trigger", body * 3)
+    app = make_app(store, demo_id)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("ctrl+n", "end", *" Tom should have paused it")
+        await settle(pilot)
+        await pilot.pause()
+        panel = app.screen.query_one(CoachPanel)
+        last = list(panel.query(FindingView))[-1]
+        assert last.finding.text == "Tom should have paused"
+        assert panel.scroll_offset.y > 0
+        assert last.region.overlaps(panel.region), "the newest finding is on screen"
