@@ -7,7 +7,7 @@ current section on every pause in typing, the CLI lints whole documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +23,51 @@ Kind = Literal["person", "system", "capitalised", "unknown", "none"]
 class _Compiled:
     rule: Rule
     pattern: re.Pattern[str]
+
+
+_GROUP_NAME = re.compile(r"\(\?P(<|=)(\w+)")
+_UNCOMBINABLE = re.compile(r"\\[1-9]|\(\?\(")
+
+
+def _wrapped(source: str, index: int) -> str:
+    """`source` as named group p_<index>, its own group names suffixed with _<index>."""
+    renamed = _GROUP_NAME.sub(lambda m: f"(?P{m[1]}{m[2]}_{index}", source)
+    return f"(?P<p_{index}>{renamed})"
+
+
+class _Alternatives:
+    """A trigger's patterns as one regular expression per suffix, so that a hit costs one
+    match call when nothing matches, and every matching pattern is still found."""
+
+    def __init__(self, members: list[_Compiled]) -> None:
+        self.members = members
+        self.sources = [_wrapped(member.pattern.pattern, i) for i, member in enumerate(members)]
+        self.combined = not any(_UNCOMBINABLE.search(m.pattern.pattern) for m in members)
+        self.suffixes: list[re.Pattern[str] | None] = [None] * len(self.sources)
+
+    def suffix(self, k: int) -> re.Pattern[str]:
+        """Patterns k.. combined, compiled when first needed."""
+        compiled = self.suffixes[k]
+        if compiled is None:
+            compiled = self.suffixes[k] = re.compile("|".join(self.sources[k:]), re.I)
+        return compiled
+
+    def matches(self, text: str, at: int) -> Iterator[tuple[Rule, re.Match[str], str]]:
+        """(rule, match, group suffix) for every pattern matching at `at`."""
+        if not self.combined:
+            for member in self.members:
+                match = member.pattern.match(text, at)
+                if match:
+                    yield member.rule, match, ""
+            return
+        k = 0
+        while k < len(self.suffixes):
+            match = self.suffix(k).match(text, at)
+            if match is None:
+                return
+            index = int((match.lastgroup or "p_0")[2:])
+            yield self.members[index].rule, match, f"_{index}"
+            k = index + 1
 
 
 class Coach:
@@ -46,6 +91,13 @@ class Coach:
                     self._untriggered.append(compiled)
                 for trigger in dict.fromkeys(_stem(t) for t in rule.triggers):
                     self._by_trigger.setdefault(trigger, []).append(compiled)
+        shared: dict[tuple[int, ...], _Alternatives] = {}  # a rule's triggers share its patterns
+        self._alternatives: dict[str, _Alternatives] = {}
+        for trigger, members in self._by_trigger.items():
+            key = tuple(map(id, members))
+            if key not in shared:
+                shared[key] = _Alternatives(members)
+            self._alternatives[trigger] = shared[key]
         alternation = _trie(sorted(self._by_trigger))
         self._triggers = re.compile(rf"\b{alternation}(?:\b|(?=n't))") if alternation else None
         self._triggers_any_case = (
@@ -70,13 +122,12 @@ class Coach:
                 if len(lower) == len(masked)  # lower() can change the length of a few letters
                 else self._triggers_any_case.finditer(masked)
             )
-            by_trigger = self._by_trigger
+            alternatives = self._alternatives
             for hit in hits:
-                at = hit.start()
-                for compiled in by_trigger[hit.group().lower()]:
-                    match = compiled.pattern.match(masked, at)
-                    if match:
-                        context.consider(compiled.rule, match)
+                for rule, match, suffix in alternatives[hit.group().lower()].matches(
+                    masked, hit.start()
+                ):
+                    context.consider(rule, match, suffix)
         for compiled in self._untriggered:
             for match in compiled.pattern.finditer(masked):
                 context.consider(compiled.rule, match)

@@ -45,8 +45,13 @@ class Run:
         self._bound_ends: list[int] = []
         self.candidates: list[tuple[int, int, Rule]] = []
 
-    def consider(self, rule: Rule, match: re.Match[str]) -> None:
-        start, end = match.start(), match.end()
+    def consider(self, rule: Rule, match: re.Match[str], suffix: str = "") -> None:
+        """Keep the match as a candidate if its context says it is meant.
+
+        `suffix` is added to group names (`who`, `verb`) in combined patterns.
+        """
+        outer = f"p{suffix}" if suffix else 0
+        start, end = match.start(outer), match.end(outer)
         while end > start and self.masked[end - 1].isspace():
             end -= 1
         sentence_start, sentence_end = self._sentence(start, end)
@@ -59,14 +64,14 @@ class Run:
         if rule.first_word and not self._first_word(start, sentence_start):
             return
         groups = match.groupdict()
-        verb = groups.get("verb")
+        verb = groups.get("verb" + suffix)
         if rule.human_verb and verb is not None and not self.coach.is_human_verb(verb):
             return
         clause = self._clause_tokens(sentence_start, start)
         if rule.negatable and self._negated(clause):
             return
-        who = groups.get("who")
-        if who is not None and not self._is_person(rule, who, match.start("who")):
+        who = groups.get("who" + suffix)
+        if who is not None and not self._is_person(rule, who, match.start("who" + suffix)):
             return
         start = self._check_subject(rule, clause, verb, start)
         if start < 0:

@@ -89,3 +89,14 @@ def test_rules_without_triggers_still_work(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [f.text for f in Coach(load_rules(tmp_path)).lint("Then: kaboom.")] == ["kaboom"]
+
+
+def test_patterns_with_backreferences_still_work(tmp_path: Path) -> None:
+    (tmp_path / "echo.toml").write_text(
+        "[[rules]]\nid = 'echo'\ncategory = 'animated'\ntriggers = ['very']\n"
+        "patterns = ['''(very)\\s+\\1\\b''']\nwhy = 'Loud.'\nredirects = ['What happened?']\n",
+        encoding="utf-8",
+    )
+    coach = Coach(load_rules(tmp_path))
+    assert [f.text for f in coach.lint("It was very very slow.")] == ["very very"]
+    assert coach.lint("It was very slow.") == []
