@@ -80,7 +80,7 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from debrief.publish import PublishError
-    from debrief.publish.jira_api import check_config
+    from debrief.publish.jira_errors import check_config
     from debrief.publish.runner import run
 
     if prepared.needs_jira:

@@ -11,15 +11,28 @@ and so the credentials. Only its status code and Jira's own messages are shown.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from debrief.config import JiraConfig
 from debrief.publish import PublishError
+from debrief.publish.jira_errors import (
+    FieldsRefused,
+    MaybeStored,
+    NotFound,
+    TicketGone,
+    backoff,
+    check_config,
+    connection_reason,
+    field_errors,
+    quoted,
+    retry_after,
+    safe_url,
+    short,
+    status_reason,
+)
 
 if TYPE_CHECKING:
     from jira import JIRA
@@ -28,8 +41,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ATTEMPTS = 5
-BASE_DELAY = 1.0
-MAX_BACKOFF = 30.0
 MAX_RETRY_AFTER = 120.0
 TIMEOUT = (10.0, 60.0)
 SEARCH_FIELDS = "summary,labels,duedate,assignee,priority,status"
@@ -38,28 +49,6 @@ LABELS_PER_SEARCH = 200
 
 sleep: Callable[[float], None] = time.sleep
 """How waiting is done (tests replace it to record the delays)."""
-
-
-class MaybeStored(Exception):
-    """A create failed in a way that Jira may nevertheless have stored (5xx, lost answer)."""
-
-    def __init__(self, delay: float, stored: bool, reason: str) -> None:
-        super().__init__("create interrupted")
-        self.delay = delay
-        self.stored = stored
-        self.reason = reason
-
-
-class TicketGone(Exception):
-    """The ticket behind a key no longer exists (or is hidden from this user)."""
-
-
-class FieldsRefused(PublishError):
-    """Jira refused some fields of a ticket (HTTP 400): field → Jira's message."""
-
-    def __init__(self, message: str, errors: dict[str, str]) -> None:
-        super().__init__(message)
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -72,39 +61,12 @@ class Assignee:
     """Why the ticket is unassigned, when it is."""
 
 
-def check_config(jira: JiraConfig) -> None:
-    """Refuse, in one sentence, a [jira] configuration that cannot work."""
-    missing = [
-        env
-        for env, value in (
-            ("DEBRIEF_JIRA_URL", jira.url),
-            ("DEBRIEF_JIRA_PROJECT", jira.project),
-            ("DEBRIEF_JIRA_TOKEN", jira.token.get_secret_value()),
-        )
-        if not value.strip()
-    ]
-    if jira.auth == "basic" and not jira.user.strip():
-        missing.append("DEBRIEF_JIRA_USER")
-    if missing:
-        raise PublishError(
-            f"Jira is not configured: set {', '.join(missing)} (or the [jira] table of the "
-            "config file), or publish the document alone with --no-jira"
-        )
-    if jira.auth not in ("basic", "pat"):
-        raise PublishError(
-            f"unknown Jira auth mode {jira.auth!r}: use basic (Cloud e-mail + API token) "
-            "or pat (Server/Data Center personal access token)"
-        )
-    if not jira.url.startswith(("http://", "https://")):
-        raise PublishError(f"the Jira URL must start with https:// (got {_safe_url(jira.url)!r})")
-
-
 class JiraSession:
     """One connection to Jira for one publish (or sync)."""
 
     def __init__(self, config: JiraConfig, on_wait: Callable[[str], None] | None = None) -> None:
         self.config = config
-        self.url = _safe_url(config.url.rstrip("/"))
+        self.url = safe_url(config.url.rstrip("/"))
         self.on_wait = on_wait
         self.client: JIRA | None = None
         self.cloud = False
@@ -135,7 +97,7 @@ class JiraSession:
         self.call("check the credentials", self.client.myself)
         try:
             self.call("find the project", lambda: self._jira.project(self.config.project))
-        except _NotFound:
+        except NotFound:
             who = f"{self.config.user} cannot see it" if self.config.user else "it is hidden"
             raise PublishError(
                 f"Jira at {self.url} has no project {self.config.project!r} (or {who}); "
@@ -161,16 +123,18 @@ class JiraSession:
                 delay = self.retry_delay(exc.status_code, exc.response, attempt)
                 if delay is None or attempt == ATTEMPTS:
                     raise self.explain(exc.status_code, exc.text, what, exc.response) from None
-                reason = _status_reason(exc.status_code)
+                reason = status_reason(exc.status_code)
             except RequestException as exc:
                 if self.client is None:
-                    raise PublishError(f"cannot reach Jira at {self.url}: {_reason(exc)}") from None
+                    raise PublishError(
+                        f"cannot reach Jira at {self.url}: {connection_reason(exc)}"
+                    ) from None
                 if attempt == ATTEMPTS:
                     raise PublishError(
                         f"lost the connection to Jira at {self.url} while trying to {what}: "
-                        f"{_reason(exc)}"
+                        f"{connection_reason(exc)}"
                     ) from None
-                delay, reason = _backoff(attempt), "did not answer"
+                delay, reason = backoff(attempt), "did not answer"
             self.wait(delay, what, reason)
         raise AssertionError("unreachable")
 
@@ -180,7 +144,7 @@ class JiraSession:
             return None
         header = response.headers.get("Retry-After") if response is not None else None
         if header:
-            delay = _retry_after(header)
+            delay = retry_after(header)
             if delay is not None:
                 if delay > MAX_RETRY_AFTER:
                     raise PublishError(
@@ -188,7 +152,7 @@ class JiraSession:
                         "request (rate limit); publish again later, nothing is duplicated"
                     )
                 return delay
-        return _backoff(attempt)
+        return backoff(attempt)
 
     def wait(self, delay: float, what: str, reason: str = "is busy") -> None:
         if self.on_wait is not None:
@@ -199,10 +163,10 @@ class JiraSession:
         self, status: int | None, text: str | None, what: str, response: Any = None
     ) -> Exception:
         if status == 404:
-            return _NotFound(text or "")
+            return NotFound(text or "")
         if status == 400:
-            errors = _field_errors(response)
-            return FieldsRefused(f"Jira refused to {what}: {_short(text)}", errors)
+            errors = field_errors(response)
+            return FieldsRefused(f"Jira refused to {what}: {short(text)}", errors)
         if status == 401:
             who = (
                 "the personal access token"
@@ -214,9 +178,9 @@ class JiraSession:
                 "DEBRIEF_JIRA_TOKEN (or [jira] auth = pat for a personal access token)"
             )
         if status == 403:
-            return PublishError(f"Jira at {self.url} refused to {what}: {_short(text)}")
+            return PublishError(f"Jira at {self.url} refused to {what}: {short(text)}")
         code = f"HTTP {status}" if status else "no answer"
-        return PublishError(f"Jira at {self.url} could not {what} ({code}): {_short(text)}")
+        return PublishError(f"Jira at {self.url} could not {what} ({code}): {short(text)}")
 
     # -- operations --------------------------------------------------------------
 
@@ -226,7 +190,7 @@ class JiraSession:
         wanted = set(labels)
         for start in range(0, len(labels), LABELS_PER_SEARCH):
             chunk = labels[start : start + LABELS_PER_SEARCH]
-            jql = f"labels in ({', '.join(_quoted(x) for x in chunk)}) ORDER BY key ASC"
+            jql = f"labels in ({', '.join(quoted(x) for x in chunk)}) ORDER BY key ASC"
             issues = self.call(
                 "look for existing tickets",
                 lambda jql=jql: self._jira.search_issues(  # type: ignore[misc]
@@ -257,24 +221,24 @@ class JiraSession:
                     exc.status_code, exc.text, "create tickets", exc.response
                 ) from None
             raise MaybeStored(
-                delay, stored=exc.status_code != 429, reason=_status_reason(exc.status_code)
+                delay, stored=exc.status_code != 429, reason=status_reason(exc.status_code)
             ) from None
         except (ConnectTimeout, ConnectionError) as exc:
             stored = not isinstance(exc, ConnectTimeout)
-            raise MaybeStored(_backoff(1), stored=stored, reason="did not answer") from None
+            raise MaybeStored(backoff(1), stored=stored, reason="did not answer") from None
         except RequestException:
-            raise MaybeStored(_backoff(1), stored=True, reason="did not answer in time") from None
+            raise MaybeStored(backoff(1), stored=True, reason="did not answer in time") from None
 
     def issue(self, key: str) -> Issue:
         try:
             return self.call(f"read {key}", lambda: self._jira.issue(key, fields=SEARCH_FIELDS))
-        except _NotFound:
+        except NotFound:
             raise TicketGone(key) from None
 
     def update(self, issue: Issue, fields: dict[str, Any]) -> None:
         try:
             self.call(f"update {issue.key}", lambda: issue.update(fields=fields))
-        except _NotFound:
+        except NotFound:
             raise TicketGone(issue.key) from None
 
     def assignee(self, owner: str) -> Assignee:
@@ -319,79 +283,3 @@ class JiraSession:
             note=f"{len(matches)} Jira users match “{owner}”; not assigned "
             "(map the owner in [jira.users])",
         )
-
-
-class _NotFound(Exception):
-    pass
-
-
-def _status_reason(status: int | None) -> str:
-    if status == 429:
-        return "is limiting the request rate (HTTP 429)"
-    return f"answered HTTP {status}"
-
-
-def _field_errors(response: Any) -> dict[str, str]:
-    try:
-        errors = response.json().get("errors") or {}
-    except (AttributeError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in errors.items()} if isinstance(errors, dict) else {}
-
-
-def _backoff(attempt: int) -> float:
-    return min(MAX_BACKOFF, BASE_DELAY * 2 ** (attempt - 1)) * random.uniform(0.8, 1.2)
-
-
-def _retry_after(header: str) -> float | None:
-    """Retry-After as seconds: a number, or an HTTP date."""
-    try:
-        return max(0.0, float(header))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(header)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _quoted(label: str) -> str:
-    return '"' + label.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _short(text: str | None, limit: int = 200) -> str:
-    one_line = " ".join((text or "no details").split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
-def _safe_url(url: str) -> str:
-    """The URL without any user:password@ part."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
-
-
-def _reason(exc: Exception) -> str:
-    from requests import ConnectTimeout, ReadTimeout
-    from requests.exceptions import SSLError
-
-    text = repr(exc).lower()
-    if isinstance(exc, ConnectTimeout | ReadTimeout):
-        return "it did not answer in time"
-    if isinstance(exc, SSLError):
-        return "its TLS certificate could not be verified"
-    if (
-        "name or service not known" in text
-        or "nodename nor servname" in text
-        or "getaddrinfo" in text
-    ):
-        return "the host name could not be resolved"
-    if "refused" in text:
-        return "the connection was refused"
-    return "the connection failed"

@@ -71,12 +71,13 @@ _VAGUE = re.compile(
 )
 
 BlamelessCheck = Callable[[str], list[str]]
+"""Short descriptions of the blameless-language findings in a text."""
 
 
 def check(
     doc: Document, strict: bool = False, blameless: BlamelessCheck | None = None
 ) -> Preflight:
-    """The checklist for `doc`; `blameless` returns findings for a text (the coach, when present)."""
+    """The checklist for `doc`; `blameless` is the coach's check of a section's text."""
     findings: list[Finding] = []
     owned = doc.owned_actions
     incomplete = [a for a in owned if a.missing()]
@@ -108,9 +109,17 @@ def check(
         findings.append(Finding(Level.ok, f"All {len(doc.sections)} sections are written"))
     if blameless is not None:
         for section in doc.sections:
-            for note in blameless(section.body):
+            notes = blameless(section.body) if section.body.strip() else []
+            if notes:
                 title = clean(section.title, single_line=True)
-                findings.append(Finding(Level.warning, f"{title}: {clean(note, single_line=True)}"))
+                more = f" and {len(notes) - 1} more" if len(notes) > 1 else ""
+                findings.append(
+                    Finding(
+                        Level.warning,
+                        f"“{title}” has blaming wording: {clean(notes[0], single_line=True)}"
+                        f"{more} (see `debrief lint`)",
+                    )
+                )
     aspirational = len(doc.aspirational_actions)
     if aspirational:
         noun = "item" if aspirational == 1 else "items"

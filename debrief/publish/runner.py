@@ -123,12 +123,26 @@ def prepare(store: Store, pm_id: str, config: Config, options: PublishOptions) -
     planned = plan_tickets(doc, config.jira, store.jira_synced(pm_id)) if options.jira else []
     return Prepared(
         doc=doc,
-        preflight=check(doc, strict=options.strict),
+        preflight=check(doc, strict=options.strict, blameless=_coach(doc)),
         planned=planned,
         paths=list(document_paths(directory, doc.postmortem)),
         options=options,
         config=config,
     )
+
+
+def _coach(doc: Document) -> Callable[[str], list[str]]:
+    """The blameless coach's findings for a section, naming the people of this post-mortem."""
+    from debrief.coach import lint
+
+    people = tuple(
+        {p.name for p in doc.postmortem.participants} | {a.owner for a in doc.owned_actions}
+    )
+
+    def findings(text: str) -> list[str]:
+        return [f"“{' '.join(f.text.split())}” ({f.category})" for f in lint(text, people=people)]
+
+    return findings
 
 
 def run(

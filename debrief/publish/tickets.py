@@ -15,13 +15,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from debrief.publish import PublishError
-from debrief.publish.jira_api import (
-    ATTEMPTS,
-    FieldsRefused,
-    JiraSession,
-    MaybeStored,
-    TicketGone,
-)
+from debrief.publish.jira_api import ATTEMPTS, JiraSession
+from debrief.publish.jira_errors import FieldsRefused, MaybeStored, TicketGone
 from debrief.publish.plan import Change, PlannedTicket
 from debrief.store.publishing import TicketLink
 
