@@ -95,6 +95,14 @@ COMMANDS = [
         "toggle-coach",
     ),
     Command(
+        "Publish preview",
+        "f9",
+        "publish_preview",
+        "Publish",
+        "The rendered document and the Jira ticket plan; publish from there.",
+        "publish-preview",
+    ),
+    Command(
         "Home",
         "escape",
         "home",
@@ -318,6 +326,17 @@ class DebriefScreen(BaseScreen):
 
         self.flush()
         self.app.push_screen(TimelineScreen(self.pm_id), lambda _: self._show_kind())
+
+    def action_publish_preview(self) -> None:
+        from debrief.screens.publish_screen import PublishScreen
+
+        def back(_: object) -> None:
+            self.pm = self.store.get_postmortem(self.pm_id)  # published changes the status
+            self._show_header()
+            self._show_kind()
+
+        self.flush()
+        self.app.push_screen(PublishScreen(self.pm_id), back)
 
     # -- coach -----------------------------------------------------------------
 
