@@ -38,7 +38,7 @@ def lint(
         for f in findings:
             words = " ".join(f.text.split())
             typer.echo(
-                f'{label}:{f.line}:{f.column}: {f.category}: "{words}" — {f.message}'
+                f'{label}:{f.line}:{f.column} {f.category}: "{words}" — {f.message}'
                 f" — try: {f.suggestion}"
             )
         if findings:

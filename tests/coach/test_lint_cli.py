@@ -14,7 +14,7 @@ def test_lint_a_file_like_a_compiler(cli, tmp_path: Path) -> None:  # type: igno
     result = cli("lint", str(path))
     assert result.exit_code == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith(f'{path}:4:1: counterfactual: "Lee should have paused" — ')
+    assert line.startswith(f'{path}:4:1 counterfactual: "Lee should have paused" — ')
     assert " — try: " in line and line.endswith("?")
     assert result.stderr.strip() == "1 finding"
 
