@@ -70,6 +70,10 @@ class Rule(BaseModel):
     """Also flag inside what/how/which/where/when questions (good redirects already)."""
     negatable: bool = False
     """Skip when the clause denies it ("nobody is to blame", "not human error")."""
+    explained_ok: bool = False
+    """Skip when the sentence goes on to explain it ("…because the phone was on silent")."""
+    system_condition_ok: bool = False
+    """Skip when it hangs on a system ("…could have seen it if the dashboard had shown it")."""
     why: str = ""
     """One line: why a facilitator would redirect this."""
     redirects: list[str] = Field(default_factory=list)

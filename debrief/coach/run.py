@@ -25,6 +25,12 @@ _CONJUNCTIONS = {
     "once", "whereas", "yet",
 }  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "your"}
+_EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
+_CONDITION = re.compile(
+    r"\b(?:if|had|unless)\s+(?:(?:the|a|an|our|their|any|such\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<subject>[\w-]+)\s+(?:had|were|was|'d|existed|been)\b",
+    re.I,
+)
 
 
 class Run:
@@ -69,6 +75,11 @@ class Run:
             return
         clause = self._clause_tokens(sentence_start, start)
         if rule.negatable and self._negated(clause):
+            return
+        after = self.masked[end:sentence_end]
+        if rule.explained_ok and _EXPLAINED.search(after):
+            return
+        if rule.system_condition_ok and self._hangs_on_a_system(after):
             return
         who = groups.get("who" + suffix)
         if who is not None and not self._is_person(rule, who, match.start("who" + suffix)):
@@ -136,6 +147,14 @@ class Run:
         for mark in _CLAUSE_MARK.finditer(window):
             cut = mark.end()
         return list(WORD.finditer(self.masked, sentence_start + cut, start))
+
+    def _hangs_on_a_system(self, after: str) -> bool:
+        """Does an if-clause after the words make a system the condition?"""
+        condition = _CONDITION.search(after)
+        if condition is None:
+            return False
+        kind = self.coach.kind(condition.group("subject"), "", self.names)
+        return kind == "system" or condition.group("subject").lower() in {"one", "there"}
 
     def _negated(self, clause: list[re.Match[str]]) -> bool:
         negations = self.coach.negation_words

@@ -24,7 +24,12 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "counterfactual-could-have": (
         ["Dev could have reverted the deploy.", "We could have caught this with a test."],
-        ["We could have lost data.", "The primary could have run out of disk."],
+        [
+            "We could have lost data.",
+            "The primary could have run out of disk.",
+            "Nobody could have predicted the interaction between the two flags.",
+            "The SRE could have seen the spike if the dashboard had shown it.",
+        ],
     ),
     "counterfactual-passive": (
         ["The bug should have been caught in review.", "This could have been avoided."],
@@ -36,7 +41,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "counterfactual-had-they": (
         ["Had Lee waited, it would have been fine.", "If the engineer had checked the logs."],
-        ["If the alert had fired earlier, it would be shorter.", "Had the disk been larger."],
+        [
+            "If the alert had fired earlier, it would be shorter.",
+            "Had the disk been larger.",
+            "If the on-call had been paged earlier, recovery would have started sooner.",
+        ],
     ),
     "hindsight-should-have-known": (
         ["You should have known the job runs at midnight.", "They should've seen it coming."],
@@ -56,7 +65,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "omission-missed": (
         ["We missed the warning in the logs."],
-        ["We missed our SLO for the month.", "Monitoring missed the spike."],
+        [
+            "We missed our SLO for the month.",
+            "Monitoring missed the spike.",
+            "They missed the page because their phone was on silent.",
+        ],
     ),
     "omission-didnt": (
         ["The developer didn't test the change.", "Sam never checked the flag."],
