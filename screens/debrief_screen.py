@@ -71,6 +71,14 @@ COMMANDS = [
         "add-timeline-event",
     ),
     Command(
+        "Import timeline",
+        "f6",
+        "import_timeline",
+        "Import",
+        "Import a Slack export, CSV or JSON lines into the timeline, with a preview.",
+        "import-timeline",
+    ),
+    Command(
         "Next question",
         "ctrl+g",
         "next_question",
@@ -326,6 +334,12 @@ class DebriefScreen(BaseScreen):
 
         self.flush()
         self.app.push_screen(TimelineScreen(self.pm_id), lambda _: self._show_kind())
+
+    def action_import_timeline(self) -> None:
+        from debrief.screens.import_screen import open_import
+
+        self.flush()
+        open_import(self, self.pm_id, lambda _: self._show_kind())
 
     def action_publish_preview(self) -> None:
         from debrief.screens.publish_screen import PublishScreen

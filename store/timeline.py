@@ -124,6 +124,17 @@ class TimelineMixin(EntityMixin):
                     self.record(pm_id, "event", stored.id, "", None, stored.model_dump(mode="json"))
         return added
 
+    def source_ids(self, pm_id: str) -> set[str]:
+        """The source ids already in the timeline (what an import would skip)."""
+        with self.reading():
+            return {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT source_id FROM events WHERE postmortem_id = ? AND source_id != ''",
+                    [pm_id],
+                )
+            }
+
     def import_events(
         self,
         pm_id: str,
@@ -163,13 +174,7 @@ class TimelineMixin(EntityMixin):
             for i, e in enumerate(events)
         ]
         with self.write():
-            seen = {
-                r[0]
-                for r in self.db.execute(
-                    "SELECT source_id FROM events WHERE postmortem_id = ? AND source_id != ''",
-                    [pm_id],
-                )
-            }
+            seen = self.source_ids(pm_id)
             fresh = []
             for row in rows:
                 source_id = row[8]

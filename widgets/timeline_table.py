@@ -1,18 +1,32 @@
-"""The timeline as a table: time in the viewer's zone, milestones marked."""
+"""The timeline as a table that draws only the rows on screen, so 100,000 events stay smooth.
+
+Times are shown in the viewer's zone, named in the header; milestones are coloured;
+stretches longer than the gap threshold where nothing was recorded get a row of
+their own. Imported text is shown literally (`debrief.literal`). With `checkable`,
+a first column ticks the events to keep (the import preview).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from debrief.dates import show_instant
+from debrief.dates import local_zone, show_duration
 from debrief.literal import literal
 from debrief.models import TimelineEvent
+from debrief.timeline import GAP_THRESHOLD
 
 MILESTONE_STYLE = {
     "trigger": "bold magenta",
@@ -23,43 +37,316 @@ MILESTONE_STYLE = {
 }
 
 
-class TimelineTable(DataTable[Text]):
+def long_duration(seconds: float) -> str:
+    """`show_duration`, with days for the long silences between incidents: `3d 4h`."""
+    if seconds < 2 * 86400:
+        return show_duration(seconds)
+    days, rest = divmod(round(seconds), 86400)
+    return f"{days:,}d {rest // 3600}h"
+
+
+GAP = -1
+"""A row that is a gap, not an event (its seconds are kept beside it)."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    width: int
+    mark: int
+    time: int
+    milestone: int
+    source: int
+    who: int
+    what: int
+
+
+class TimelineTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
-    TimelineTable { height: 1fr; }
+    TimelineTable {
+        height: 1fr;
+        background: $surface;
+        & > .timeline-table--header { text-style: bold; background: $panel; }
+        & > .timeline-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .timeline-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .timeline-table--gap { color: $warning; text-style: italic; }
+        & > .timeline-table--marker { color: $text-muted; }
+        & > .timeline-table--left-out { color: $text-disabled; text-style: strike; }
+    }
     """
+    COMPONENT_CLASSES = {
+        "timeline-table--header",
+        "timeline-table--cursor",
+        "timeline-table--gap",
+        "timeline-table--marker",
+        "timeline-table--left-out",
+    }
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+        Binding("space", "tick", "Tick", show=False),
+    ]
+
+    cursor = reactive(0, always_update=True)
 
     @dataclass
     class EditRequested(Message):
+        """Enter on an event: open it for editing."""
+
         event_id: str
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    @dataclass
+    class Toggled(Message):
+        """Space on an event of a checkable table: `index` into the events shown."""
 
-    def on_mount(self) -> None:
-        self.add_column("Time", key="time")
-        self.add_column("Milestone", key="milestone")
-        self.add_column("Source", key="source")
-        self.add_column("Who", key="who")
-        self.add_column("What", key="what")
+        index: int
 
-    def show(self, events: list[TimelineEvent], where: tzinfo | None = None) -> None:
-        keep = self.cursor_row
-        self.clear()
-        for event in events:
-            milestone = event.milestone.value if event.milestone else ""
-            self.add_row(
-                Text(show_instant(event.at, where)),
-                Text(milestone, style=MILESTONE_STYLE.get(milestone, "")),
-                literal(event.source, single_line=True),
-                literal(event.author, single_line=True),
-                literal(event.text, single_line=True),
-                key=event.id,
-            )
-        if events:
-            self.move_cursor(row=min(keep, len(events) - 1))
+    def __init__(self, *, id: str | None = None, checkable: bool = False) -> None:
+        super().__init__(id=id)
+        self.checkable = checkable
+        self.events: Sequence[TimelineEvent] = []
+        self.left_out: set[int] = set()
+        self.where: tzinfo = local_zone()
+        self._rows: list[int] = []
+        self._gap_seconds: dict[int, float] = {}
+        self._with_date = False
+        self._zone_name = ""
+        self._cols: Columns | None = None
+        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(512)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.row_key.value:
-            self.post_message(self.EditRequested(event.row_key.value))
+    # -- data ----------------------------------------------------------------
+
+    def show(
+        self,
+        events: Sequence[TimelineEvent],
+        where: tzinfo | None = None,
+        gap_threshold: timedelta | None = GAP_THRESHOLD,
+        left_out: set[int] | None = None,
+    ) -> None:
+        """Show `events` (sorted by time); gaps longer than `gap_threshold` get a row."""
+        keep = self.current_event_id()
+        self.events = events
+        self.where = where or local_zone()
+        self.left_out = left_out if left_out is not None else set()
+        rows: list[int] = []
+        self._gap_seconds = {}
+        previous = None
+        for index, event in enumerate(events):
+            if previous is not None and gap_threshold is not None:
+                seconds = (event.at - previous).total_seconds()
+                if seconds > gap_threshold.total_seconds():
+                    self._gap_seconds[len(rows)] = seconds
+                    rows.append(GAP)
+            rows.append(index)
+            previous = event.at
+        self._rows = rows
+        self._describe_times()
+        self._cols = None
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.cursor = self._row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
+        self.refresh()
+
+    def refresh_marks(self) -> None:
+        """Redraw after `left_out` changed."""
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def event_at_row(self, row: int) -> int | None:
+        """The index into `events` of a row, or None for a gap row."""
+        if 0 <= row < len(self._rows) and self._rows[row] != GAP:
+            return self._rows[row]
+        return None
+
+    def current_event_id(self) -> str:
+        index = self.event_at_row(self.cursor)
+        return self.events[index].id if index is not None else ""
+
+    def _row_of(self, event_id: str) -> int:
+        for row, index in enumerate(self._rows):
+            if index != GAP and self.events[index].id == event_id:
+                return row
+        return min(self.cursor, max(len(self._rows) - 1, 0))
+
+    def _describe_times(self) -> None:
+        if not self.events:
+            self._with_date, self._zone_name = False, ""
+            return
+        first = self.events[0].at.astimezone(self.where)
+        last = self.events[-1].at.astimezone(self.where)
+        self._with_date = first.date() != last.date()
+        # The zone's name changes only at DST transitions: one look per UTC day is enough.
+        names = {first.tzname(), last.tzname()}
+        looked = None
+        for event in self.events:
+            day = event.at.date()
+            if day != looked:
+                names.add(event.at.astimezone(self.where).tzname())
+                looked = day
+        self._zone_name = "/".join(sorted(n for n in names if n))
+
+    # -- moving --------------------------------------------------------------
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor = max(0, min(self.cursor + delta, len(self._rows) - 1))
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(self.size.height - 2, 1))
+
+    def action_edge(self, direction: int) -> None:
+        self.cursor = 0 if direction < 0 else max(len(self._rows) - 1, 0)
+
+    def jump_to_milestone(self, direction: int) -> bool:
+        """Move to the next (1) or previous (-1) milestone; False when there is none."""
+        row = self.cursor + direction
+        while 0 <= row < len(self._rows):
+            index = self._rows[row]
+            if index != GAP and self.events[index].milestone is not None:
+                self.cursor = row
+                return True
+            row += direction
+        return False
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        height = max(self.size.height - 1, 1)
+        top = int(self.scroll_offset.y)
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False)
+        self.refresh()
+
+    def action_select(self) -> None:
+        event_id = self.current_event_id()
+        if event_id:
+            self.post_message(self.EditRequested(event_id))
+
+    def action_tick(self) -> None:
+        index = self.event_at_row(self.cursor)
+        if self.checkable and index is not None:
+            self.post_message(self.Toggled(index))
+
+    def on_click(self, event: events.Click) -> None:
+        row = int(self.scroll_offset.y) + event.y - 1
+        if 0 <= row < len(self._rows):
+            if row == self.cursor and event.chain > 1:
+                self.action_select()
+            self.cursor = row
+
+    # -- drawing -------------------------------------------------------------
+
+    def _columns(self, width: int) -> Columns:
+        if self._cols is not None and self._cols.width == width:
+            return self._cols
+        mark = 2 if self.checkable else 0
+        time = 14 if self._with_date else 8
+        if "/" in self._zone_name:
+            time += 6
+        else:
+            time = max(time, len(self._zone_name) + 7)  # room for "Time (UTC)"
+        sample = self.events[:2000]
+        milestone = 9 if any(e.milestone for e in self.events) else 0
+        source = min(max((len(e.source) for e in sample), default=6), 16, max(width // 6, 6))
+        who = min(max((len(e.author) for e in sample), default=3), 16, max(width // 6, 3))
+        source, who = max(source, 6), max(who, 3)
+        used = mark + time + (milestone + 1 if milestone else 0) + source + who + 3
+        self._cols = Columns(width, mark, time, milestone, source, who, max(width - used, 8))
+        return self._cols
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            return self._header(width)
+        row = int(self.scroll_offset.y) + y - 1
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        is_cursor = row == self.cursor
+        key = (row, width, is_cursor)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._render_row(row, width, is_cursor)
+            self._cache[key] = cached
+        return cached
+
+    def _header(self, width: int) -> Strip:
+        cols = self._columns(width)
+        zone = f" ({self._zone_name})" if self._zone_name and "/" not in self._zone_name else ""
+        parts = [("", cols.mark), (f"Time{zone}", cols.time)]
+        if cols.milestone:
+            parts.append(("Milestone", cols.milestone))
+        parts += [("Source", cols.source), ("Who", cols.who), ("What", cols.what)]
+        text = Text(no_wrap=True, overflow="crop")
+        for label, size in parts:
+            if size:
+                cell = Text(label)
+                cell.truncate(size, overflow="crop", pad=True)
+                text.append_text(cell)
+                text.append(" ")
+        style = self.rich_style + self.get_component_rich_style("timeline-table--header")
+        return self._strip(text, width, style)
+
+    def _render_row(self, row: int, width: int, is_cursor: bool) -> Strip:
+        style = self.rich_style
+        if is_cursor:
+            style = style + self.get_component_rich_style("timeline-table--cursor")
+        index = self._rows[row]
+        if index == GAP:
+            gap = self.get_component_rich_style("timeline-table--gap")
+            seconds = self._gap_seconds.get(row, 0.0)
+            text = Text(f"  ⋯ nothing recorded for {long_duration(seconds)} ⋯", style=gap)
+            return self._strip(text, width, style)
+        return self._strip(self._event_text(index, self._columns(width)), width, style)
+
+    def _event_text(self, index: int, cols: Columns) -> Text:
+        event = self.events[index]
+        marker = self.get_component_rich_style("timeline-table--marker")
+        local = event.at.astimezone(self.where)
+        stamp = local.strftime("%m-%d %H:%M" if self._with_date else "%H:%M:%S")
+        if "/" in self._zone_name:
+            stamp += f" {local.tzname()}"
+        cells: list[tuple[Text, int]] = []
+        if cols.mark:
+            left_out = index in self.left_out
+            cells.append((Text("·" if left_out else "✓", style=marker), cols.mark - 1))
+        cells.append((Text(stamp), cols.time))
+        if cols.milestone:
+            name = event.milestone.value if event.milestone else ""
+            cells.append((Text(name, style=MILESTONE_STYLE.get(name, "")), cols.milestone))
+        cells.append((literal(event.source, single_line=True), cols.source))
+        cells.append((literal(event.author, single_line=True), cols.who))
+        what = Text()
+        if event.is_reply:
+            what.append("↳ ", style=marker)
+        what.append_text(literal(event.text, single_line=True))
+        if event.edited:
+            what.append(" (edited)", style=marker)
+        cells.append((what, cols.what))
+        line = Text(no_wrap=True, overflow="crop")
+        for cell, size in cells:
+            cell.truncate(size, overflow="ellipsis", pad=True)
+            line.append_text(cell)
+            line.append(" ")
+        if cols.mark and index in self.left_out:
+            line.stylize(self.get_component_rich_style("timeline-table--left-out"))
+        return line
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        """One line: the row's style under the text's own, cropped or padded to `width`."""
+        text.style = style
+        text.no_wrap, text.overflow, text.end = True, "crop", ""
+        return Strip(text.render(self.app.console)).crop_extend(0, width, style)

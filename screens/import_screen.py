@@ -1,0 +1,359 @@
+"""Import timeline: a path and format form, then a preview to untick what to leave out.
+
+Reading and storing run in worker threads (each opens its own Store: SQLite
+connections belong to one thread) and report progress as messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.worker import Worker, WorkerState
+
+from debrief.dates import DateError, local_zone, zone
+from debrief.importers import Format, ImportFailed, ImportOptions, ImportReport, guess_format
+from debrief.literal import literal
+from debrief.models import TimelineEvent
+from debrief.screens.base import BaseModal, Reaches
+from debrief.widgets.timeline_table import TimelineTable
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    path: Path
+    fmt: Format
+    options: ImportOptions = field(default_factory=ImportOptions)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already: int
+
+
+def open_import(
+    screen: Screen[Any], pm_id: str, done: Callable[[ImportResult | None], None]
+) -> None:
+    """The whole flow from `screen`: form, then preview; `done` gets what was imported."""
+
+    def previewed(result: ImportResult | None) -> None:
+        if result is not None:
+            screen.notify(f"{result.added} events imported ({result.already} were already there).")
+        done(result)
+
+    def chosen(request: ImportRequest | None) -> None:
+        if request is not None:
+            screen.app.push_screen(ImportPreview(pm_id, request), previewed)
+
+    screen.app.push_screen(ImportForm(), chosen)
+
+
+class ImportForm(BaseModal[ImportRequest | None]):
+    CSS_PATH = ["forms.tcss", "import_screen.tcss"]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel-form"),
+        Binding("ctrl+s", "preview", "Preview", id="preview-import", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("Import timeline", classes="form-title")
+            yield Label("File or export folder (Slack .zip or folder, .csv, .jsonl)")
+            yield Input(compact=True, id="path", placeholder="~/Downloads/slack-export.zip")
+            yield Static(classes="field-error", id="path-error")
+            with Horizontal(classes="form-row"):
+                yield Select(
+                    [
+                        ("Slack export", Format.slack),
+                        ("CSV", Format.csv),
+                        ("JSON lines", Format.jsonl),
+                    ],
+                    compact=True,
+                    prompt="format: from the name",
+                    id="format",
+                )
+                yield Input(compact=True, id="channel", placeholder="channels (all)")
+            with Horizontal(classes="form-row"):
+                yield Input(compact=True, id="since", placeholder="since (ISO)")
+                yield Input(compact=True, id="until", placeholder="until (ISO)")
+                yield Input(
+                    compact=True,
+                    id="tz",
+                    placeholder=f"zone ({datetime.now(local_zone()).tzname() or 'local'})",
+                )
+            yield Static(classes="field-error", id="options-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Preview", compact=True, variant="primary", id="preview")
+                yield Button("Cancel", compact=True, id="cancel")
+            yield Static("Enter previews · Esc cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def _request(self) -> tuple[ImportRequest | None, str, str]:
+        """The request, or the errors to show under the path and under the options."""
+        from debrief.cli.timeline import window_edge
+
+        raw = self.query_one("#path", Input).value.strip()
+        path = Path(raw).expanduser()
+        chosen = self.query_one("#format", Select).value
+        fmt = chosen if isinstance(chosen, Format) else guess_format(path) if raw else None
+        path_error = ""
+        if not raw:
+            path_error = "Give a file or an export folder."
+        elif not path.exists():
+            path_error = f"{path} does not exist."
+        elif fmt is None:
+            path_error = "Choose the format: the name does not say."
+        try:
+            where = zone(self.query_one("#tz", Input).value.strip() or None)
+            since = window_edge(self.query_one("#since", Input).value, where, end=False)
+            until = window_edge(self.query_one("#until", Input).value, where, end=True)
+            options_error = ""
+        except DateError as exc:
+            return None, path_error, str(exc)
+        if path_error or fmt is None:
+            return None, path_error, options_error
+        channels = tuple(
+            c for c in self.query_one("#channel", Input).value.replace(",", " ").split()
+        )
+        options = ImportOptions(channels=channels, since=since, until=until, zone=where)
+        return ImportRequest(path, fmt, options), "", ""
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#preview")
+    def action_preview(self) -> None:
+        request, path_error, options_error = self._request()
+        self.query_one("#path-error", Static).update(Text(path_error, style="red"))
+        self.query_one("#options-error", Static).update(Text(options_error, style="red"))
+        if request is not None:
+            self.dismiss(request)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportPreview(Reaches, Screen[ImportResult | None]):
+    """What would be imported; Space leaves an event out, Enter imports the rest."""
+
+    CSS_PATH = "import_screen.tcss"
+    BINDINGS = [
+        Binding("enter", "import", "Import", id="import-ticked", priority=True),
+        Binding("a", "toggle_all", "All/none", id="tick-all", tooltip="Tick or untick everything."),
+        Binding("w", "toggle_author", "Author", id="tick-author", tooltip="Tick or untick everything by this author."),
+        Binding("escape", "cancel", "Cancel", id="cancel-import"),
+    ]  # fmt: skip
+    AUTO_FOCUS = "TimelineTable"
+
+    @dataclass
+    class Progress(Message):
+        done: int
+        total: int
+
+    @dataclass
+    class Read(Message):
+        events: list[TimelineEvent]
+        already: int
+        report: ImportReport
+
+    @dataclass
+    class Imported(Message):
+        result: ImportResult
+
+    @dataclass
+    class Failed(Message):
+        text: str
+
+    def __init__(self, pm_id: str, request: ImportRequest) -> None:
+        super().__init__()
+        self.pm_id = pm_id
+        self.request = request
+        self.events: list[TimelineEvent] = []
+        self.left_out: set[int] = set()
+        self.busy = True
+        self.failed = False
+        self.already = 0
+        self.skipped = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            literal(f"Import preview — {self.request.path.name}", style="bold"), id="preview-title"
+        )
+        yield Static("Reading…", id="preview-status")
+        yield ProgressBar(id="preview-progress", show_eta=False)
+        yield Static(id="preview-problems")
+        yield TimelineTable(checkable=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._read()
+
+    # -- workers -------------------------------------------------------------
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.post_message(self.Progress(done, total))
+
+    def _own_store(self) -> Any:
+        from debrief.store import Store
+
+        own = self.store
+        return Store(own.path, author=own.author, clock=own.clock) if own.path else own
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Read")
+    def _read(self) -> None:
+        from debrief.importers import read_events
+        from debrief.importers.bulk import collector_paused
+
+        report = ImportReport()
+        request = self.request
+        try:
+            with collector_paused():
+                found = list(
+                    read_events(
+                        request.path,
+                        request.fmt,
+                        request.options,
+                        report,
+                        self._progress_from_thread,
+                    )
+                )
+        except ImportFailed as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        store = self._own_store()
+        try:
+            known = store.source_ids(self.pm_id)
+        finally:
+            if store is not self.store:
+                store.close()
+        fresh = sorted((e for e in found if e.source_id not in known), key=lambda e: e.at)
+        self.post_message(self.Read(fresh, len(found) - len(fresh), report))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Import")
+    def _write(self, events: list[TimelineEvent]) -> None:
+        store = self._own_store()
+        try:
+            counts = store.import_events(
+                self.pm_id,
+                events,
+                label=f"import {self.request.fmt.value}",
+                progress=self._progress_from_thread,
+            )
+        finally:
+            if store is not self.store:
+                store.close()
+        self.post_message(self.Imported(ImportResult(counts.added, counts.already + self.already)))
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "import" and event.state is WorkerState.ERROR:
+            self.post_message(self.Failed(f"The import stopped: {event.worker.error}"))
+
+    # -- what the workers report ---------------------------------------------
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
+
+    @on(Read)
+    def _read_done(self, message: Read) -> None:
+        self.busy = False
+        self.events, self.already = message.events, message.already
+        self.query_one(ProgressBar).display = False
+        report = message.report
+        problems = [str(p) for p in report.problems[:3]] + report.notes[:2]
+        if len(report.problems) > 3:
+            problems.append(f"… and {len(report.problems) - 3} more problems")
+        self.query_one("#preview-problems", Static).update(
+            literal("\n".join(problems), style="yellow")
+        )
+        self.query_one(TimelineTable).show(self.events, gap_threshold=None, left_out=self.left_out)
+        self._show_status(report)
+
+    def _show_status(self, report: ImportReport | None = None) -> None:
+        if report is not None:
+            self.skipped = ", ".join(report.skipped_lines())
+        kept = len(self.events) - len(self.left_out)
+        text = Text(f"{kept:,} of {len(self.events):,} events ticked", style="bold")
+        if self.already:
+            text.append(f" · {self.already:,} already in the timeline")
+        if self.skipped:
+            text.append_text(literal(f" · skipped: {self.skipped}", style="dim"))
+        text.append("  Space unticks · Enter imports", style="dim")
+        self.query_one("#preview-status", Static).update(text)
+
+    @on(Imported)
+    def _imported(self, message: Imported) -> None:
+        self.dismiss(message.result)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.busy, self.failed = False, True
+        self.query_one(ProgressBar).display = False
+        self.query_one("#preview-status", Static).update(literal(message.text, style="bold red"))
+        self.notify(message.text, severity="error", markup=False, timeout=10)
+
+    # -- choosing ------------------------------------------------------------
+
+    @on(TimelineTable.Toggled)
+    def _toggled(self, message: TimelineTable.Toggled) -> None:
+        self.left_out ^= {message.index}
+        self._marks_changed()
+
+    def action_toggle_all(self) -> None:
+        if self.left_out:
+            self.left_out.clear()
+        else:
+            self.left_out.update(range(len(self.events)))
+        self._marks_changed()
+
+    def action_toggle_author(self) -> None:
+        table = self.query_one(TimelineTable)
+        index = table.event_at_row(table.cursor)
+        if index is None:
+            return
+        author = self.events[index].author
+        same = {i for i, e in enumerate(self.events) if e.author == author}
+        if index in self.left_out:
+            self.left_out -= same
+        else:
+            self.left_out |= same
+        self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        self.query_one(TimelineTable).refresh_marks()
+        self._show_status()
+
+    def action_import(self) -> None:
+        if self.busy or self.failed:
+            return
+        chosen = [e for i, e in enumerate(self.events) if i not in self.left_out]
+        if not chosen:
+            self.dismiss(ImportResult(0, self.already))
+            return
+        self.busy = True
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=len(chosen), progress=0)
+        self.query_one("#preview-status", Static).update(f"Importing {len(chosen):,} events…")
+        self._write(chosen)
+
+    def action_cancel(self) -> None:
+        if self.busy and self.events:
+            self.notify("The import is running; it finishes in a moment.")
+            return
+        self.workers.cancel_group(self, "import")
+        self.dismiss(None)
