@@ -57,6 +57,9 @@ def test_sigkill_two_seconds_after_typing_loses_nothing(db_path, template):
         for char in typed:
             os.write(master, char.encode())
             time.sleep(0.01)
+        # The two seconds start once the app has drawn the last typed word (a loaded
+        # machine may take a moment to process the keys).
+        assert b"survives" in _read_until(master, b"survives", 20)
         time.sleep(2.0)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(5)
