@@ -185,6 +185,8 @@ class ActionForm(BaseModal[ActionDraft | None]):
         return not reason
 
     def _hint(self, field_id: str) -> Text:
+        if field_id == "title":
+            return self._title_hint()
         if field_id != "due":
             return Text("")
         value = self.query_one("#due", Input).value.strip()
@@ -195,6 +197,15 @@ class ActionForm(BaseModal[ActionDraft | None]):
         if due < self.today_:
             hint = Text(f"→ {due.strftime('%a %d %b %Y')} (in the past)", style="yellow")
         return hint
+
+    def _title_hint(self) -> Text:
+        """A nudge (never a block) when the title doesn't read as actionable, bounded work."""
+        if self.aspirational:
+            return Text("")
+        from debrief.coach.actions import check_action
+
+        hints = check_action(self.query_one("#title", Input).value)
+        return Text(hints[0].message, style="yellow") if hints else Text("")
 
     def _validate_all(self) -> str | None:
         """The id of the first invalid field, or None."""

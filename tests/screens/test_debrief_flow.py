@@ -217,3 +217,15 @@ async def test_user_text_is_shown_literally(store, template):
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "[bold red]x[/bold red] ␛[31mred" in text
+
+
+async def test_the_form_nudges_a_vague_title_without_blocking_it(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *"Investigate the pool")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#title-error").render())
+        assert "has no done state" in hint
+        await pilot.press("tab", *"Ana Souza", "tab", *"+3d", "enter")
+        await pilot.pause()
+        assert store.actions(demo_id)[-1].title == "Investigate the pool"
