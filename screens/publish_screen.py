@@ -131,8 +131,8 @@ class PublishScreen(BaseScreen):
         self.prepared = prepared = prepare(self.store, self.pm_id, config, PublishOptions())
         pm = prepared.doc.postmortem
         header = Text("Publish preview  ", style="bold")
+        header.append_text(literal(f"{pm.id}  {pm.status.value}  ", style="dim"))
         header.append_text(literal(pm.title, single_line=True))
-        header.append(f"  {pm.id}  {pm.status.value}", style="dim")
         self.query_one("#publish-header", Static).update(header)
 
         checklist = Text("\n").join(

@@ -145,3 +145,28 @@ def test_record_publish_marks_the_post_mortem_published(store, pm_id):
     assert store.publishes(pm_id) == [record]
     assert record.at == NOW and record.author == "tester"
     assert store.history(pm_id)[-1].field == "status"
+
+
+def test_the_published_document_has_metadata_timeline_metrics_items_and_the_wish_list(
+    cli, demo_id, out_dir
+):
+    result = cli("publish", demo_id, "--no-jira")
+
+    assert result.exit_code == 0, result.stderr
+    (md,) = out_dir.glob("*.md")
+    text = md.read_text()
+    assert md.name == "PM-DEMO-checkout-card-payments-failing-after-gateway-pool-change.md"
+    for expected in (
+        "| **Status** | published |",
+        "| **Severity** | SEV2 |",
+        "**Time to detect:**",
+        "**Time to resolve:**",
+        "| Time | Event | Source | Milestone |",
+        "**detected**",
+        "| Action | Owner | Due | Priority | Kind | Status | Ticket |",
+        "| Ana Souza | ",
+        "- Write a runbook page on mitigating through the runtime config endpoint",
+    ):
+        assert expected in text, expected
+    html = md.with_suffix(".html").read_text()
+    assert "<table>" in html and "@media print" in html
