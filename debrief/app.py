@@ -53,6 +53,11 @@ class DebriefApp(App[None]):
 
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        if self.mode == "present" and self.pm_id is not None:
+            from debrief.screens.presenter_screen import PresenterScreen
+
+            self.push_screen(PresenterScreen(self.pm_id))  # read-only: no way home to edit
+            return
         self.push_screen(HomeScreen())
         if self.pm_id is not None:
             from debrief.screens.debrief_screen import DebriefScreen

@@ -15,6 +15,7 @@ from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
 from debrief.screens.action_form import ActionDraft, ActionForm
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.event_form import EventForm
+from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
@@ -122,12 +123,12 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(BaseScreen):
+class DebriefScreen(MeetingControls, BaseScreen):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
-    CSS_PATH = "debrief_screen.tcss"
-    COMMAND_LIST = COMMANDS
-    BINDINGS = bindings(COMMANDS)
+    CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
+    COMMAND_LIST = [*COMMANDS, *MEETING_COMMANDS]
+    BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
@@ -148,7 +149,7 @@ class DebriefScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="pm-header")
         with Horizontal(id="body"):
-            yield Agenda(id="agenda")
+            yield self.meeting_side(Agenda(id="agenda"))
             with Vertical(id="main"):
                 yield Static(id="section-title")
                 yield SectionGuide(id="guide")
@@ -189,6 +190,7 @@ class DebriefScreen(BaseScreen):
         self._show_agenda()
         self._show_status()
         self._coach_section()
+        self.meeting_section_changed()
         editor.focus()
 
     def _step(self, delta: int) -> None:

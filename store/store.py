@@ -7,10 +7,13 @@ from debrief.store.coaching import CoachingMixin
 from debrief.store.collab import CollabMixin
 from debrief.store.exchange import ExchangeMixin
 from debrief.store.history import HistoryMixin
+from debrief.store.meetings import MeetingsMixin
 from debrief.store.publishing import PublishingMixin
 
 
-class Store(ExchangeMixin, PublishingMixin, HistoryMixin, CoachingMixin, CollabMixin):
+class Store(
+    ExchangeMixin, PublishingMixin, HistoryMixin, CoachingMixin, CollabMixin, MeetingsMixin
+):
     """A debrief database file, opened (and migrated) on construction.
 
     Store calls are short and synchronous; keep one Store per thread.

@@ -1,0 +1,292 @@
+"""The debrief screen's meeting mode: agenda timer, opening, present mode, round, wrap-up.
+
+A mixin, so the debrief screen stays one readable file. It keeps the meeting's clock and
+record, saves the record as it goes, and publishes the current section and timer for the
+presenter view (`debrief present ID`) in another terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual import events, on
+from textual.widget import Widget
+
+from debrief.meeting import AgendaClock, Phase, not_spoken, toggle_speaker
+from debrief.meeting_summary import wrap_up
+from debrief.screens.base import BaseScreen, Command
+from debrief.screens.meeting_sync import WRAP_UP_VIEW, MeetingSync
+from debrief.store import StoreError
+from debrief.widgets.meeting_timer import MeetingSide, MeetingTimer
+from debrief.widgets.participants import Participants
+from debrief.widgets.section_editor import SectionEditor
+
+if TYPE_CHECKING:
+    from debrief.screens.debrief_screen import DebriefScreen
+
+TICK_SECONDS = 0.25
+"""How often the running clock is redrawn (it only changes once a second)."""
+HEARTBEAT_SECONDS = 30.0
+"""While presenting, the record is saved and the view republished this often."""
+
+MEETING_COMMANDS = [
+    Command(
+        "Start timer",
+        "f5",
+        "start_timer",
+        "Timer",
+        "Start the meeting clock and show the blameless opening; F5 again pauses and resumes.",
+        "start-timer",
+    ),
+    Command(
+        "Pause timer",
+        "f5",
+        "pause_timer",
+        "Pause",
+        "Pause or resume the meeting clock.",
+        "pause-timer",
+        show=False,
+    ),
+    Command(
+        "Present mode",
+        "f12",
+        "present_mode",
+        "Present",
+        "The section large and uncluttered for screen-sharing: coach, hints and notes hidden.",
+        "present-mode",
+    ),
+    Command(
+        "Mark who spoke",
+        "ctrl+s",
+        "mark_spoken",
+        "Spoke",
+        "Go to the participants: Enter, Space or 1–9 marks who spoke in this section; Esc returns.",
+        "mark-spoken",
+        show=False,
+    ),
+    Command(
+        "Who hasn't spoken?",
+        "ctrl+f12",
+        "not_spoken",
+        "Round",
+        "Highlight who has not spoken yet in this section.",
+        "who-has-not-spoken",
+        show=False,
+    ),
+    Command(
+        "Wrap up",
+        "ctrl+f",
+        "wrap_up",
+        "Wrap up",
+        "The summary to read out: findings, owned actions, follow-up date; finishes the debrief.",
+        "wrap-up",
+    ),
+]
+
+
+class MeetingControls(BaseScreen):
+    """The meeting clock, present mode, the participation round and the wrap-up."""
+
+    _meeting: AgendaClock | None = None
+    _sync: MeetingSync
+    _nudge = False
+    _round_shown = False
+
+    @property
+    def _me(self) -> DebriefScreen:
+        return cast("DebriefScreen", self)
+
+    def meeting_side(self, agenda: Widget) -> Widget:
+        """The left column: the agenda, the timer under it, then the participation round."""
+        timer = MeetingTimer(id="meeting-timer")
+        people = Participants(id="participants")
+        timer.display = people.display = False
+        return MeetingSide(agenda, timer, people, id="side")
+
+    @property
+    def meeting(self) -> AgendaClock:
+        """The meeting's clock and record (made, or resumed, at the first section shown)."""
+        if self._meeting is None:
+            me = self._me
+            self._sync = MeetingSync(self.store, me.pm_id)
+            agenda = []
+            for key in me.order:
+                spec = me.template.section(key)
+                agenda.append((key, me.sections[key].title, spec.timebox if spec else 0))
+            self._meeting, told = self._sync.open_clock(agenda, me.current)
+            if told:
+                self.notify(told, markup=False)
+            self.set_interval(TICK_SECONDS, self._meeting_tick)
+        return self._meeting
+
+    # -- hooks from the debrief screen ----------------------------------------------
+
+    def meeting_section_changed(self) -> None:
+        """The facilitator moved to another section: the timer and the view follow."""
+        meeting = self.meeting
+        meeting.enter(self._me.current)
+        self._nudge = False
+        self._show_meeting()
+        self._publish_view()
+        if meeting.phase is Phase.running:
+            self._save_record()
+
+    # -- timer -----------------------------------------------------------------------
+
+    def action_start_timer(self) -> None:
+        meeting = self.meeting
+        if meeting.phase is Phase.finished:
+            self.notify("This meeting is finished; its record is in the exported document.")
+            return
+        if meeting.phase is not Phase.idle:
+            self.action_pause_timer()
+            return
+        self._sync.note_questions_asked()
+        meeting.start(self._me.current)
+        self._after_timer_change()
+        from debrief.screens.opening_screen import OpeningScreen
+
+        minutes = meeting.record.planned_s // 60
+        agenda = f"{len(meeting.record.sections)} sections, {minutes} minutes planned."
+        self.app.push_screen(OpeningScreen(self._me.template.opening, agenda))
+
+    def action_pause_timer(self) -> None:
+        meeting = self.meeting
+        if meeting.phase is Phase.idle:
+            self.notify("The timer has not started: F5 starts it.")
+            return
+        self._sync.note_questions_asked()
+        meeting.toggle()
+        self._after_timer_change()
+
+    def _after_timer_change(self) -> None:
+        self._show_meeting()
+        self._save_record()
+        self._publish_view()
+
+    def _meeting_tick(self) -> None:
+        meeting = self.meeting
+        if meeting.phase is Phase.running:
+            self.query_one(MeetingTimer).show(meeting.view())
+        if self._presenting() and time.monotonic() - self._sync.published_at > HEARTBEAT_SECONDS:
+            if meeting.phase is Phase.running:
+                self._save_record()
+            self._publish_view()
+
+    # -- present mode ---------------------------------------------------------------
+
+    def action_present_mode(self) -> None:
+        presenting = not self.has_class("-present")
+        self.set_class(presenting, "-present")
+        self._show_meeting()
+        self._publish_view()
+        for panel in self.query("#coach"):  # redo (or clear) the coach's marks in the editor
+            lint = getattr(panel, "lint_now", None)
+            if lint is not None:
+                self.call_after_refresh(lint)
+
+    def _presenting(self) -> bool:
+        started = self.meeting.phase in (Phase.running, Phase.paused)
+        return started or self.has_class("-present")
+
+    # -- participation round ---------------------------------------------------------------
+
+    def action_mark_spoken(self) -> None:
+        self._round_shown = True
+        self._show_meeting()
+        self.query_one(Participants).focus()
+
+    def action_not_spoken(self) -> None:
+        self._round_shown = True
+        self._nudge = True
+        self._show_meeting()
+        if not not_spoken(self.meeting.record, self._me.current, self._people()):
+            self.notify("Everyone has spoken in this section.")
+        self.query_one(Participants).focus()
+
+    @on(Participants.Toggled)
+    def _spoke(self, event: Participants.Toggled) -> None:
+        toggle_speaker(self.meeting.record, self._me.current, event.name)
+        self._show_meeting()
+        self._save_record()
+
+    @on(Participants.Done)
+    def _round_done(self) -> None:
+        self.query_one(SectionEditor).focus()
+
+    def _people(self) -> list[str]:
+        pm = self._me.pm
+        names = [p.name for p in pm.participants]
+        extra = [n for n in (pm.facilitator, pm.lead_investigator) if n and n not in names]
+        return names + extra
+
+    # -- wrap up ----------------------------------------------------------------------
+
+    def action_wrap_up(self) -> None:
+        from debrief.screens.wrapup_screen import WrapupScreen
+
+        me = self._me
+        me.flush()
+        summary = wrap_up(self.store.document(me.pm_id), me.template, self.today())
+        record = self.meeting.record if self.meeting.phase is not Phase.idle else None
+        self._publish_view(WRAP_UP_VIEW)
+        self.app.push_screen(
+            WrapupScreen(me.pm.title, summary, record, self.today()), self._wrapped
+        )
+
+    def _wrapped(self, follow_up: date | None) -> None:
+        me = self._me
+        if follow_up is None:
+            self._publish_view()
+            return
+        self.meeting.finish()
+        self._save_record()
+        try:
+            me.pm = self.store.finish_debrief(me.pm_id, follow_up)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        me._show_header()
+        self._show_meeting()
+        self._publish_view(WRAP_UP_VIEW)
+        self.notify(
+            f"Debriefed. Follow-up review on {follow_up.isoformat()}; the meeting record "
+            "is in the exported document.",
+            markup=False,
+        )
+
+    # -- redirects shown ---------------------------------------------------------------------
+
+    @on(events.ScreenSuspend)
+    def _count_redirect(self) -> None:
+        meeting = self._meeting
+        if meeting is None or meeting.phase not in (Phase.running, Phase.paused):
+            return
+        if type(self.app.screen).__name__ == "RedirectScreen":
+            section = meeting.record.section(self._me.current)
+            if section is not None:
+                section.redirects += 1
+                self._save_record()
+
+    # -- drawing, saving and publishing ------------------------------------------------------
+
+    def _show_meeting(self) -> None:
+        meeting = self.meeting
+        started = meeting.phase is not Phase.idle
+        timer = self.query_one(MeetingTimer)
+        timer.display = started or self.has_class("-present")
+        timer.show(meeting.view())
+        people = self.query_one(Participants)
+        people.display = started or self._round_shown
+        section = meeting.record.section(self._me.current)
+        people.show(self._people(), section.spoke if section else [], self._nudge)
+
+    def _save_record(self) -> None:
+        error = self._sync.save(self.meeting.record)
+        if error:
+            self.notify(error, severity="warning", markup=False)
+
+    def _publish_view(self, section: str | None = None) -> None:
+        self._sync.publish(section or self._me.current, self.meeting, self._presenting())

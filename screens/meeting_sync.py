@@ -1,0 +1,105 @@
+"""What the meeting keeps in the store: its record, and the view the presenter follows.
+
+Plain Python (no widgets): the debrief screen's meeting controls own one `MeetingSync`.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import timedelta
+
+from debrief.dates import show_instant
+from debrief.meeting import AgendaClock, ClockState, MeetingRecord, Phase, Presence, new_record
+from debrief.store import Store, StoreError
+
+STALE_AFTER = timedelta(minutes=2)
+"""Another screen's view older than this (no heartbeat) no longer counts as presenting."""
+RESUME_WITHIN = timedelta(hours=4)
+"""An unfinished meeting started this recently is resumed rather than started anew."""
+WRAP_UP_VIEW = "@wrap-up"
+"""The section name under which the presenter view shows the wrap-up."""
+
+
+class MeetingSync:
+    """Saves one screen's meeting record and publishes what that screen shows."""
+
+    def __init__(self, store: Store, pm_id: str) -> None:
+        self.store = store
+        self.pm_id = pm_id
+        self.token = uuid.uuid4().hex[:12]
+        self.asked_before: dict[str, list[str]] | None = None
+        self.published_at = 0.0
+        """When the view was last published (monotonic seconds)."""
+
+    def open_clock(
+        self, agenda: list[tuple[str, str, int]], current: str
+    ) -> tuple[AgendaClock, str]:
+        """A clock for this agenda, resuming a recent unfinished meeting; and what to tell."""
+        previous = self.store.unfinished_meeting(self.pm_id)
+        now = self.store.now()
+        if (
+            previous is not None
+            and previous.started_at is not None
+            and now - previous.started_at < RESUME_WITHIN
+            and [s.key for s in previous.sections] == [k for k, _, _ in agenda]
+        ):
+            since = show_instant(previous.started_at, with_date=False)
+            state = ClockState(record=previous, phase=Phase.paused, current=current)
+            told = f"The meeting started {since} was not finished: F5 resumes its timer."
+        else:
+            state = ClockState(record=new_record(self.pm_id, agenda), current=current)
+            told = ""
+        return AgendaClock(state, self.store.now), told
+
+    def note_questions_asked(self) -> None:
+        """From now on, questions the coach marks asked go into the record."""
+        if self.asked_before is None:
+            self.asked_before = self.store.asked_by_section(self.pm_id)
+
+    def save(self, record: MeetingRecord) -> str:
+        """Save the record (once there is something to keep); returns an error, or ""."""
+        if record.started_at is None and not record.speakers():
+            return ""
+        try:
+            self._take_questions(record)
+            record.id = self.store.save_meeting(record).id
+        except StoreError as exc:
+            return f"The meeting record was not saved: {exc}"
+        return ""
+
+    def _take_questions(self, record: MeetingRecord) -> None:
+        if self.asked_before is None:
+            return
+        asked = self.store.asked_by_section(self.pm_id)
+        for section in record.sections:
+            before = self.asked_before.get(section.key, [])
+            for question in asked.get(section.key, []):
+                if question not in before and question not in section.questions:
+                    section.questions.append(question)
+
+    def publish(self, section: str, clock: AgendaClock, presenting: bool) -> None:
+        """Tell the presenter view what this screen shows, unless another screen presents."""
+        now = self.store.now()
+        try:
+            if not presenting:
+                other = self.store.meeting_view(self.pm_id)
+                if (
+                    other is not None
+                    and other.owner != self.token
+                    and other.presenting
+                    and other.at is not None
+                    and now - other.at < STALE_AFTER
+                ):
+                    return
+            view = Presence(
+                section=section,
+                timer=clock.snapshot() if clock.phase is not Phase.idle else None,
+                at=now,
+                owner=self.token,
+                presenting=presenting,
+            )
+            self.store.set_meeting_view(self.pm_id, view)
+        except StoreError:
+            return  # the view is best effort: the next change or heartbeat publishes again
+        self.published_at = time.monotonic()

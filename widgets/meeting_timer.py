@@ -1,0 +1,77 @@
+"""The agenda timer: the current section's time left in big digits, and the meeting's total.
+
+Calm while there is time, amber near the end of the timebox, red when over, dimmed while
+paused. The widget only draws a `TimerView`; the screen owns the clock and redraws it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from debrief.literal import clean
+from debrief.meeting import Phase, TimerView, Tone, clock_text
+
+
+class MeetingTimer(Vertical):
+    """Time left in the current section (or over it), and the meeting against its plan."""
+
+    DEFAULT_CSS = """
+    MeetingTimer { height: auto; padding: 0 1; background: $panel; }
+    MeetingTimer > #timer-label { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    MeetingTimer > #timer-digits { width: auto; color: $success; text-style: bold; }
+    MeetingTimer.-amber > #timer-digits { color: $warning; }
+    MeetingTimer.-over > #timer-digits { color: $error; }
+    MeetingTimer.-paused > #timer-digits { color: $text-muted; text-style: none; }
+    MeetingTimer.-idle > #timer-digits { color: $text-muted; text-style: none; }
+    MeetingTimer > #timer-total { height: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None, hint: str = "F5 starts the timer") -> None:
+        super().__init__(id=id)
+        self.hint = hint
+        self.view: TimerView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timer-label")
+        yield Digits("", id="timer-digits")
+        yield Static(id="timer-total")
+
+    def show(self, view: TimerView) -> None:
+        """Draw the clock at one instant (cheap when nothing visible changed)."""
+        if view == self.view:
+            return
+        self.view = view
+        over = view.tone is Tone.over
+        self.set_class(view.phase is Phase.idle, "-idle")
+        self.set_class(view.phase in (Phase.paused, Phase.finished), "-paused")
+        self.set_class(view.tone is Tone.amber and view.phase is not Phase.idle, "-amber")
+        self.set_class(over and view.phase is not Phase.idle, "-over")
+        digits = self.query_one("#timer-digits", Digits)
+        value = clock_text(view.remaining_s)
+        if digits.value != value:
+            digits.update(value)
+        state = {
+            Phase.idle: self.hint,
+            Phase.paused: "paused",
+            Phase.finished: "finished",
+        }.get(view.phase, "over" if over else "left")
+        label = Text(state, style="bold red" if state == "over" else "bold")
+        label.append(f" · {clean(view.title, single_line=True)}", style="dim")
+        self.query_one("#timer-label", Static).update(label)
+        total = Text("Meeting ")
+        late = view.total_s > view.total_planned_s
+        total.append(clock_text(view.total_s), style="bold red" if late else "bold")
+        total.append(f" of {clock_text(view.total_planned_s)}", style="dim")
+        self.query_one("#timer-total", Static).update(total)
+
+
+class MeetingSide(Vertical):
+    """A column as wide as its widest child: the agenda, with the timer and the round under it."""
+
+    DEFAULT_CSS = """
+    MeetingSide { width: 28; height: 1fr; background: $panel; }
+    MeetingSide > * { width: 100%; }
+    """

@@ -1,0 +1,87 @@
+"""The participation round: who has spoken in the current section, and who hasn't yet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from debrief.literal import clean
+
+
+class Participants(OptionList):
+    """The participants; Enter, Space or 1–9 marks (or unmarks) who has spoken."""
+
+    DEFAULT_CSS = """
+    Participants {
+        height: auto; max-height: 9; padding: 0 1 0 0; background: $panel;
+        border: none; border-top: hkey $foreground 20%;
+    }
+    Participants:focus { border: none; border-top: hkey $accent; }
+    """
+    BINDINGS = [
+        Binding("space", "mark", "Spoke", show=False),
+        Binding("escape", "done", "Back", tooltip="Back to the editor."),
+        *(Binding(str(n), f"mark_number({n})", show=False) for n in range(1, 10)),
+    ]
+
+    @dataclass
+    class Toggled(Message):
+        """The user marked or unmarked `name` as having spoken."""
+
+        name: str
+
+    class Done(Message):
+        """The user is done marking."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.people: list[str] = []
+        self.spoke: set[str] = set()
+        self.nudge = False
+        self.border_title = "Who spoke"
+
+    def show(self, people: Sequence[str], spoke: Sequence[str], nudge: bool = False) -> None:
+        """Redraw: ticks for who spoke; with `nudge`, the rest stand out."""
+        highlighted = self.highlighted
+        self.people, self.spoke, self.nudge = list(people), set(spoke), nudge
+        self.clear_options()
+        self.add_options(
+            [Option(self._prompt(i, name), id=str(i)) for i, name in enumerate(self.people)]
+        )
+        if self.people:
+            self.highlighted = min(highlighted or 0, len(self.people) - 1)
+        waiting = len([p for p in self.people if p not in self.spoke])
+        self.border_subtitle = f"{waiting} not yet" if nudge and waiting else ""
+
+    def _prompt(self, index: int, name: str) -> Text:
+        number = f"{index + 1} " if index < 9 else "  "
+        shown = clean(name, single_line=True)
+        if name in self.spoke:
+            return Text.assemble((number, "dim"), ("✓ ", "green"), shown)
+        if self.nudge:
+            return Text.assemble((number, "dim"), ("○ ", "bold yellow"), (shown, "bold yellow"))
+        return Text.assemble((number, "dim"), ("· ", "dim"), shown)
+
+    def action_mark(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.people):
+            self.post_message(self.Toggled(self.people[self.highlighted]))
+
+    def action_mark_number(self, number: int) -> None:
+        if 0 < number <= len(self.people):
+            self.highlighted = number - 1
+            self.post_message(self.Toggled(self.people[number - 1]))
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_mark()
