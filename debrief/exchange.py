@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import Document
+from debrief.models import Document
 
 
 class ExportFileError(ValueError):

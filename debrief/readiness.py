@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from .models import Document, Milestone
-from .template import SectionKind, Template
-from .timeline import unsourced
+from debrief.models import Document, Milestone
+from debrief.template import SectionKind, Template
+from debrief.timeline import unsourced
 
 NEEDED_MILESTONES = (Milestone.started, Milestone.detected, Milestone.resolved)
 

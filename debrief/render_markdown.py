@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from .dates import show_duration, show_instant
-from .literal import clean
-from .models import ActionItem, Document
-from .timeline import metrics
+from debrief.dates import show_duration, show_instant
+from debrief.literal import clean
+from debrief.models import ActionItem, Document
+from debrief.timeline import metrics
 
 TIMELINE_KEY = "timeline"
 ACTIONS_KEY = "action-items"

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 from importlib import resources
 
-from .models import Document
+from debrief.models import Document
 
 SAMPLE_ID = "PM-DEMO"
 DAYS_AGO = 3

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .models import Milestone, TimelineEvent
+from debrief.models import Milestone, TimelineEvent
 
 GAP_THRESHOLD = timedelta(minutes=20)
 
