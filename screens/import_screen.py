@@ -7,10 +7,10 @@ connections belong to one thread) and report progress as messages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,19 +22,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
-from debrief.dates import DateError, local_zone, zone
-from debrief.importers import Format, ImportFailed, ImportOptions, ImportReport, guess_format
+from debrief.dates import DateError, local_zone
+from debrief.importers import Format, ImportFailed, source_format, typed_options
+from debrief.importers.preview import ImportRequest, Preview, read_preview
 from debrief.literal import literal
 from debrief.models import TimelineEvent
 from debrief.screens.base import BaseModal, Reaches
 from debrief.widgets.timeline_table import TimelineTable
 
+if TYPE_CHECKING:
+    from debrief.store import Store
 
-@dataclass(frozen=True)
-class ImportRequest:
-    path: Path
-    fmt: Format
-    options: ImportOptions = field(default_factory=ImportOptions)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -104,32 +103,24 @@ class ImportForm(BaseModal[ImportRequest | None]):
 
     def _request(self) -> tuple[ImportRequest | None, str, str]:
         """The request, or the errors to show under the path and under the options."""
-        from debrief.cli.timeline import window_edge
-
         raw = self.query_one("#path", Input).value.strip()
-        path = Path(raw).expanduser()
         chosen = self.query_one("#format", Select).value
-        fmt = chosen if isinstance(chosen, Format) else guess_format(path) if raw else None
-        path_error = ""
-        if not raw:
-            path_error = "Give a file or an export folder."
-        elif not path.exists():
-            path_error = f"{path} does not exist."
-        elif fmt is None:
-            path_error = "Choose the format: the name does not say."
+        path, fmt, path_error = Path(raw).expanduser(), None, "Give a file or an export folder."
+        if raw:
+            try:
+                fmt, path_error = (
+                    source_format(path, chosen if isinstance(chosen, Format) else None),
+                    "",
+                )
+            except ImportFailed as exc:
+                path_error = f"{str(exc)[0].upper()}{str(exc)[1:]}."
         try:
-            where = zone(self.query_one("#tz", Input).value.strip() or None)
-            since = window_edge(self.query_one("#since", Input).value, where, end=False)
-            until = window_edge(self.query_one("#until", Input).value, where, end=True)
-            options_error = ""
+            values = [self.query_one(f"#{name}", Input).value for name in ("since", "until", "tz")]
+            options = typed_options([self.query_one("#channel", Input).value], *values)
         except DateError as exc:
             return None, path_error, str(exc)
-        if path_error or fmt is None:
-            return None, path_error, options_error
-        channels = tuple(
-            c for c in self.query_one("#channel", Input).value.replace(",", " ").split()
-        )
-        options = ImportOptions(channels=channels, since=since, until=until, zone=where)
+        if fmt is None:
+            return None, path_error, ""
         return ImportRequest(path, fmt, options), "", ""
 
     @on(Input.Submitted)
@@ -165,9 +156,7 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
 
     @dataclass
     class Read(Message):
-        events: list[TimelineEvent]
-        already: int
-        report: ImportReport
+        preview: Preview
 
     @dataclass
     class Imported(Message):
@@ -181,12 +170,9 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         super().__init__()
         self.pm_id = pm_id
         self.request = request
-        self.events: list[TimelineEvent] = []
-        self.left_out: set[int] = set()
+        self.preview: Preview | None = None
         self.busy = True
         self.failed = False
-        self.already = 0
-        self.skipped = ""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -206,56 +192,36 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
     def _progress_from_thread(self, done: int, total: int) -> None:
         self.post_message(self.Progress(done, total))
 
-    def _own_store(self) -> Any:
+    def _with_store(self, use: Callable[[Store], T]) -> T:
+        """Run `use` on a Store of this worker thread's own (an in-memory one stays on the UI's)."""
         from debrief.store import Store
 
         own = self.store
-        return Store(own.path, author=own.author, clock=own.clock) if own.path else own
+        if own.path is None:
+            return self.app.call_from_thread(use, own)
+        store = Store(own.path, author=own.author, clock=own.clock)
+        try:
+            return use(store)
+        finally:
+            store.close()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Read")
     def _read(self) -> None:
-        from debrief.importers import read_events
-        from debrief.importers.bulk import collector_paused
-
-        report = ImportReport()
-        request = self.request
+        known = self._with_store(lambda store: store.source_ids(self.pm_id))
         try:
-            with collector_paused():
-                found = list(
-                    read_events(
-                        request.path,
-                        request.fmt,
-                        request.options,
-                        report,
-                        self._progress_from_thread,
-                    )
-                )
+            preview = read_preview(self.request, known, self._progress_from_thread)
         except ImportFailed as exc:
             self.post_message(self.Failed(str(exc)))
             return
-        store = self._own_store()
-        try:
-            known = store.source_ids(self.pm_id)
-        finally:
-            if store is not self.store:
-                store.close()
-        fresh = sorted((e for e in found if e.source_id not in known), key=lambda e: e.at)
-        self.post_message(self.Read(fresh, len(found) - len(fresh), report))
+        self.post_message(self.Read(preview))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Import")
-    def _write(self, events: list[TimelineEvent]) -> None:
-        store = self._own_store()
-        try:
-            counts = store.import_events(
-                self.pm_id,
-                events,
-                label=f"import {self.request.fmt.value}",
-                progress=self._progress_from_thread,
-            )
-        finally:
-            if store is not self.store:
-                store.close()
-        self.post_message(self.Imported(ImportResult(counts.added, counts.already + self.already)))
+    def _write(self, events: list[TimelineEvent], already: int) -> None:
+        label, progress = f"import {self.request.fmt.value}", self._progress_from_thread
+        counts = self._with_store(
+            lambda store: store.import_events(self.pm_id, events, label, progress)
+        )
+        self.post_message(self.Imported(ImportResult(counts.added, counts.already + already)))
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -270,30 +236,23 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
 
     @on(Read)
     def _read_done(self, message: Read) -> None:
-        self.busy = False
-        self.events, self.already = message.events, message.already
+        self.busy, self.preview = False, message.preview
         self.query_one(ProgressBar).display = False
-        report = message.report
-        problems = [str(p) for p in report.problems[:3]] + report.notes[:2]
-        if len(report.problems) > 3:
-            problems.append(f"… and {len(report.problems) - 3} more problems")
-        self.query_one("#preview-problems", Static).update(
-            literal("\n".join(problems), style="yellow")
-        )
-        self.query_one(TimelineTable).show(self.events, gap_threshold=None, left_out=self.left_out)
-        self._show_status(report)
+        problems = "\n".join(self.preview.problems())
+        self.query_one("#preview-problems", Static).update(literal(problems, style="yellow"))
+        table = self.query_one(TimelineTable)
+        table.show(self.preview.events, gap_threshold=None, left_out=self.preview.left_out)
+        self._show_status()
 
-    def _show_status(self, report: ImportReport | None = None) -> None:
-        if report is not None:
-            self.skipped = ", ".join(report.skipped_lines())
-        kept = len(self.events) - len(self.left_out)
-        text = Text(f"{kept:,} of {len(self.events):,} events ticked", style="bold")
-        if self.already:
-            text.append(f" · {self.already:,} already in the timeline")
-        if self.skipped:
-            text.append_text(literal(f" · skipped: {self.skipped}", style="dim"))
-        text.append("  Space unticks · Enter imports", style="dim")
-        self.query_one("#preview-status", Static).update(text)
+    def _show_status(self) -> None:
+        if self.preview is not None:
+            first, *rest = self.preview.summary()
+            text = Text()
+            text.append_text(literal(first, style="bold"))
+            for part in rest:
+                text.append_text(literal(f" · {part}"))
+            text.append("\nSpace unticks · Enter imports · w: this author · a: all", style="dim")
+            self.query_one("#preview-status", Static).update(text)
 
     @on(Imported)
     def _imported(self, message: Imported) -> None:
@@ -310,49 +269,42 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
 
     @on(TimelineTable.Toggled)
     def _toggled(self, message: TimelineTable.Toggled) -> None:
-        self.left_out ^= {message.index}
-        self._marks_changed()
+        if self.preview is not None:
+            self.preview.toggle(message.index)
+            self._marks_changed()
 
     def action_toggle_all(self) -> None:
-        if self.left_out:
-            self.left_out.clear()
-        else:
-            self.left_out.update(range(len(self.events)))
-        self._marks_changed()
+        if self.preview is not None:
+            self.preview.toggle_all()
+            self._marks_changed()
 
     def action_toggle_author(self) -> None:
         table = self.query_one(TimelineTable)
         index = table.event_at_row(table.cursor)
-        if index is None:
-            return
-        author = self.events[index].author
-        same = {i for i, e in enumerate(self.events) if e.author == author}
-        if index in self.left_out:
-            self.left_out -= same
-        else:
-            self.left_out |= same
-        self._marks_changed()
+        if self.preview is not None and index is not None:
+            self.preview.toggle_author(index)
+            self._marks_changed()
 
     def _marks_changed(self) -> None:
         self.query_one(TimelineTable).refresh_marks()
         self._show_status()
 
     def action_import(self) -> None:
-        if self.busy or self.failed:
+        if self.busy or self.failed or self.preview is None:
             return
-        chosen = [e for i, e in enumerate(self.events) if i not in self.left_out]
+        chosen = self.preview.chosen()
         if not chosen:
-            self.dismiss(ImportResult(0, self.already))
+            self.dismiss(ImportResult(0, self.preview.already))
             return
         self.busy = True
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=len(chosen), progress=0)
         self.query_one("#preview-status", Static).update(f"Importing {len(chosen):,} events…")
-        self._write(chosen)
+        self._write(chosen, self.preview.already)
 
     def action_cancel(self) -> None:
-        if self.busy and self.events:
+        if self.busy and self.preview is not None:
             self.notify("The import is running; it finishes in a moment.")
             return
         self.workers.cancel_group(self, "import")

@@ -81,21 +81,20 @@ class TimelineTable(ScrollView, can_focus=True):
     }
     """
     COMPONENT_CLASSES = {
-        "timeline-table--header",
-        "timeline-table--cursor",
-        "timeline-table--gap",
-        "timeline-table--marker",
-        "timeline-table--left-out",
+        f"timeline-table--{part}" for part in ("header", "cursor", "gap", "marker", "left-out")
     }
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-        Binding("space", "tick", "Tick", show=False),
+        Binding(key, action, description, show=False)
+        for key, action, description in (
+            ("up", "cursor(-1)", "Up"),
+            ("down", "cursor(1)", "Down"),
+            ("pageup", "page(-1)", "Page up"),
+            ("pagedown", "page(1)", "Page down"),
+            ("home", "edge(-1)", "First"),
+            ("end", "edge(1)", "Last"),
+            ("enter", "select", "Open"),
+            ("space", "tick", "Tick"),
+        )
     ]
 
     cursor = reactive(0, always_update=True)

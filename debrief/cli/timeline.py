@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,19 +18,6 @@ if TYPE_CHECKING:
 
 PROBLEMS_SHOWN = 10
 PROGRESS_FROM_BYTES = 4 * 1024 * 1024
-_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-
-
-def window_edge(text: str | None, zone: tzinfo | None, end: bool) -> datetime | None:
-    """An --since/--until value; a bare date as --until means the end of that day."""
-    if not text:
-        return None
-    from debrief.dates import parse_instant
-
-    at = parse_instant(text, zone)
-    if end and _DATE_ONLY.match(text):
-        at = parse_instant(f"{text.strip()}T00:00:00", zone) + timedelta(days=1, microseconds=-1)
-    return at
 
 
 def _size(path: Path) -> int:
@@ -88,23 +73,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Import timeline events; importing the same source again adds nothing."""
-        from debrief.dates import zone
-        from debrief.importers import ImportOptions, ImportReport, guess_format, import_file
+        from debrief.importers import ImportReport, import_file, source_format, typed_options
 
-        where = zone(tz)
-        options = ImportOptions(
-            channels=tuple(channel or ()),
-            since=window_edge(since, where, end=False),
-            until=window_edge(until, where, end=True),
-            zone=where,
-        )
-        if options.since and options.until and options.since > options.until:
-            fail("--since is after --until: nothing could be inside that window")
-        fmt = fmt or guess_format(path)
-        if fmt is None:
-            fail(f"cannot tell the format of {path.name}: add --format slack, csv or jsonl")
-        if not path.exists():
-            fail(f"{path} does not exist")
+        options = typed_options(channel or (), since, until, tz)
+        fmt = source_format(path, fmt)
         store = ctx_of(ctx).store()
         store.get_postmortem(pm_id)
         report = ImportReport()

@@ -9,7 +9,14 @@ in it raises `ImportFailed`.
 from __future__ import annotations
 
 from debrief.importers.bulk import EventSink, import_file
-from debrief.importers.options import Format, ImportOptions, guess_format
+from debrief.importers.options import (
+    Format,
+    ImportOptions,
+    guess_format,
+    source_format,
+    typed_options,
+    window_edge,
+)
 from debrief.importers.read import read_events, read_records
 from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportFailed, ImportReport, Problem, ProgressCallback
@@ -27,4 +34,7 @@ __all__ = [
     "import_file",
     "read_events",
     "read_records",
+    "source_format",
+    "typed_options",
+    "window_edge",
 ]

@@ -93,7 +93,7 @@ def test_a_csv_with_naive_times_in_a_zone(cli, pm_id, tmp_path):
         ),
         ("zip", ["--since", "whenever"], "'whenever' is not a time"),
         ("zip", ["--tz", "Mars/Olympus"], "'Mars/Olympus' is not a time zone name"),
-        ("zip", ["--since", "2026-11-21", "--until", "2026-11-20"], "--since is after --until"),
+        ("zip", ["--since", "2026-11-21", "--until", "2026-11-20"], "since is after until"),
         (
             "all-bad",
             [],
@@ -122,7 +122,7 @@ def test_an_unknown_post_mortem_or_format(cli, tmp_path):
     path.write_text("x", encoding="utf-8")
     assert cli("import-timeline", "NOPE", str(path), "-f", "csv").exit_code == 1
     result = cli("import-timeline", "NOPE", str(path))
-    assert result.exit_code == 1 and "add --format slack, csv or jsonl" in result.stderr
+    assert result.exit_code == 1 and "say slack, csv or jsonl" in result.stderr
     assert cli("import-timeline", "NOPE", str(path), "--format", "xml").exit_code == 2
 
 

@@ -58,7 +58,9 @@ async def test_the_form_marks_what_is_wrong_and_stays_open(store, template, tmp_
         form.query_one("#path", Input).value = str(odd)
         form.query_one("#since", Input).value = "whenever"
         await pilot.press("ctrl+s")
-        assert "Choose the format" in str(form.query_one("#path-error", Static).render())
+        assert "Cannot tell the format of notes.txt" in str(
+            form.query_one("#path-error", Static).render()
+        )
         assert "'whenever' is not a time" in str(form.query_one("#options-error", Static).render())
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)
