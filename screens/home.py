@@ -45,6 +45,11 @@ COMMANDS = [
 ]
 
 SEARCH_DELAY = 0.25
+FIRST_PAGE = 100
+"""Rows in the first frame (more than a screenful): the home screen shows at once."""
+PAGE = 250
+PAGE_DELAY = 0.05
+"""Seconds between later pages, so the first frame is drawn before they are added."""
 
 
 class HomeScreen(BaseScreen):
@@ -56,26 +61,37 @@ class HomeScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self._search_timer: Timer | None = None
+        self._listing = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text("debrief — post-mortems", style="bold"), id="home-title")
         yield Input(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
-        yield Static(id="asks")
+        asks = Static(id="asks")
+        asks.display = False  # until there is something to show
+        yield asks
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Id", "Title", "Status", "Sev", "Incident", "Debrief due")
-        self.show(self.store.list_postmortems())
 
     def on_screen_resume(self) -> None:
-        self._run_search()
+        if self.app.screen is self:  # not when another screen was pushed straight over it
+            self._run_search()
 
-    def show(self, pms: list[Postmortem]) -> None:
+    def show(self, pms: list[Postmortem], total: int | None = None) -> None:
+        """Show these post-mortems (the first of `total`, when more will be appended)."""
+        self._listing += 1
+        self.query_one(DataTable).clear()
+        self._add_rows(pms)
+        count = len(pms) if total is None else total
+        hint = f"{count} post-mortems" if count else "No post-mortems yet: ctrl+n starts one."
+        self.query_one("#home-hint", Static).update(Text(hint, style="dim"))
+
+    def _add_rows(self, pms: list[Postmortem]) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
-        table.clear()
         today = self.today()
         for pm in pms:
             due = Text(pm.debrief_due.isoformat() if pm.debrief_due else "")
@@ -93,9 +109,24 @@ class HomeScreen(BaseScreen):
                 due,
                 key=pm.id,
             )
-        hint = f"{len(pms)} post-mortems" if pms else "No post-mortems yet: ctrl+n starts one."
-        self.query_one("#home-hint", Static).update(Text(hint, style="dim"))
-        self._show_asks()
+
+    def _show_all(self) -> None:
+        """Every post-mortem: the first page now, the others a page at a time just after."""
+        total = self.store.count_postmortems()
+        self.show(self.store.list_postmortems(limit=FIRST_PAGE), total)
+        if total > FIRST_PAGE:
+            self._next_page(self._listing, FIRST_PAGE)
+
+    def _next_page(self, listing: int, offset: int) -> None:
+        self.set_timer(PAGE_DELAY, lambda: self._show_more(listing, offset))
+
+    def _show_more(self, listing: int, offset: int) -> None:
+        if listing != self._listing or not self.is_attached:
+            return  # a search (or a newer listing) replaced this one
+        pms = self.store.list_postmortems(limit=PAGE, offset=offset)
+        self._add_rows(pms)
+        if len(pms) == PAGE:
+            self._next_page(listing, offset + PAGE)
 
     def _show_asks(self) -> None:
         """What each person is asked to contribute, across every post-mortem."""
@@ -132,7 +163,15 @@ class HomeScreen(BaseScreen):
 
     def _run_search(self) -> None:
         query = self.query_one("#search", Input).value.strip()
-        self.show(self.store.search(query) if query else self.store.list_postmortems())
+        if query:
+            self.show(self.store.search(query))
+        else:
+            self._show_all()
+        self.set_timer(PAGE_DELAY, self._show_notes)  # after the first frame
+
+    def _show_notes(self) -> None:
+        if self.is_attached:
+            self._show_asks()
 
     # -- open and new -----------------------------------------------------------
 

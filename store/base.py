@@ -9,13 +9,15 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
-from debrief.store.schema import migrate
+from debrief.store.schema import LATEST, migrate, user_version
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 5.0
 """How long a command waits for another writer; the app waits less and retries."""
@@ -82,9 +84,9 @@ class Base:
         self.path = None if path in (None, ":memory:") else Path(path)  # type: ignore[arg-type]
         self.author = author
         self.clock = clock or utc_now
-        self.db = self._open()
+        self.conn = self._open()
 
-    def _open(self) -> Database:
+    def _open(self) -> sqlite3.Connection:
         try:
             if self.path is None:
                 conn = sqlite3.connect(":memory:")
@@ -95,22 +97,32 @@ class Base:
                         f"{self.path} is read-only; nothing can be saved there"
                     )
                 conn = sqlite3.connect(str(self.path), timeout=self.busy_timeout)
-            db = Database(conn)
-            db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-            db.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
             if self.path is not None:
-                with db.ensure_autocommit_on():
-                    db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
-            migrate(db, self.path)
-            return db
+                conn.execute("PRAGMA journal_mode = WAL")  # no transaction is open yet
+                conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn = conn
+            if user_version(conn) != LATEST:
+                migrate(self.db, self.path)
+            return conn
         except OSError as exc:
             raise DatabaseUnavailable(f"cannot create the database at {self.path}: {exc}") from exc
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the connection, made on first use: importing sqlite-utils
+        (and its plugin scan) is a large part of start-up, and the home screen's first
+        page does without it."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def now(self) -> datetime:
         return self.clock()
@@ -118,7 +130,7 @@ class Base:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One short write transaction, taken at once so checks and writes agree."""
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:  # nested: part of the caller's transaction
             with self.db.atomic():
                 yield self.db
@@ -141,10 +153,10 @@ class Base:
             raise translate(exc, self.path) from exc
 
     @contextmanager
-    def reading(self) -> Iterator[Database]:
+    def reading(self) -> Iterator[None]:
         """Reads, with sqlite errors turned into StoreErrors."""
         try:
-            yield self.db
+            yield
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 

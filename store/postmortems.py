@@ -36,6 +36,16 @@ def _section_from_row(row: dict[str, Any]) -> Section:
     return Section.model_validate(data)
 
 
+_TITLE_MATCHES = """
+    SELECT p.id FROM postmortems_fts JOIN postmortems p ON p.rowid = postmortems_fts.rowid
+    WHERE postmortems_fts MATCH :q ORDER BY postmortems_fts.rowid DESC
+"""
+_SECTION_MATCHES = """
+    SELECT s.postmortem_id FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid
+    WHERE sections_fts MATCH :q ORDER BY sections_fts.rowid DESC
+"""
+
+
 class PostmortemsMixin(Base):
     # -- post-mortems -------------------------------------------------------
 
@@ -103,13 +113,24 @@ class PostmortemsMixin(Base):
             raise NotFound(f"there is no post-mortem with id {pm_id!r} (see `debrief list`)")
         return _pm_from_row(rows[0])
 
-    def list_postmortems(self) -> list[Postmortem]:
-        """Every post-mortem, newest incident first."""
+    def list_postmortems(self, limit: int | None = None, offset: int = 0) -> list[Postmortem]:
+        """Every post-mortem, newest incident first (or the page `offset`, `limit`).
+
+        Plain sqlite3, like `count_postmortems`: the home screen's first frame needs
+        only these two, and so does not wait for sqlite-utils to load.
+        """
         with self.reading():
-            rows = self.db.table("postmortems").rows_where(
-                order_by="coalesce(started_at, created_at) DESC, id DESC"
+            cursor = self.conn.execute(
+                "SELECT * FROM postmortems "
+                "ORDER BY coalesce(started_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+                [-1 if limit is None else limit, offset],
             )
-            return [_pm_from_row(r) for r in rows]
+            names = [d[0] for d in cursor.description]
+            return [_pm_from_row(dict(zip(names, r, strict=True))) for r in cursor]
+
+    def count_postmortems(self) -> int:
+        with self.reading():
+            return int(self.conn.execute("SELECT count(*) FROM postmortems").fetchone()[0])
 
     def update_postmortem(self, pm_id: str, **changes: Any) -> Postmortem:
         """Change metadata fields; each changed field is one revision."""
@@ -136,22 +157,40 @@ class PostmortemsMixin(Base):
         return self.update_postmortem(pm_id, status=status)
 
     def search(self, query: str, limit: int = 50) -> list[Postmortem]:
-        """Post-mortems whose title or any section matches the full-text query."""
+        """Post-mortems whose title or any section matches the full-text query: title
+        matches first, then section matches, each newest first; at most `limit`.
+
+        Each full-text query streams its matches and stops once `limit` post-mortems
+        are found (a UNION of the two read every match first: 30 ms for a common word
+        over 10,000 post-mortems, against about 1 ms).
+        """
         words = [w for w in re.findall(r"\w+", query) if w]
         if not words:
             return []
         match = " ".join(f'"{w}"*' for w in words)
-        sql = """
-            SELECT id FROM postmortems WHERE rowid IN (
-                SELECT rowid FROM postmortems_fts WHERE postmortems_fts MATCH :q)
-            UNION
-            SELECT postmortem_id FROM sections WHERE rowid IN (
-                SELECT rowid FROM sections_fts WHERE sections_fts MATCH :q)
-            LIMIT :limit
-        """
+        found: dict[str, None] = {}  # ordered, without repeats
         with self.reading():
-            ids = [r[0] for r in self.db.execute(sql, {"q": match, "limit": limit})]
-        return [self.get_postmortem(i) for i in ids]
+            for sql in (_TITLE_MATCHES, _SECTION_MATCHES):
+                cursor = self.conn.execute(sql, {"q": match})
+                for (pm_id,) in cursor:
+                    found[pm_id] = None
+                    if len(found) >= limit:
+                        break
+                cursor.close()
+                if len(found) >= limit:
+                    break
+            return self._postmortems(list(found))
+
+    def _postmortems(self, ids: list[str]) -> list[Postmortem]:
+        """These post-mortems, in this order, in one query."""
+        if not ids:
+            return []
+        cursor = self.conn.execute(
+            f"SELECT * FROM postmortems WHERE id IN ({', '.join('?' * len(ids))})", ids
+        )
+        names = [d[0] for d in cursor.description]
+        rows = {row["id"]: row for row in (dict(zip(names, r, strict=True)) for r in cursor)}
+        return [_pm_from_row(rows[i]) for i in ids if i in rows]
 
     def delete_postmortem(self, pm_id: str) -> None:
         """Remove a post-mortem (used only to undo an import); revisions are kept."""

@@ -10,10 +10,12 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from debrief.store.errors import SchemaTooNew
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v1(db: Database) -> None:

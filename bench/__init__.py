@@ -1,0 +1,1 @@
+"""Benchmarks: how fast debrief is against its floor (see bench/RESULTS.md)."""

@@ -1,0 +1,41 @@
+"""P2: launch to the first frame of the debrief screen of the post-mortem with 5,000
+events and 300 items (its title and its first section's text drawn) ÷ the bare
+one-line app; and the peak memory of each (the program's own ru_maxrss)."""
+
+from __future__ import annotations
+
+from bench.context import Context
+from bench.launch import FLOOR, app_program, interleaved
+from bench.result import Result
+
+TARGET_TIME = 1.5
+TARGET_MEMORY = 1.5
+
+
+def run(ctx: Context) -> list[Result]:
+    s = ctx.sizes
+    markers = ("Synthetic incident 1 ", ctx.section_start(ctx.big_id, "impact"))
+    program = app_program(ctx.db, markers, ctx.big_id)
+    samples = interleaved({"floor": FLOOR, "debrief": program}, ctx.env(), s.rounds)
+    floor, debrief = samples["floor"], samples["debrief"]
+    what = f"{s.events:,} events, {s.actions} items"
+    return [
+        Result(
+            f"P2 debrief screen ({what})",
+            TARGET_TIME,
+            per_floor=True,
+            value=debrief.median_s,
+            unit="s",
+            floor=floor.median_s,
+            note=f"median of {s.rounds} launches each, interleaved with the floor",
+        ),
+        Result(
+            f"P2 peak memory ({what})",
+            TARGET_MEMORY,
+            per_floor=True,
+            value=debrief.median_mib,
+            unit="MiB",
+            floor=floor.median_mib,
+            note="each launched program's own ru_maxrss, same launches",
+        ),
+    ]
