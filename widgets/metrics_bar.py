@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
-from textual import events
 from textual.widgets import Static
 
 from debrief.dates import show_duration
@@ -12,17 +12,26 @@ from debrief.timeline import Metrics
 SEPARATOR = "  ·  "
 
 
-class MetricsBar(Static):
-    """One line when it fits; otherwise the durations on the first line, the rest below."""
+class _Fitted:
+    """One line when it fits the width it is drawn at; else the rest on a line of its own."""
 
+    def __init__(self, durations: Text, rest: Text) -> None:
+        self.durations = durations
+        self.rest = rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        text = self.durations.copy()
+        if self.rest:
+            wide = text.cell_len + len(SEPARATOR) + self.rest.cell_len <= options.max_width
+            text.append(SEPARATOR if wide else "\n", style="dim")
+            text.append_text(self.rest)
+        yield text
+
+
+class MetricsBar(Static):
     DEFAULT_CSS = """
     MetricsBar { height: auto; max-height: 3; padding: 0 1; }
     """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._durations = Text()
-        self._rest = Text()
 
     def show(self, metrics: Metrics, extra: str = "", warnings: list[str] | None = None) -> None:
         """The three durations; `extra` in dim text after them, `warnings` highlighted."""
@@ -39,17 +48,4 @@ class MetricsBar(Static):
             if rest:
                 rest.append(SEPARATOR, style="dim")
             rest.append(warning, style="bold yellow")
-        self._durations, self._rest = durations, rest
-        self._compose_text()
-
-    def _compose_text(self) -> None:
-        text = self._durations.copy()
-        if self._rest:
-            room = self.content_size.width
-            fits = room and text.cell_len + len(SEPARATOR) + self._rest.cell_len <= room
-            text.append(SEPARATOR if fits else "\n", style="dim")
-            text.append_text(self._rest)
-        self.update(text)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._compose_text()
+        self.update(_Fitted(durations, rest))

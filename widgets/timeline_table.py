@@ -157,6 +157,10 @@ class TimelineTable(ScrollView, can_focus=True):
         self.cursor = self._row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
     def refresh_marks(self) -> None:
         """Redraw after `left_out` changed."""
         self._cache.clear()
@@ -307,7 +311,8 @@ class TimelineTable(ScrollView, can_focus=True):
         if index == GAP:
             gap = self.get_component_rich_style("timeline-table--gap")
             seconds = self._gap_seconds.get(row, 0.0)
-            text = Text(f"  ⋯ nothing recorded for {long_duration(seconds)} ⋯", style=gap)
+            text = Text()
+            text.append(f"  ⋯ nothing recorded for {long_duration(seconds)} ⋯", style=gap)
             return self._strip(text, width, style)
         return self._strip(self._event_text(index, self._columns(width)), width, style)
 
@@ -346,6 +351,6 @@ class TimelineTable(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         """One line: the row's style under the text's own, cropped or padded to `width`."""
-        text.style = style
+        text.stylize_before(style)  # a span: Text.render ignores a Text's own style
         text.no_wrap, text.overflow, text.end = True, "crop", ""
         return Strip(text.render(self.app.console)).crop_extend(0, width, style)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,8 +26,24 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
+class Bar:
+    """Reading, then storing, on one transient progress bar."""
+
+    def __init__(self, progress: Any, name: str) -> None:
+        self.progress = progress
+        self.task = progress.add_task(f"reading {name}", total=None)
+        self.name = name
+
+    def reading(self, done: int, total: int) -> None:
+        self.progress.update(self.task, completed=done, total=total)
+
+    def storing(self, done: int, total: int) -> None:
+        description = f"storing {total:,} events"
+        self.progress.update(self.task, completed=done, total=total, description=description)
+
+
 @contextmanager
-def progress_bar(path: Path) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(path: Path) -> Iterator[Bar | None]:
     """A progress bar on stderr for large inputs read from a terminal; None otherwise."""
     if not sys.stderr.isatty() or _size(path) < PROGRESS_FROM_BYTES:
         yield None
@@ -35,14 +51,9 @@ def progress_bar(path: Path) -> Iterator[Callable[[int, int], None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-    columns = (TextColumn("reading {task.description}"), BarColumn(), TaskProgressColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(path.name, total=None)
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield advance
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        yield Bar(progress, path.name)
 
 
 def register(app: typer.Typer) -> None:
@@ -80,8 +91,9 @@ def register(app: typer.Typer) -> None:
         store = ctx_of(ctx).store()
         store.get_postmortem(pm_id)
         report = ImportReport()
-        with progress_bar(path) as progress:
-            counts = import_file(store, pm_id, path, fmt, options, report, progress)
+        with progress_bar(path) as bar:
+            reading, storing = (bar.reading, bar.storing) if bar else (None, None)
+            counts = import_file(store, pm_id, path, fmt, options, report, reading, storing)
         for note in report.notes:
             warn(note)
         for problem in report.problems[:PROBLEMS_SHOWN]:
@@ -97,10 +109,10 @@ def register(app: typer.Typer) -> None:
 def summary(name: str, pm_id: str, added: int, already: int, report: ImportReport) -> str:
     """`147 added to INC-1 from export.zip (#a, #b) · 0 already there`, then what was skipped."""
     channels = f" ({', '.join(report.channels)})" if report.channels else ""
-    lines = [f"{added} added to {pm_id} from {name}{channels} · {already} already there"]
+    lines = [f"{added:,} added to {pm_id} from {name}{channels} · {already:,} already there"]
     skipped = report.skipped_total
     if skipped:
-        lines.append(f"{skipped} skipped: " + ", ".join(report.skipped_lines()))
+        lines.append(f"{skipped:,} skipped: " + ", ".join(report.skipped_lines()))
     else:
         lines.append("nothing skipped")
     return "\n".join(lines)

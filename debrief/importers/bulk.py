@@ -51,8 +51,12 @@ def import_file(
     options: ImportOptions,
     report: ImportReport,
     progress: ProgressCallback | None = None,
+    storing: ProgressCallback | None = None,
 ) -> Counts:
-    """Read `path` and store its events in one transaction; `report` says what was left out."""
+    """Read `path` and store its events in one transaction; `report` says what was left out.
+
+    `progress` follows the reading (bytes), `storing` the writing (events).
+    """
     with collector_paused():
         events = read_records(path, fmt, options, report, progress)
-        return sink.import_events(pm_id, events, label=f"import {fmt.value}")
+        return sink.import_events(pm_id, events, label=f"import {fmt.value}", progress=storing)

@@ -73,4 +73,4 @@ class ImportReport:
 
     def skipped_lines(self) -> list[str]:
         """`8 channel joins and leaves`, most frequent first."""
-        return [f"{count} {reason}" for reason, count in self.skipped.most_common()]
+        return [f"{count:,} {reason}" for reason, count in self.skipped.most_common()]
