@@ -12,17 +12,31 @@ from debrief.timeline import Metrics
 SEPARATOR = "  ·  "
 
 
-class _Fitted:
-    """One line when it fits the width it is drawn at; else the rest on a line of its own."""
+def _durations(metrics: Metrics, short: bool) -> Text:
+    text = Text()
+    for i, (label, seconds) in enumerate(metrics.rows()):
+        if i:
+            text.append(SEPARATOR, style="dim")
+        text.append(f"{label.removeprefix('Time to ').capitalize() if short else label}: ", "dim")
+        text.append(show_duration(seconds), style="bold")
+    return text
 
-    def __init__(self, durations: Text, rest: Text) -> None:
-        self.durations = durations
+
+class _Fitted:
+    """Drawn for the width it gets: one line when it fits, else the rest on a line below
+    (and `Detect: 7m` for `Time to detect: 7m` when even the durations do not fit)."""
+
+    def __init__(self, metrics: Metrics, rest: Text) -> None:
+        self.metrics = metrics
         self.rest = rest
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        text = self.durations.copy()
+        width = options.max_width
+        text = _durations(self.metrics, short=False)
+        if text.cell_len > width:
+            text = _durations(self.metrics, short=True)
         if self.rest:
-            wide = text.cell_len + len(SEPARATOR) + self.rest.cell_len <= options.max_width
+            wide = text.cell_len + len(SEPARATOR) + self.rest.cell_len <= width
             text.append(SEPARATOR if wide else "\n", style="dim")
             text.append_text(self.rest)
         yield text
@@ -35,12 +49,6 @@ class MetricsBar(Static):
 
     def show(self, metrics: Metrics, extra: str = "", warnings: list[str] | None = None) -> None:
         """The three durations; `extra` in dim text after them, `warnings` highlighted."""
-        durations = Text()
-        for i, (label, seconds) in enumerate(metrics.rows()):
-            if i:
-                durations.append(SEPARATOR, style="dim")
-            durations.append(f"{label}: ", style="dim")
-            durations.append(show_duration(seconds), style="bold")
         rest = Text()
         if extra:
             rest.append(extra, style="dim")
@@ -48,4 +56,4 @@ class MetricsBar(Static):
             if rest:
                 rest.append(SEPARATOR, style="dim")
             rest.append(warning, style="bold yellow")
-        self.update(_Fitted(durations, rest))
+        self.update(_Fitted(metrics, rest))

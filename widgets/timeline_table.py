@@ -64,6 +64,7 @@ class TimelineTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TimelineTable {
         height: 1fr;
+        overflow-x: hidden;
         background: $surface;
         & > .timeline-table--header { text-style: bold; background: $panel; }
         & > .timeline-table--cursor {
@@ -153,7 +154,7 @@ class TimelineTable(ScrollView, can_focus=True):
         self._describe_times()
         self._cols = None
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.virtual_size = Size(0, len(rows) + 1)  # rows fit the width: no sideways scroll
         self.cursor = self._row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
 
