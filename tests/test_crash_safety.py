@@ -25,7 +25,11 @@ def _spawn(db: Path, pm_id: str) -> tuple[subprocess.Popen[bytes], int]:
     env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": "killer"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "debrief", "--db", str(db), "open", pm_id],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
     )
     os.close(slave)
     return proc, master
