@@ -33,6 +33,14 @@ COMMANDS = [
         "search",
     ),
     Command(
+        "Action items",
+        "f5",
+        "action_items",
+        "Actions",
+        "Outstanding and overdue action items across every post-mortem.",
+        "action-items",
+    ),
+    Command(
         "Open post-mortem",
         "enter",
         "open",
@@ -68,9 +76,10 @@ class HomeScreen(BaseScreen):
         yield Input(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
-        asks = Static(id="asks")
-        asks.display = False  # until there is something to show
-        yield asks
+        for note in ("asks", "follow-ups"):
+            static = Static(id=note)
+            static.display = False  # until there is something to show
+            yield static
         yield Footer()
 
     def on_mount(self) -> None:
@@ -145,6 +154,27 @@ class HomeScreen(BaseScreen):
             text.append(f" → {clean(', '.join(wanted), single_line=True)}")
         asks.update(text)
 
+    def _show_follow_ups(self) -> None:
+        """Post-mortems whose follow-up review (set at wrap-up) is due today or past."""
+        due = self.store.follow_ups_due(self.today())
+        note = self.query_one("#follow-ups", Static)
+        note.display = bool(due)
+        note.styles.padding = (0, 1)
+        text = Text("Follow-up review due: ", style="bold yellow")
+        for i, pm in enumerate(due[:3]):
+            text.append(" · " if i else "", style="dim")
+            text.append(f"{clean(pm.id)} ", style="bold")
+            text.append(clean(pm.title, single_line=True))
+            text.append(f" ({pm.follow_up.isoformat() if pm.follow_up else ''})", style="dim")
+        if len(due) > 3:
+            text.append(f" and {len(due) - 3} more", style="dim")
+        note.update(text)
+
+    def action_action_items(self) -> None:
+        from debrief.screens.actions_screen import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
     # -- search -----------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -172,6 +202,7 @@ class HomeScreen(BaseScreen):
     def _show_notes(self) -> None:
         if self.is_attached:
             self._show_asks()
+            self._show_follow_ups()
 
     # -- open and new -----------------------------------------------------------
 

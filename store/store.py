@@ -6,13 +6,20 @@ from debrief.models import Document
 from debrief.store.coaching import CoachingMixin
 from debrief.store.collab import CollabMixin
 from debrief.store.exchange import ExchangeMixin
+from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
 from debrief.store.publishing import PublishingMixin
 
 
 class Store(
-    ExchangeMixin, PublishingMixin, HistoryMixin, CoachingMixin, CollabMixin, MeetingsMixin
+    ExchangeMixin,
+    PublishingMixin,
+    HistoryMixin,
+    CoachingMixin,
+    CollabMixin,
+    MeetingsMixin,
+    FollowupMixin,
 ):
     """A debrief database file, opened (and migrated) on construction.
 

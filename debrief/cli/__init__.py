@@ -50,7 +50,7 @@ def _home(context: Context) -> None:
     run_app(context, None)
 
 
-from debrief.cli import collab, documents, editing, lint, present, publish, timeline  # noqa: E402  (commands register on import)
+from debrief.cli import collab, documents, editing, followup, lint, present, publish, timeline  # noqa: E402  (commands register on import)
 
 documents.register(app)
 editing.register(app)
@@ -58,6 +58,7 @@ publish.register(app)
 lint.register(app)
 collab.register(app)
 timeline.register(app)
+followup.register(app)
 present.register(app)
 
 
