@@ -19,7 +19,7 @@ from debrief.meeting_summary import wrap_up
 from debrief.models import Document
 from debrief.screens.base import BaseScreen
 from debrief.screens.meeting_sync import WRAP_UP_VIEW
-from debrief.screens.wrapup_screen import wrap_up_text
+from debrief.screens.wrapup_screen import wrap_up_view
 from debrief.store import StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.widgets.agenda import Agenda, AgendaItem
@@ -190,7 +190,7 @@ class PresenterScreen(BaseScreen):
         self.query_one("#present-body", Markdown).display = False
         wrapup = self.query_one("#present-wrapup", Static)
         wrapup.display = True
-        wrapup.update(wrap_up_text(summary, record))
+        wrapup.update(wrap_up_view(summary, record))
         self._markdown = ""
 
     def _show_agenda(self, doc: Document) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,51 +23,61 @@ from debrief.meeting_summary import WrapUp
 from debrief.screens.base import BaseModal
 
 
-def wrap_up_text(wrap: WrapUp, record: MeetingRecord | None = None) -> Text:
+def _block(title: str, rows: list[Text], empty: str) -> list[RenderableType]:
+    """A heading, then one row per item with a hanging indent (wrapped lines stay inside)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(ratio=1)
+    for row in rows:
+        grid.add_row(Text("•", style="dim"), row)
+    if not rows:
+        grid.add_row(Text(""), Text(empty, style="dim"))
+    return [Text(title, style="bold underline"), grid, Text("")]
+
+
+def wrap_up_view(wrap: WrapUp, record: MeetingRecord | None = None) -> Group:
     """The summary as it is read out: findings, owned actions, the "if we have time" list."""
-    text = Text()
-    text.append("Key findings\n", style="bold underline")
+    findings = []
     for finding in wrap.findings:
-        text.append(f"  {finding.title}", style="bold")
-        text.append(f" — {clean(finding.text, single_line=True)}\n")
-    if not wrap.findings:
-        text.append("  Nothing written yet.\n", style="dim")
-    text.append(f"\nAction items ({len(wrap.actions)})\n", style="bold underline")
+        row = Text.assemble((clean(finding.title, single_line=True), "bold"))
+        row.append(f" — {clean(finding.text, single_line=True)}")
+        findings.append(row)
+    actions = []
     for item in wrap.actions:
-        text.append("  • ")
-        text.append(clean(item.title, single_line=True))
-        text.append(" — ")
+        row = Text(clean(item.title, single_line=True))
+        row.append(" — ")
         if item.owner.strip():
-            text.append(clean(item.owner, single_line=True), style="bold")
+            row.append(clean(item.owner, single_line=True), style="bold")
         else:
-            text.append("no owner", style="bold reverse red")
+            row.append("no owner", style="bold reverse red")
         if item.due is not None:
-            text.append(f", due {item.due.isoformat()}")
+            row.append(f", due {item.due.isoformat()}")
         else:
-            text.append(", ")
-            text.append("no due date", style="bold red")
-        text.append("\n")
-    if not wrap.actions:
-        text.append("  None yet: agree at least one owned action before we close.\n", style="dim")
+            row.append(", ")
+            row.append("no due date", style="bold red")
+        actions.append(row)
+    parts = _block("Key findings", findings, "Nothing written yet.")
+    parts += _block(
+        f"Action items ({len(wrap.actions)})",
+        actions,
+        "None yet: agree at least one owned action before we close.",
+    )
     unowned = len(wrap.unowned)
     if unowned:
         items = "item has" if unowned == 1 else "items have"
-        text.append(f"  ⚠ {unowned} {items} no owner: agree one now.\n", style="bold red")
-    text.append(f"\nIf we have time ({len(wrap.aspirational)})\n", style="bold underline")
-    for item in wrap.aspirational:
-        text.append(f"  • {clean(item.title, single_line=True)}\n")
-    if not wrap.aspirational:
-        text.append("  Nothing listed.\n", style="dim")
+        parts[-1:-1] = [Text(f"⚠ {unowned} {items} no owner: agree one now.", style="bold red")]
+    aspirational = [Text(clean(a.title, single_line=True)) for a in wrap.aspirational]
+    parts += _block(f"If we have time ({len(wrap.aspirational)})", aspirational, "Nothing listed.")
     if record is not None and record.started_at is not None:
-        text.append("\nMeeting ", style="bold underline")
-        text.append(f"{clock_text(record.spent_s)} of {clock_text(record.planned_s)} planned")
+        line = Text.assemble(("Meeting", "bold underline"))
+        line.append(f"  {clock_text(record.spent_s)} of {clock_text(record.planned_s)} planned")
         for section in record.overruns:
-            text.append(f" · {clean(section.title, single_line=True)} ")
-            text.append(f"+{clock_text(section.over_s)}", style="red")
-        text.append("\n")
-    text.append("\nFollow-up review: ", style="bold")
-    text.append(wrap.follow_up.isoformat())
-    return text
+            line.append(f" · {clean(section.title, single_line=True)} ")
+            line.append(f"+{clock_text(section.over_s)}", style="red")
+        parts += [line, Text("")]
+    follow = Text.assemble(("Follow-up review: ", "bold"))
+    follow.append(wrap.follow_up.isoformat())
+    return Group(*parts, follow)
 
 
 class WrapupScreen(BaseModal[date | None]):
@@ -90,7 +102,7 @@ class WrapupScreen(BaseModal[date | None]):
             title.append(clean(self.heading, single_line=True))
             yield Static(title, id="wrapup-title")
             with VerticalScroll(id="wrapup-body"):
-                yield Static(wrap_up_text(self.wrap, self.record), id="wrapup-summary")
+                yield Static(wrap_up_view(self.wrap, self.record), id="wrapup-summary")
             with Horizontal(id="wrapup-follow"):
                 yield Label("Follow-up review on", id="follow-label")
                 yield Input(self.wrap.follow_up.isoformat(), id="follow-up")
