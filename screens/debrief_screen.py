@@ -13,7 +13,8 @@ from debrief.dates import show_instant
 from debrief.literal import clean
 from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
 from debrief.screens.action_form import ActionDraft, ActionForm
-from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.base import Command, bindings
+from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.store import Conflict, DatabaseLocked, StoreError
@@ -123,11 +124,11 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(MeetingControls, BaseScreen):
+class DebriefScreen(MeetingControls, CollabControls):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
-    COMMAND_LIST = [*COMMANDS, *MEETING_COMMANDS]
+    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -172,6 +173,7 @@ class DebriefScreen(MeetingControls, BaseScreen):
         self.order = list(self.sections)
         self._show_header()
         self.go_to(self.order[0])
+        self.start_live_refresh()
 
     # -- navigation ------------------------------------------------------------
 
@@ -253,15 +255,7 @@ class DebriefScreen(MeetingControls, BaseScreen):
         try:
             saved = self.store.save_section(self.pm_id, key, editor.text, base_rev=section.rev)
         except Conflict as conflict:
-            self.conflicts[key] = conflict.current
-            self.notify(
-                f"{conflict} — your text is kept in the editor and nothing was overwritten.",
-                title="Edit conflict",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
-            self._show_status()
+            self.on_save_conflict(key, editor.text, conflict.current)
             return
         except DatabaseLocked as exc:
             self.notify(f"{exc}; retrying in a moment", severity="warning", markup=False)
@@ -310,11 +304,28 @@ class DebriefScreen(MeetingControls, BaseScreen):
                 due = f", due {item.due.isoformat()}" if item.due else ""
                 self.notify(f"Action item saved{owner}{due}.", markup=False)
             else:
-                self.store.update_action(self.pm_id, base.id, draft.changes(), base=base)
+                mine = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
+                self.store.update_action(self.pm_id, base.id, mine, base=base)
+        except Conflict as conflict:
+            assert base is not None
+            self._action_conflict(draft, base, conflict)
+            return
         except (StoreError, ValueError) as exc:
             self.notify(str(exc), severity="error", markup=False)
         self._show_kind()
         self.query_one(SectionEditor).focus()
+
+    def _action_conflict(self, draft: ActionDraft, base: ActionItem, conflict: Conflict) -> None:
+        """Someone changed the same fields meanwhile: show theirs, keep yours in the form."""
+        theirs: ActionItem = conflict.current
+        changed = ", ".join(f"{f} to {getattr(theirs, f)!s}" for f in conflict.fields)
+        notice = f"Someone else changed {changed} meanwhile. Your version is below: Enter saves it, Esc keeps theirs."
+        edited = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
+        mine = theirs.model_copy(update=edited)
+        self.app.push_screen(
+            ActionForm(self._participants(), self.today(), item=mine, notice=notice),
+            lambda again: self._action_saved(again, theirs),
+        )
 
     def action_add_event(self) -> None:
         self.app.push_screen(EventForm(self.store.now()), self._event_saved)
@@ -457,6 +468,7 @@ class DebriefScreen(MeetingControls, BaseScreen):
         spec = self.template.section(self.current)
         kind = spec.kind if spec else SectionKind.text
         is_timeline = kind is SectionKind.timeline
+        self.query_one("#main").set_class(kind is not SectionKind.text, "-with-table")
         self.query_one(MetricsBar).display = is_timeline
         self.query_one(TimelineTable).display = is_timeline
         self.query_one("#actions-table").display = kind is SectionKind.actions
