@@ -34,6 +34,12 @@ class Reaches:
     def today(self) -> date:
         return self.store.today()
 
+    def on_mount(self) -> None:
+        """Headless (tests, benchmarks): a steady cursor, so pictures do not depend on timing."""
+        if self.app.is_headless:  # type: ignore[attr-defined]
+            for field in self.query("TextArea, Input"):  # type: ignore[attr-defined]
+                field.cursor_blink = False
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         return palette(self, self.COMMAND_LIST)  # type: ignore[arg-type]
 
