@@ -89,7 +89,9 @@ def register(app: typer.Typer) -> None:
     @handled
     def sync(
         ctx: typer.Context,
-        pm_id: Annotated[str | None, typer.Argument(metavar="[ID]")] = None,
+        pm_id: Annotated[
+            str | None, typer.Argument(metavar="[ID]", help="Only this post-mortem (default: all).")
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
     ) -> None:
         """Pull status, assignee and due date of published action items from Jira."""

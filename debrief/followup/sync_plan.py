@@ -123,8 +123,7 @@ def plan_sync(
     writes: list[SyncWrite] = []
     for p in published:
         candidates = by_label.get(item_label(p.item.id), [])
-        found = by_key.get(p.item.jira_key) if p.item.jira_key in by_key else None
-        chosen = found or (candidates[0] if candidates else None)
+        chosen = by_key.get(p.item.jira_key) or (candidates[0] if candidates else None)
         if chosen is None:
             report.missing.append(
                 Missing(

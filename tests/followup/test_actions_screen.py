@@ -181,3 +181,18 @@ async def test_no_follow_up_note_when_none_is_due(store, pms):
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.pause()
         assert "Follow-up review due" not in screen_text(app)
+
+
+async def test_changes_saved_elsewhere_appear_without_a_restart(store, pms, db_path, clock):
+    from debrief.store import Store
+
+    first, _ = pms
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions(pilot)
+        assert "Alert on payment error rate" in rows(app)
+        other = Store(db_path, author="jira", clock=clock)
+        item = by_title(other, first)["Alert on payment error rate"]
+        other.set_action_status(first, item.id, ActionStatus.done)
+        other.close()
+        await wait_until(pilot, lambda: "Alert on payment error rate" not in rows(app))

@@ -179,3 +179,18 @@ def test_an_unknown_post_mortem_is_one_sentence(cli, jira_env):
     assert result.stderr.strip() == (
         "debrief: there is no post-mortem with id 'PM-404' (see `debrief list`)"
     )
+
+
+def test_a_ticket_moved_to_another_key_is_followed_by_its_label(cli, store, published, jira_env):
+    item = by_title(store, published)[PAY]
+    moved = jira_env.issues.pop(item.jira_key)
+    moved["key"] = "PAY-41"
+    jira_env.issues["PAY-41"] = moved
+
+    report = json.loads(cli("sync", "--json").stdout)
+
+    assert store.get_action(published, item.id).jira_key == "PAY-41"
+    assert report["missing"] == []
+    assert [(c["field"], c["old"], c["new"]) for c in report["changes"]] == [
+        ("jira_key", item.jira_key, "PAY-41")
+    ]
