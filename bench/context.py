@@ -19,8 +19,9 @@ class Sizes:
     search_postmortems: int = 10_000
     typed: int = 2000
     rounds: int = 9
-    """Repetitions of each start-up figure (after one warm-up round)."""
+    """Repetitions of each start-up figure, after `warmup` rounds."""
     typing_rounds: int = 3
+    warmup: int = 1
 
 
 QUICK = Sizes(
@@ -31,6 +32,7 @@ QUICK = Sizes(
     typed=60,
     rounds=1,
     typing_rounds=1,
+    warmup=0,
 )
 
 
@@ -68,10 +70,15 @@ class Context:
         """Environment for launched programs: isolated config and data, fixed zone and user."""
         home = self.workdir / "home"
         (home / "config").mkdir(parents=True, exist_ok=True)
+        dropped = {"COLUMNS", "LINES"}  # they would override the pseudo-terminal's size
+        if not self.quick:
+            # Compiled modules are cached (the warm-up round writes them) as after an
+            # install, even where the environment asks Python not to write bytecode.
+            dropped.add("PYTHONDONTWRITEBYTECODE")
         env = {
             k: v
             for k, v in os.environ.items()
-            if not k.startswith(("DEBRIEF_", "TEXTUAL")) and k != "PYTHONDONTWRITEBYTECODE"
+            if not k.startswith(("DEBRIEF_", "TEXTUAL")) and k not in dropped
         }
         env.update(
             XDG_CONFIG_HOME=str(home / "config"),
@@ -80,10 +87,9 @@ class Context:
             TZ="UTC",
             TERM="xterm-256color",
             COLORTERM="truecolor",
-            # Compiled modules are cached (the warm-up round writes them) as after an
-            # install, even where the environment asks Python not to write bytecode.
-            PYTHONPYCACHEPREFIX=str(self.workdir / "pycache"),
         )
+        if not self.quick:
+            env["PYTHONPYCACHEPREFIX"] = str(self.workdir / "pycache")
         env.update(extra)
         return env
 

@@ -26,10 +26,10 @@ def command() -> str | None:
 
 def run(ctx: Context) -> list[Result]:
     programs = {"floor": FLOOR, "home": app_program(ctx.db, markers(ctx))}
-    cli = command()
+    cli = command() if not ctx.quick else None
     if cli:
         programs["cli"] = Program((cli, "--db", str(ctx.db)), markers(ctx))
-    samples = interleaved(programs, ctx.env(), ctx.sizes.rounds)
+    samples = interleaved(programs, ctx.env(), ctx.sizes.rounds, ctx.sizes.warmup)
     floor, home = samples["floor"].median_s, samples["home"].median_s
     note = f"median of {ctx.sizes.rounds} launches each, interleaved with the floor"
     if "cli" in samples:
