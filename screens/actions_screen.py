@@ -79,7 +79,6 @@ class ActionsScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, ActionRow] = {}
-        self._seen_version = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Action items — every post-mortem", style="bold"), id="actions-title")
@@ -103,8 +102,7 @@ class ActionsScreen(BaseScreen):
         for name in COLUMNS:
             table.add_column(name, key=name, width=len(name))
         self.reload()
-        self._seen_version = self.store.data_version()
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.follow_changes(self.reload, POLL_SECONDS)
 
     def on_screen_resume(self) -> None:
         if self.is_current:
@@ -148,15 +146,6 @@ class ActionsScreen(BaseScreen):
 
     def on_resize(self) -> None:
         if self.is_mounted:
-            self.reload()
-
-    def _poll(self) -> None:
-        try:
-            version = self.store.data_version()
-        except StoreError:
-            return
-        if version != self._seen_version:
-            self._seen_version = version
             self.reload()
 
     def current(self) -> ActionRow | None:

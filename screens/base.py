@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
@@ -39,6 +39,25 @@ class Reaches:
         if self.app.is_headless:  # type: ignore[attr-defined]
             for field in self.query("TextArea, Input"):  # type: ignore[attr-defined]
                 field.cursor_blink = False
+
+    def follow_changes(self, on_change: Callable[[], None], every: float) -> None:
+        """Call `on_change` after another process commits: `PRAGMA data_version` is
+        polled every `every` seconds, and nothing is read again until it moves."""
+        from debrief.store import StoreError
+
+        seen = self.store.data_version()
+
+        def poll() -> None:
+            nonlocal seen
+            try:
+                version = self.store.data_version()
+            except StoreError:
+                return  # locked or busy for a moment: the next poll looks again
+            if version != seen:
+                seen = version
+                on_change()
+
+        self.set_interval(every, poll)  # type: ignore[attr-defined]
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         return palette(self, self.COMMAND_LIST)  # type: ignore[arg-type]

@@ -58,8 +58,6 @@ COLLAB_COMMANDS = [
 class CollabControls(BaseScreen):
     """Other people's saves appear within a couple of seconds; nothing is overwritten silently."""
 
-    _seen_version = 0
-
     @property
     def _me(self) -> DebriefScreen:
         return cast("DebriefScreen", self)
@@ -67,7 +65,6 @@ class CollabControls(BaseScreen):
     # -- live refresh ------------------------------------------------------------
 
     def start_live_refresh(self) -> None:
-        self._seen_version = self.store.data_version()
         me = self._me
         for kept in self.store.open_conflicts(me.pm_id, author=self.store.author):
             if kept.entity == "section" and kept.entity_id in me.sections:
@@ -76,16 +73,7 @@ class CollabControls(BaseScreen):
             self.notify(
                 "You have unresolved edit conflicts: f10 resolves them.", severity="warning"
             )
-        self.set_interval(POLL_SECONDS, self._poll_changes)
-
-    def _poll_changes(self) -> None:
-        try:
-            version = self.store.data_version()
-        except StoreError:
-            return
-        if version != self._seen_version:
-            self._seen_version = version
-            self.reload_from_others()
+        self.follow_changes(self.reload_from_others, POLL_SECONDS)
 
     def reload_from_others(self) -> None:
         """Take in what other processes saved, without touching text being typed."""

@@ -20,7 +20,6 @@ from debrief.models import Document
 from debrief.screens.base import BaseScreen
 from debrief.screens.meeting_sync import WRAP_UP_VIEW
 from debrief.screens.wrapup_screen import wrap_up_view
-from debrief.store import StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.widgets.agenda import Agenda, AgendaItem
 from debrief.widgets.meeting_timer import MeetingSide, MeetingTimer
@@ -70,7 +69,6 @@ class PresenterScreen(BaseScreen):
         self.template: Template
         self.key = ""
         self.clock: AgendaClock | None = None
-        self._seen_version = -1
         self._markdown = ""
 
     def compose(self) -> ComposeResult:
@@ -94,19 +92,9 @@ class PresenterScreen(BaseScreen):
             self.template = load_template(pm.template, self.debrief.templates_dir)
         except TemplateError:
             self.template = load_template("default")
-        self.poll()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.reload()
+        self.follow_changes(self.reload, POLL_SECONDS)
         self.set_interval(TICK_SECONDS, self._tick)
-
-    def poll(self) -> None:
-        """Read again if another process committed since the last look."""
-        try:
-            version = self.store.data_version()
-            if version != self._seen_version:
-                self._seen_version = version
-                self.reload()
-        except StoreError:
-            return  # locked or busy for a moment: the next poll tries again
 
     def reload(self) -> None:
         doc = self.store.document(self.pm_id)
