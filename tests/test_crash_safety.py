@@ -12,6 +12,8 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,12 @@ import pytest
 from debrief.store import Store
 
 
-def _spawn(db: Path, pm_id: str) -> tuple[subprocess.Popen[bytes], int]:
+@contextmanager
+def _app_in_a_terminal(db: Path, template) -> Iterator[tuple[str, int, Callable[[], None]]]:  # type: ignore[no-untyped-def]
+    """The real app on a new post-mortem in a pseudo-terminal: (id, terminal fd, kill -9)."""
+    store = Store(db, author="setup")
+    pm_id = store.create_postmortem("Crash test", template).id
+    store.close()
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": "killer"}
@@ -32,7 +39,19 @@ def _spawn(db: Path, pm_id: str) -> tuple[subprocess.Popen[bytes], int]:
         start_new_session=True,
     )
     os.close(slave)
-    return proc, master
+
+    def kill() -> None:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(5)
+
+    try:
+        assert b"Impact" in _read_until(master, b"Impact", 20)
+        yield pm_id, master, kill
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def _read_until(master: int, needle: bytes, timeout: float) -> bytes:
@@ -50,31 +69,20 @@ def _read_until(master: int, needle: bytes, timeout: float) -> bytes:
 
 @pytest.mark.slow
 def test_sigkill_two_seconds_after_typing_loses_nothing(db_path, template):
-    store = Store(db_path, author="setup")
-    pm = store.create_postmortem("Crash test", template)
-    store.close()
-    proc, master = _spawn(db_path, pm.id)
-    try:
-        assert b"Impact" in _read_until(master, b"Impact", 20)
+    typed = "Everything typed before the pause survives"
+    with _app_in_a_terminal(db_path, template) as (pm_id, terminal, kill):
         time.sleep(0.5)
-        typed = "Everything typed before the pause survives"
         for char in typed:
-            os.write(master, char.encode())
+            os.write(terminal, char.encode())
             time.sleep(0.01)
         # The two seconds start once the app has drawn the last typed word (a loaded
         # machine may take a moment to process the keys).
-        assert b"survives" in _read_until(master, b"survives", 20)
+        assert b"survives" in _read_until(terminal, b"survives", 20)
         time.sleep(2.0)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(5)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
+        kill()
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     body = conn.execute(
-        "SELECT body FROM sections WHERE postmortem_id = ? AND key = 'impact'", [pm.id]
+        "SELECT body FROM sections WHERE postmortem_id = ? AND key = 'impact'", [pm_id]
     ).fetchone()[0]
     assert body == typed
     author = conn.execute(
@@ -85,23 +93,10 @@ def test_sigkill_two_seconds_after_typing_loses_nothing(db_path, template):
 
 @pytest.mark.slow
 def test_sigkill_while_typing_never_corrupts_the_file(db_path, template):
-    store = Store(db_path, author="setup")
-    pm = store.create_postmortem("Crash test", template)
-    store.close()
-    proc, master = _spawn(db_path, pm.id)
-    try:
-        assert b"Impact" in _read_until(master, b"Impact", 20)
+    with _app_in_a_terminal(db_path, template) as (pm_id, terminal, kill):
         for index in range(300):
-            os.write(master, b"x" if index % 40 else b"\r")
+            os.write(terminal, b"x" if index % 40 else b"\r")
             time.sleep(0.004)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(5)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    reopened = Store(db_path, author="after")
-    body = reopened.get_section(pm.id, "impact").body
+        kill()
+    body = Store(db_path, author="after").get_section(pm_id, "impact").body
     assert set(body) <= {"x", "\n"}  # whatever was saved is a prefix of what was typed
