@@ -49,7 +49,8 @@ class Context:
         if self._db is None:
             path = self.workdir / "postmortems.db"
             s = self.sizes
-            generate(path, s.postmortems, s.events, s.actions)
+            if not path.exists():  # (a kept --workdir has it already)
+                generate(path, s.postmortems, s.events, s.actions)
             self._db = path
         return self._db
 

@@ -28,6 +28,8 @@ class Program:
 class Samples:
     seconds: list[float] = field(default_factory=list)
     maxrss_kib: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """CPU seconds the program had used when the markers were drawn (a diagnostic)."""
 
     @property
     def median_s(self) -> float:
@@ -36,6 +38,21 @@ class Samples:
     @property
     def median_mib(self) -> float:
         return statistics.median(self.maxrss_kib) / 1024
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    def spread(self) -> str:
+        return f"{min(self.seconds):.3f}–{max(self.seconds):.3f} s"
+
+
+def describe(figure: Samples, floor: Samples) -> str:
+    """The spread of both, and the CPU each had used by its first readable frame."""
+    return (
+        f"range {figure.spread()} (floor {floor.spread()}); CPU by that frame "
+        f"{figure.median_cpu:.2f} s (floor {floor.median_cpu:.2f} s)"
+    )
 
 
 def script(name: str, *args: str) -> tuple[str, ...]:
@@ -52,14 +69,16 @@ def app_program(db: Path, markers: Sequence[str], pm_id: str | None = None) -> P
     return Program(script("run_app.py", *args), tuple(markers))
 
 
-def start_once(program: Program, env: dict[str, str]) -> tuple[float, int]:
-    """Seconds until the markers are drawn, and the program's peak memory (KiB)."""
+def start_once(program: Program, env: dict[str, str]) -> tuple[float, int, float]:
+    """Seconds until the markers are drawn, the program's peak memory (KiB), and the CPU
+    seconds it had used by then."""
     terminal = launch(program.argv, env=env)
     try:
         seconds = terminal.wait_for(program.markers)
+        cpu = terminal.cpu_seconds()
     finally:
         done = terminal.finish()
-    return seconds, done.maxrss_kib
+    return seconds, done.maxrss_kib, cpu
 
 
 def interleaved(
@@ -71,8 +90,9 @@ def interleaved(
     for n in range(warmup + rounds):
         order = names if n % 2 == 0 else names[::-1]
         for name in order:
-            seconds, rss = start_once(programs[name], env)
+            seconds, rss, cpu = start_once(programs[name], env)
             if n >= warmup:
                 samples[name].seconds.append(seconds)
                 samples[name].maxrss_kib.append(rss)
+                samples[name].cpu.append(cpu)
     return samples

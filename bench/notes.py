@@ -1,8 +1,115 @@
-"""What RESULTS.md says beside the table: the fixes made, and why a figure is not at
-target yet (keyed by the figure's first word: P1, P2, ...)."""
+"""What RESULTS.md says beside the table: how to read it, the fixes made (before/after),
+and why a figure is not at target yet (keyed by the figure's first word: P1, P2, ...)."""
 
 NOTES = """
-(to be written from the final run)
+### Reading the figures
+
+- Start-up (P1, P2) is timed from outside: each program is launched on its own
+  pseudo-terminal (120×36) and timed until the text that makes the screen readable has
+  been written to the terminal (P1: a row of the table and the "N post-mortems" count;
+  P2: the first words of the section in the editor). The floor is a bare Textual app
+  showing one line, launched the same way, alternating with the figure in every round,
+  after a warm-up round. debrief runs as `debrief open` does (`bench/run_app.py`), minus
+  the command-line parsing; the P1 note also gives the `debrief` command itself.
+- Compiled bytecode is cached (`PYTHONPYCACHEPREFIX` in the scratch folder, written by the
+  warm-up round), as after an install. This environment sets `PYTHONDONTWRITEBYTECODE`,
+  under which every launch would recompile debrief's own modules (about +0.3 s).
+- The machine is shared: other test runs kept the load average between 2 and 7 on 2
+  cores during these measurements. Ratios moved by about ±15% between runs; the CPU
+  each program had used by its readable frame (in the notes) is the steadier measure.
+- P3 counts CPU, not wall time: keys are typed into the pseudo-terminal every 8 ms (a
+  0.6 s pause after each 400, so the autosave and the coach's lint run), and the
+  program's own CPU (all threads, /proc) over the session is divided by the keys. The
+  floor is a bare TextArea holding the same section text on an area of the same size
+  (50×26 cells, the section editor's at 120×36), so both draw the same document.
+
+### Fixes, before → after
+
+Measured with this harness on the code before the fixes (commit cc17f2d, installed
+as a wheel) and after, alternating, twice each, on the same loaded machine:
+
+| Figure | Before | After |
+|:---|---:|---:|
+| P1 home, 1,000 post-mortems | 2.04 / 2.74 s (3.39× / 3.69×) | 1.48 / 1.45 s (2.45× / 2.27×) |
+| P1 through the `debrief` command | 3.74× / 3.65× | 2.61× / 2.41× |
+| P2 debrief screen | 3.25 / 3.07 s (4.01× / 4.64×) | 2.27 / 2.13 s (3.18× / 3.28×) |
+| P2 peak memory | 68.2 / 68.3 MiB | 60.0 / 60.1 MiB |
+| P5 search, median (p90) | 46.7 (71.7) / 57.5 (89.6) ms | 6.8 (12.1) / 6.6 (11.8) ms |
+
+1. **The home screen listed every post-mortem twice** at start-up (`on_mount` and again
+   on `ScreenResume`), and also when a post-mortem was opened directly (`debrief open`),
+   where the home screen is pushed underneath and never shown. It now lists on resume
+   only, and only when it is the screen on top (`screens/home.py`).
+2. **Paged home list.** The first frame gets the first 100 rows (a screenful at any
+   size) from `count_postmortems()` and `list_postmortems(limit=100)`; the rest follow
+   250 at a time every 50 ms after it (every post-mortem is listed within about 0.3 s;
+   checked in a real terminal on the 1,000-post-mortem database: "1000 post-mortems",
+   the last rows reached by paging down are the oldest three). The "asked to contribute"
+   and follow-up lines are filled in just after the first frame.
+3. **sqlite-utils off the start-up path.** Importing sqlite-utils and creating its
+   `Database` (which scans every installed package's entry points for plugins) took
+   60–100 ms and ~5 MiB. The store now opens its connection with plain sqlite3 and
+   builds the sqlite-utils `Database` on first use (`store/base.py`); the schema check
+   reads `PRAGMA user_version` directly and migrations still run through sqlite-utils.
+   The home screen's first page and count use plain SQL (`store/postmortems.py`).
+4. **Full-text search stopped reading every match.** The UNION of title and section
+   matches was materialised in full before `LIMIT 50` (a common word matches 20,000
+   sections among 10,000 post-mortems). Each FTS query now streams newest first
+   (`ORDER BY rowid DESC`, which FTS5 serves from its index) and stops at the limit;
+   the 50 post-mortems are then read in one query instead of 50. Result order is now
+   title matches first, then section matches, newest first.
+
+### Found while measuring, left alone
+
+- Textual draws the first frame of a screen pushed from `App.on_mount` inside its
+  start-up `batch_update` and drops it, while the compositor counts it as drawn: the
+  debrief screen's header line appears only in a later full refresh (about 0.1 s later).
+  Pushing the screens after start-up (`call_later` in `DebriefApp.on_mount`) would avoid
+  the dropped frame; `debrief/app.py` is outside this change.
+- Under pytest something sets `COLUMNS`/`LINES` in the process environment (not in
+  `os.environ`), so child programs see an 80×24 terminal whatever their pty says; the
+  harness removes both from the environment it gives the programs it launches.
 """
 
-REASONS: dict[str, str] = {}
+REASONS: dict[str, str] = {
+    "P1": """
+Textual itself (the floor) starts in about 0.25 s on an idle core; debrief needs about
+twice that again before the table can be drawn. From the profiles (py-spy, cProfile,
+`-X importtime`): importing pydantic and building debrief's models (~100 ms, including
+pydantic's plugin scan over every installed package's metadata); debrief's own modules
+on the start-up path (the store mixes in every feature, and each mixin imports its
+domain module: meetings, readiness, follow-up, collaboration; ~40 ms); the home screen's
+widgets (DataTable, Input, Footer: imports, CSS, compose); the DataTable itself (it
+measures every cell of every row added and renders each visible cell through Rich:
+~30 ms for the first page); and the frame Textual drops during start-up (see above),
+which delays the rows by one refresh. What would reach 1.2×: a first page that needs
+neither pydantic nor the feature modules (a plain-row listing from the store, the
+mixins' imports made lazy, `defer_build` on the models), a light virtualised list in
+place of DataTable, and pushing the first screen after start-up. Each is worth roughly
+0.1–0.3× of the floor; 1.2× needs all of them.
+""",
+    "P2": """
+The same imports as P1, plus: the debrief screen module and everything it imports
+(coach, forms, collaboration and meeting controls), about 100 widgets to compose and
+style (a footer key per binding, agenda, guide, editor, coach panel, three tables),
+the home screen composed underneath although it is not shown (`DebriefApp.on_mount`
+pushes it first), compiling the coach's rules (~55 ms, in `CoachPanel.__init__`), the
+first store reads importing sqlite-utils (~35 ms), and the footer recomposing after
+the first refresh. The 5,000 events and 300 items cost little: the first section is
+text, and only the event count and the items are read. What would fix it: push the
+home screen only when it is needed, compile the coach after the first frame (or cache
+compiled rules), read the first section without sqlite-utils, and cut the widgets the
+first section does not show (compose the tables when their section is opened).
+Memory follows the same imports: pydantic ~6 MiB, debrief's models ~5, sqlite-utils ~5.
+""",
+    "P3": """
+Both runs spend most of each keystroke in Textual redrawing the soft-wrapped editor
+(every visible line is re-rendered on each edit). debrief adds its two `TextArea.Changed`
+handlers (each restarts a timer), a larger screen to composite, and the autosave and
+lint after each pause.
+""",
+    "P4": """
+Measured by `bench/p4_slack_import.py` (the Slack importer's own benchmark): the import
+path (debrief/importers, `Store.import_events`) is being optimised in a parallel change.
+""",
+}

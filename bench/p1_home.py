@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bench.context import Context
-from bench.launch import FLOOR, Program, app_program, interleaved
+from bench.launch import FLOOR, Program, app_program, describe, interleaved
 from bench.result import Result
 
 TARGET = 1.2
@@ -31,7 +31,9 @@ def run(ctx: Context) -> list[Result]:
         programs["cli"] = Program((cli, "--db", str(ctx.db)), markers(ctx))
     samples = interleaved(programs, ctx.env(), ctx.sizes.rounds, ctx.sizes.warmup)
     floor, home = samples["floor"].median_s, samples["home"].median_s
-    note = f"median of {ctx.sizes.rounds} launches each, interleaved with the floor"
+    note = f"median of {ctx.sizes.rounds} launches each, interleaved with the floor; " + describe(
+        samples["home"], samples["floor"]
+    )
     if "cli" in samples:
         cli_s = samples["cli"].median_s
         note += f"; through the `debrief` command: {cli_s:.3f} s ({cli_s / floor:.2f}×)"

@@ -5,7 +5,7 @@ one-line app; and the peak memory of each (the program's own ru_maxrss)."""
 from __future__ import annotations
 
 from bench.context import Context
-from bench.launch import FLOOR, app_program, interleaved
+from bench.launch import FLOOR, app_program, describe, interleaved
 from bench.result import Result
 
 TARGET_TIME = 1.5
@@ -27,7 +27,8 @@ def run(ctx: Context) -> list[Result]:
             value=debrief.median_s,
             unit="s",
             floor=floor.median_s,
-            note=f"median of {s.rounds} launches each, interleaved with the floor",
+            note=f"median of {s.rounds} launches each, interleaved with the floor; "
+            + describe(debrief, floor),
         ),
         Result(
             f"P2 peak memory ({what})",
@@ -36,6 +37,8 @@ def run(ctx: Context) -> list[Result]:
             value=debrief.median_mib,
             unit="MiB",
             floor=floor.median_mib,
-            note="each launched program's own ru_maxrss, same launches",
+            note="each launched program's own ru_maxrss (from wait4), same launches; "
+            f"range {min(debrief.maxrss_kib) / 1024:.1f}–{max(debrief.maxrss_kib) / 1024:.1f} MiB "
+            f"(floor {min(floor.maxrss_kib) / 1024:.1f}–{max(floor.maxrss_kib) / 1024:.1f})",
         ),
     ]
