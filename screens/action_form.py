@@ -31,6 +31,7 @@ class ActionDraft:
     kind: ActionKind
     aspirational: bool
     status: ActionStatus = ActionStatus.open
+    status_reason: str = ""
     delete: bool = False
     fields: dict[str, Any] = field(default_factory=dict)
 
@@ -43,6 +44,7 @@ class ActionDraft:
             kind=self.kind,
             aspirational=self.aspirational,
             status=self.status,
+            status_reason=self.status_reason,
         )
 
     def changes(self) -> dict[str, Any]:
@@ -54,6 +56,7 @@ class ActionDraft:
             "kind": self.kind,
             "aspirational": self.aspirational,
             "status": self.status,
+            "status_reason": self.status_reason,
         }
 
 
@@ -134,6 +137,14 @@ class ActionForm(BaseModal[ActionDraft | None]):
                         allow_blank=False,
                         id="status",
                     )
+            if item:
+                yield Input(
+                    compact=True,
+                    value=item.status_reason,
+                    placeholder="Why not (needed for not-doing)",
+                    id="reason",
+                )
+                yield Static(classes="field-error", id="reason-error")
             yield Checkbox(
                 compact=True,
                 label="If we have time (aspirational: never ticketed)",
@@ -230,6 +241,10 @@ class ActionForm(BaseModal[ActionDraft | None]):
     def _submitted(self) -> None:
         self.action_save()
 
+    def _reason(self) -> str:
+        reasons = self.query("#reason")
+        return reasons.first(Input).value.strip() if reasons else ""
+
     def action_save(self) -> None:
         invalid = self._validate_all()
         if invalid:
@@ -237,6 +252,13 @@ class ActionForm(BaseModal[ActionDraft | None]):
             return
         due_text = self.query_one("#due", Input).value.strip()
         status = self.query("#status")
+        chosen = status.first(Select).value if status else ActionStatus.open
+        if chosen == ActionStatus.not_doing and not self._reason():
+            self.query_one("#reason-error", Static).update(
+                Text("Say why the team decided not to do it.", style="red")
+            )
+            self.query_one("#reason", Input).focus()
+            return
         self.dismiss(
             ActionDraft(
                 title=self.query_one("#title", Input).value.strip(),
@@ -245,7 +267,8 @@ class ActionForm(BaseModal[ActionDraft | None]):
                 priority=self.query_one("#priority", Select).value,  # type: ignore[arg-type]
                 kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
                 aspirational=self.aspirational,
-                status=status.first(Select).value if status else ActionStatus.open,  # type: ignore[arg-type]
+                status=chosen,  # type: ignore[arg-type]
+                status_reason=self._reason(),
             )
         )
 

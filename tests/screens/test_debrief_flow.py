@@ -229,3 +229,31 @@ async def test_the_form_nudges_a_vague_title_without_blocking_it(store, demo_id)
         await pilot.press("tab", *"Ana Souza", "tab", *"+3d", "enter")
         await pilot.pause()
         assert store.actions(demo_id)[-1].title == "Investigate the pool"
+
+
+async def test_not_doing_from_the_item_form_needs_a_reason(store, demo_id):
+    from textual.widgets import Select
+
+    from debrief.models import ActionStatus
+
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.go_to("action-items")
+        await pilot.pause()
+        app.screen.query_one("#actions-table").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#status", Select).value = ActionStatus.not_doing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form is app.screen  # still open: a reason is needed
+        assert "Say why" in str(form.query_one("#reason-error").render())
+        form.query_one("#reason", Input).value = "Superseded by the new gateway"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        item = store.actions(demo_id)[0]
+        assert (item.status, item.status_reason) == (
+            ActionStatus.not_doing,
+            "Superseded by the new gateway",
+        )
