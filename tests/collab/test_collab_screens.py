@@ -59,8 +59,9 @@ async def test_keep_mine_or_theirs(store, demo_id, other, button, expected):
         await pilot.press("ctrl+n", *"mine")
         other.save_section(demo_id, "trigger", "theirs")
         await wait_until(pilot, lambda: bool(app.screen.query(button)))
-        await pilot.click(button)
         await pilot.pause()
+        app.screen.query_one(button).press()
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
         assert store.get_section(demo_id, "trigger").body == expected
         assert app.screen.query_one(SectionEditor).text == expected
 
