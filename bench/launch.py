@@ -27,7 +27,7 @@ class Program:
 @dataclass
 class Samples:
     seconds: list[float] = field(default_factory=list)
-    maxrss_kib: list[int] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     """CPU seconds the program had used when the markers were drawn (a diagnostic)."""
 
@@ -37,7 +37,7 @@ class Samples:
 
     @property
     def median_mib(self) -> float:
-        return statistics.median(self.maxrss_kib) / 1024
+        return statistics.median(self.peak_kib) / 1024
 
     @property
     def median_cpu(self) -> float:
@@ -70,15 +70,16 @@ def app_program(db: Path, markers: Sequence[str], pm_id: str | None = None) -> P
 
 
 def start_once(program: Program, env: dict[str, str]) -> tuple[float, int, float]:
-    """Seconds until the markers are drawn, the program's peak memory (KiB), and the CPU
-    seconds it had used by then."""
+    """Seconds until the markers are drawn, and the program's peak memory (KiB) and the
+    CPU seconds it had used by then."""
     terminal = launch(program.argv, env=env)
     try:
         seconds = terminal.wait_for(program.markers)
         cpu = terminal.cpu_seconds()
+        peak = terminal.peak_rss_kib()
     finally:
-        done = terminal.finish()
-    return seconds, done.maxrss_kib, cpu
+        terminal.finish()
+    return seconds, peak, cpu
 
 
 def interleaved(
@@ -93,6 +94,6 @@ def interleaved(
             seconds, rss, cpu = start_once(programs[name], env)
             if n >= warmup:
                 samples[name].seconds.append(seconds)
-                samples[name].maxrss_kib.append(rss)
+                samples[name].peak_kib.append(rss)
                 samples[name].cpu.append(cpu)
     return samples

@@ -1,6 +1,6 @@
 """P2: launch to the first frame of the debrief screen of the post-mortem with 5,000
 events and 300 items (its editor drawn with the first section's text) ÷ the bare
-one-line app; and the peak memory of each (the program's own ru_maxrss)."""
+one-line app; and the peak memory of each (its own VmHWM, see bench/terminal.py)."""
 
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ def run(ctx: Context) -> list[Result]:
             value=debrief.median_mib,
             unit="MiB",
             floor=floor.median_mib,
-            note="each launched program's own ru_maxrss (from wait4), same launches; "
-            f"range {min(debrief.maxrss_kib) / 1024:.1f}–{max(debrief.maxrss_kib) / 1024:.1f} MiB "
-            f"(floor {min(floor.maxrss_kib) / 1024:.1f}–{max(floor.maxrss_kib) / 1024:.1f})",
+            note="peak resident memory of each launched program by its readable frame "
+            "(VmHWM), same launches; "
+            f"range {min(debrief.peak_kib) / 1024:.1f}–{max(debrief.peak_kib) / 1024:.1f} MiB "
+            f"(floor {min(floor.peak_kib) / 1024:.1f}–{max(floor.peak_kib) / 1024:.1f})",
         ),
     ]

@@ -102,7 +102,7 @@ def markdown(
     if missed:
         lines += ["### Not at target yet", ""]
         for r in missed:
-            key = r.figure.split(" ")[0]
-            reason = reasons.get(key, r.note or "no reason recorded")
+            keys = sorted((k for k in reasons if r.figure.startswith(k)), key=len, reverse=True)
+            reason = reasons[keys[0]] if keys else r.note or "no reason recorded"
             lines += [f"- **{r.figure}** ({VERDICT[r.passed]}): {reason.strip()}", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -3,8 +3,8 @@
 `launch()` starts the command on a fresh pty of a fixed size and drains its output
 on a thread; `wait_for()` blocks until the text drawn so far (escape sequences
 removed) holds every marker, which is the moment the frame showing them reached
-the terminal. `finish()` quits the program and returns its own peak resident
-memory (`ru_maxrss` of that one child, from `wait4`) and CPU seconds.
+the terminal. `finish()` quits the program and returns its CPU seconds; `peak_rss_kib()`
+reads its peak resident memory while it runs.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ class Timeout(RuntimeError):
 
 @dataclass
 class Exit:
-    maxrss_kib: int
     cpu_s: float
+    """User plus system CPU seconds of the whole run."""
     status: int
 
 
@@ -117,8 +117,19 @@ class Terminal:
         ticks = os.sysconf("SC_CLK_TCK")
         return (int(fields[11]) + int(fields[12])) / ticks
 
+    def peak_rss_kib(self) -> int:
+        """The program's peak resident memory so far (VmHWM of its own address space).
+
+        Not `ru_maxrss` from `wait4`: Linux folds the pre-exec copy of the launching
+        process into that, so a small program launched from a big harness would be
+        reported at the harness's size.
+        """
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+        return int(line.split()[1])
+
     def finish(self, quit_keys: str = "\x11", timeout: float = 10.0) -> Exit:
-        """Quit (ctrl+q, then SIGKILL if it lingers); the program's own peak memory and CPU."""
+        """Quit (ctrl+q, then SIGKILL if it lingers); the program's CPU time and exit status."""
         try:
             self.type(quit_keys)
         except OSError:
@@ -136,7 +147,7 @@ class Terminal:
             time.sleep(0.01)
         self.process.returncode = os.waitstatus_to_exitcode(status)
         os.close(self.master)
-        return Exit(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, self.process.returncode)
+        return Exit(usage.ru_utime + usage.ru_stime, self.process.returncode)
 
 
 def launch(
