@@ -238,7 +238,9 @@ class ActionsScreen(BaseScreen):
             self.reload()
             return
         fresh = row.model_copy(update=base.model_dump())
-        if draft.status is ActionStatus.not_doing and base.status is not ActionStatus.not_doing:
+        if draft.status is ActionStatus.not_doing and draft.status_reason:
+            self._set_status(fresh, StatusChoice(draft.status, draft.status_reason))
+        elif draft.status is ActionStatus.not_doing and base.status is not ActionStatus.not_doing:
             self.app.push_screen(
                 StatusForm(base, start=ActionStatus.not_doing),
                 lambda choice: self._set_status(fresh, choice),
