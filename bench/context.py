@@ -18,7 +18,7 @@ class Sizes:
     actions: int = 300
     search_postmortems: int = 10_000
     typed: int = 2000
-    rounds: int = 9
+    rounds: int = 15
     """Repetitions of each start-up figure, after `warmup` rounds."""
     typing_rounds: int = 3
     warmup: int = 1

@@ -14,9 +14,10 @@ NOTES = """
 - Compiled bytecode is cached (`PYTHONPYCACHEPREFIX` in the scratch folder, written by the
   warm-up round), as after an install. This environment sets `PYTHONDONTWRITEBYTECODE`,
   under which every launch would recompile debrief's own modules (about +0.3 s).
-- The machine is shared: other test runs kept the load average between 2 and 7 on 2
-  cores during these measurements. Ratios moved by about ±15% between runs; the CPU
-  each program had used by its readable frame (in the notes) is the steadier measure.
+- The machine is shared with other test runs (the load average is given above; it was
+  between 2 and 7 for much of the day). Start-up ratios moved by up to 30% between
+  runs (P2 from 3.0× to 3.9× on the same code); the CPU each program had used by its
+  readable frame (in the notes above) is the steadier measure.
 - P3 counts CPU, not wall time: keys are typed into the pseudo-terminal every 8 ms (a
   0.6 s pause after each 400, so the autosave and the coach's lint run), and the
   program's own CPU (all threads, /proc) over the session is divided by the keys. The
@@ -25,16 +26,20 @@ NOTES = """
 
 ### Fixes, before → after
 
-Measured with this harness on the code before the fixes (commit cc17f2d, installed
-as a wheel) and after, alternating, twice each, on the same loaded machine:
+Measured with this harness (P1, P2, P5) on the code before the fixes (commit cc17f2d,
+installed as a wheel) and then on the code after, one run each, back to back on a
+quiet machine (load average below 1):
 
 | Figure | Before | After |
 |:---|---:|---:|
-| P1 home, 1,000 post-mortems | 2.04 / 2.74 s (3.39× / 3.69×) | 1.48 / 1.45 s (2.45× / 2.27×) |
-| P1 through the `debrief` command | 3.74× / 3.65× | 2.61× / 2.41× |
-| P2 debrief screen | 3.25 / 3.07 s (4.01× / 4.64×) | 2.27 / 2.13 s (3.18× / 3.28×) |
-| P2 peak memory of debrief | 68.2 / 68.3 MiB | 60.0 / 60.1 MiB |
-| P5 search, median (p90) | 46.7 (71.7) / 57.5 (89.6) ms | 6.8 (12.1) / 6.6 (11.8) ms |
+| P1 home, 1,000 post-mortems | 1.014 s, 3.23× (CPU 0.98 s) | 0.539 s, 2.01× (CPU 0.53 s) |
+| P1 through the `debrief` command | 1.031 s, 3.28× | 0.649 s, 2.42× |
+| P2 debrief screen | 1.262 s, 4.81× (CPU 1.25 s) | 1.090 s, 3.33× (CPU 1.08 s) |
+| P2 peak memory | 68.3 MiB, 2.05× | 60.1 MiB, 1.80× |
+| P5 search, median (p90) | 28.7 (43.8) ms | 3.3 (5.3) ms |
+
+Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× → 2.45× /
+2.27×, P2 4.01× / 4.64× → 3.18× / 3.28×, P5 46.7 / 57.5 ms → 6.8 / 6.6 ms.
 
 1. **The home screen listed every post-mortem twice** at start-up (`on_mount` and again
    on `ScreenResume`), and also when a post-mortem was opened directly (`debrief open`),
@@ -69,7 +74,7 @@ as a wheel) and after, alternating, twice each, on the same loaded machine:
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
   the child's `ru_maxrss`, so a 33 MiB floor launched from the 51 MiB harness was
-  reported as 51 MiB (that is why an earlier run showed P2's memory at 1.17×).
+  reported as 51 MiB (an earlier run had shown P2's memory at 1.17× that way).
 - Under pytest something sets `COLUMNS`/`LINES` in the process environment (not in
   `os.environ`), so child programs see an 80×24 terminal whatever their pty says; the
   harness removes both from the environment it gives the programs it launches.
@@ -77,16 +82,18 @@ as a wheel) and after, alternating, twice each, on the same loaded machine:
 
 REASONS: dict[str, str] = {
     "P1": """
-Textual itself (the floor) starts in about 0.25 s on an idle core; debrief needs about
-twice that again before the table can be drawn. From the profiles (py-spy, cProfile,
-`-X importtime`): importing pydantic and building debrief's models (~100 ms, including
+Textual itself (the floor) draws its first frame about 0.25–0.3 s after launch; debrief's
+home screen with rows takes about twice as long, and almost all of the difference is
+CPU spent before the first frame. From the profiles (py-spy, cProfile, `-X importtime`):
+importing pydantic and building debrief's models (~100 ms, including
 pydantic's plugin scan over every installed package's metadata); debrief's own modules
 on the start-up path (the store mixes in every feature, and each mixin imports its
 domain module: meetings, readiness, follow-up, collaboration; ~40 ms); the home screen's
 widgets (DataTable, Input, Footer: imports, CSS, compose); the DataTable itself (it
 measures every cell of every row added and renders each visible cell through Rich:
-~30 ms for the first page); and the frame Textual drops during start-up (see above),
-which delays the rows by one refresh. What would reach 1.2×: a first page that needs
+~30 ms for the first page); and the rows reach the terminal one refresh after the first
+frame (the DataTable lays out new rows when idle, and Textual drops the frame drawn
+inside its start-up batch; ~50–70 ms). What would reach 1.2×: a first page that needs
 neither pydantic nor the feature modules (a plain-row listing from the store, the
 mixins' imports made lazy, `defer_build` on the models), a light virtualised list in
 place of DataTable, and pushing the first screen after start-up. Each is worth roughly

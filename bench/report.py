@@ -104,5 +104,6 @@ def markdown(
         for r in missed:
             keys = sorted((k for k in reasons if r.figure.startswith(k)), key=len, reverse=True)
             reason = reasons[keys[0]] if keys else r.note or "no reason recorded"
-            lines += [f"- **{r.figure}** ({VERDICT[r.passed]}): {reason.strip()}", ""]
+            text = "\n  ".join(line.strip() for line in reason.strip().splitlines())
+            lines += [f"- **{r.figure}** ({VERDICT[r.passed]}): {text}", ""]
     return "\n".join(lines).rstrip() + "\n"
