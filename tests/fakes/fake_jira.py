@@ -270,4 +270,12 @@ def fake_jira() -> Iterator[FakeJira]:
         yield server
 
 
-__all__ = ["STATUSES", "FakeJira", "Fault", "Request", "fake_jira"]
+__all__ = ["STATUSES", "FakeJira", "Fault", "Request", "fake_jira", "jira_env"]
+
+
+@pytest.fixture
+def jira_env(fake_jira: FakeJira, monkeypatch: pytest.MonkeyPatch) -> FakeJira:
+    """DEBRIEF_JIRA_* point at the fake Jira, so the real CLI talks to it."""
+    for name, value in fake_jira.env().items():
+        monkeypatch.setenv(name, value)
+    return fake_jira

@@ -11,10 +11,10 @@ import pytest
 from debrief.models import ActionItem
 from debrief.store import Store
 from tests.conftest import NOW
-from tests.fakes.fake_jira import FakeJira, fake_jira
+from tests.fakes.fake_jira import FakeJira, fake_jira, jira_env
 from tests.fakes.fake_slack import fake_slack
 
-__all__ = ["fake_jira", "fake_slack"]
+__all__ = ["fake_jira", "fake_slack", "jira_env"]
 
 LAST_MONTH = date(2026, 10, 20)
 FAR_AWAY = date(2030, 1, 15)
@@ -25,14 +25,6 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every Store (the CLI's too) lives on 2026-11-22, 09:30 UTC; Jira's retries do not sleep."""
     monkeypatch.setattr("debrief.store.base.utc_now", lambda: NOW)
     monkeypatch.setattr("debrief.publish.jira_api.sleep", lambda seconds: None)
-
-
-@pytest.fixture
-def jira_env(fake_jira: FakeJira, monkeypatch: pytest.MonkeyPatch) -> FakeJira:
-    """DEBRIEF_JIRA_* point at the fake Jira."""
-    for name, value in fake_jira.env().items():
-        monkeypatch.setenv(name, value)
-    return fake_jira
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ import pytest
 
 from debrief.models import ActionItem, Priority
 from tests.conftest import NOW
-from tests.fakes.fake_jira import FakeJira, fake_jira
+from tests.fakes.fake_jira import fake_jira, jira_env
 from tests.fakes.fake_slack import fake_slack
 
-__all__ = ["fake_jira", "fake_slack"]
+__all__ = ["fake_jira", "fake_slack", "jira_env"]
 
 OWNED = [
     (
@@ -52,14 +52,6 @@ def pm_id(store, template) -> str:  # type: ignore[no-untyped-def]
         store.add_action(pm.id, ActionItem(title=title, owner=owner, due=due, priority=priority))
     store.add_action(pm.id, ActionItem(title="Rewrite the gateway client", aspirational=True))
     return pm.id
-
-
-@pytest.fixture
-def jira_env(fake_jira: FakeJira, monkeypatch: pytest.MonkeyPatch) -> FakeJira:
-    """DEBRIEF_JIRA_* point at the fake; the CLI then publishes to it."""
-    for name, value in fake_jira.env().items():
-        monkeypatch.setenv(name, value)
-    return fake_jira
 
 
 @pytest.fixture
