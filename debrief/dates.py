@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, tzinfo
 
-from dateutil import parser as _parser
-from dateutil import tz as _tz
-from dateutil.relativedelta import relativedelta
+# dateutil is imported where it is used: a fifth of start-up otherwise, and most
+# runs (the first frame, a Slack import) never parse a typed date.
 
 _DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # "fri", "frid", "friday" ... every prefix of three letters or more names its weekday.
@@ -33,6 +32,8 @@ def parse_due(text: str, today: date) -> date:
 
     A weekday means the next one strictly after today.
     """
+    from dateutil.relativedelta import relativedelta
+
     value = text.strip().lower()
     if not value:
         raise DateError("a due date is required (2026-12-01, +3d, +1w or fri)")
@@ -65,6 +66,8 @@ def parse_instant(text: str, default_tz: tzinfo | None = None) -> datetime:
 
     The result is always timezone-aware, in UTC.
     """
+    from dateutil import parser as _parser
+
     value = text.strip()
     if not value:
         raise DateError("a time is required, e.g. 2026-11-20T14:03:00Z")
@@ -86,6 +89,8 @@ def zone(name: str | None) -> tzinfo | None:
     """A time zone by IANA name (`Europe/Paris`), or None for the local zone."""
     if not name:
         return None
+    from dateutil import tz as _tz
+
     found = _tz.gettz(name)
     if found is None:
         raise DateError(f"{name!r} is not a time zone name (try Europe/Paris or UTC)")
@@ -93,6 +98,8 @@ def zone(name: str | None) -> tzinfo | None:
 
 
 def local_zone() -> tzinfo:
+    from dateutil import tz as _tz
+
     return _tz.tzlocal()
 
 

@@ -6,50 +6,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-
-class Status(StrEnum):
-    """Where a post-mortem is in its life."""
-
-    draft = "draft"
-    ready = "ready"
-    debriefed = "debriefed"
-    published = "published"
-
-
-class Milestone(StrEnum):
-    """Timeline events that mark the incident's phases."""
-
-    started = "started"
-    detected = "detected"
-    mitigated = "mitigated"
-    resolved = "resolved"
-    trigger = "trigger"
-
-
-class Priority(StrEnum):
-    highest = "highest"
-    high = "high"
-    medium = "medium"
-    low = "low"
-
-
-class ActionKind(StrEnum):
-    prevent = "prevent"
-    detect = "detect"
-    mitigate = "mitigate"
-    process = "process"
-
-
-class ActionStatus(StrEnum):
-    open = "open"
-    in_progress = "in-progress"
-    done = "done"
-    not_doing = "not-doing"
+from debrief.kinds import ActionKind, ActionStatus, Milestone, Priority, Status
 
 
 class _Model(BaseModel):

@@ -3,48 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
-from debrief.models import Milestone, TimelineEvent
+from debrief.event_rows import EventLike, EventRow, event_row
+from debrief.models import TimelineEvent
 from debrief.store.base import iso, new_id
 from debrief.store.entities import EntityMixin, model_row, row_model
 
 _COLUMNS = (
-    "id, postmortem_id, at, text, source, author, link, milestone, source_id, "
-    "is_reply, edited, updated_by, updated_at, rev"
+    "at, text, source, author, link, milestone, source_id, is_reply, edited, "
+    "id, postmortem_id, updated_by, updated_at, rev"
 )
-_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _BATCH = 5000
 _ID_MASK = (1 << 48) - 1
 _IMPORT_CACHE_KIB = -65536  # negative: KiB; the indexes of a big import stay in memory
-
-
-class EventLike(Protocol):
-    """A TimelineEvent, or an importer's record with the same fields (`at` aware)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def at(self) -> datetime: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def author(self) -> str: ...
-    @property
-    def link(self) -> str: ...
-    @property
-    def milestone(self) -> Milestone | None: ...
-    @property
-    def source_id(self) -> str: ...
-    @property
-    def is_reply(self) -> bool: ...
-    @property
-    def edited(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -54,11 +29,16 @@ class ImportCounts:
     """Events whose source_id was already in the timeline (or repeated in the input)."""
 
 
-def stamp(value: datetime) -> str:
-    """`iso()`, about twice as fast for the UTC instants models hold (the bulk path's case)."""
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    return value.isoformat(timespec="microseconds")[:26] + "Z"
+def _insert_quoting(conn: sqlite3.Connection, pm_id: str, author: str, now: str | None) -> str:
+    """The bulk INSERT for one import: ten values a row, the four that are the same
+    for every row written in as literals (quoted by SQLite's own quote()), and
+    rows whose source_id is already in the timeline (or repeated) skipped."""
+    literals = conn.execute("SELECT quote(?), quote(?), quote(?)", [pm_id, author, now]).fetchone()
+    return (
+        f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * 10)}, {', '.join(literals)}, 1) "
+        "ON CONFLICT (postmortem_id, source_id) "
+        "WHERE source_id IS NOT NULL AND source_id != '' DO NOTHING"
+    )
 
 
 class TimelineMixin(EntityMixin):
@@ -145,57 +125,64 @@ class TimelineMixin(EntityMixin):
         """Add many events fast, skipping source_ids already here; one revision records it.
 
         `events` is consumed before the write transaction starts (as compact rows,
-        so a long import reading files never holds the database lock), then
-        inserted in batches; `progress` gets (inserted, to insert).
+        so reading files never holds the database lock); every event gets a new
+        id. `progress` gets (inserted, to insert).
+        """
+        rows = [event_row(e) for e in events]
+        return self.import_rows(pm_id, [rows], label, progress)
+
+    def import_rows(
+        self,
+        pm_id: str,
+        batches: Iterable[Sequence[EventRow]],
+        label: str = "import",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportCounts:
+        """Insert batches of `event_row()`s in one transaction, as they arrive.
+
+        Batches coming from other processes are stored while the next ones are
+        read (the transaction stays open until the last); source_ids already in
+        the timeline, or repeated, are skipped (by the unique index). `progress`
+        gets (inserted, rows seen so far) as it goes.
         """
         self.get_postmortem(pm_id)
-        now = iso(self.now())
-        author = self.author
         # Ids count up from a random start: unique like new_id(), but appended to
         # the primary-key index instead of scattered through it (twice as fast).
-        base = int.from_bytes(os.urandom(6), "big")
-        rows = [
-            (
-                e.id or f"{(base + i) & _ID_MASK:012x}",
-                pm_id,
-                stamp(e.at),
-                e.text,
-                e.source,
-                e.author,
-                e.link,
-                e.milestone.value if e.milestone else None,
-                e.source_id,
-                int(e.is_reply),
-                int(e.edited),
-                author,
-                now,
-                1,
-            )
-            for i, e in enumerate(events)
-        ]
+        next_id = int.from_bytes(os.urandom(6), "big")
+        added = total = 0
         with self.write():
-            seen = self.source_ids(pm_id)
-            fresh = []
-            for row in rows:
-                source_id = row[8]
-                if source_id:
-                    if source_id in seen:
-                        continue
-                    seen.add(source_id)
-                fresh.append(row)
-            conn = self.db.conn
+            conn = self.conn
+            insert = _insert_quoting(conn, pm_id, self.author, iso(self.now()))
             cache = conn.execute("PRAGMA cache_size").fetchone()[0]
             conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
             try:
-                for start in range(0, len(fresh), _BATCH):
-                    conn.executemany(_INSERT, fresh[start : start + _BATCH])
-                    if progress is not None:
-                        progress(min(start + _BATCH, len(fresh)), len(fresh))
+                for batch in batches:
+                    total += len(batch)
+                    for start in range(0, len(batch), _BATCH):
+                        rows = [
+                            (*row, f"{(next_id + i) & _ID_MASK:012x}")
+                            for i, row in enumerate(batch[start : start + _BATCH])
+                        ]
+                        next_id += len(rows)
+                        added += conn.executemany(insert, rows).rowcount
+                        if progress is not None:
+                            progress(added, total)
             finally:
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
-            if fresh:
-                self.record(pm_id, "timeline", label, "", None, {"added": len(fresh)})
-        return ImportCounts(added=len(fresh), already=len(rows) - len(fresh))
+            if added:
+                self.record(pm_id, "timeline", label, "", None, {"added": added})
+        return ImportCounts(added=added, already=total - added)
+
+    def rename_authors(self, pm_id: str, renames: Mapping[str, str]) -> int:
+        """Events whose author is a key of `renames` get its value; how many changed."""
+        changed = 0
+        with self.write():
+            for old, new in renames.items():
+                changed += self.conn.execute(
+                    "UPDATE events SET author = ? WHERE postmortem_id = ? AND author = ?",
+                    [new, pm_id, old],
+                ).rowcount
+        return changed
 
     def _by_source_id(self, pm_id: str, source_id: str) -> TimelineEvent:
         rows = list(

@@ -20,12 +20,6 @@ PROBLEMS_SHOWN = 10
 PROGRESS_FROM_BYTES = 4 * 1024 * 1024
 
 
-def _size(path: Path) -> int:
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*.json"))
-    return path.stat().st_size if path.exists() else 0
-
-
 class Bar:
     """Reading, then storing, on one transient progress bar."""
 
@@ -45,7 +39,9 @@ class Bar:
 @contextmanager
 def progress_bar(path: Path) -> Iterator[Bar | None]:
     """A progress bar on stderr for large inputs read from a terminal; None otherwise."""
-    if not sys.stderr.isatty() or _size(path) < PROGRESS_FROM_BYTES:
+    from debrief.importers.background import input_size
+
+    if not sys.stderr.isatty() or input_size(path) < PROGRESS_FROM_BYTES:
         yield None
         return
     from rich.console import Console

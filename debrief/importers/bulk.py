@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from debrief.event_rows import EventRow, event_row
+from debrief.importers.background import read_rows_elsewhere, worth_a_process
 from debrief.importers.options import Format, ImportOptions
 from debrief.importers.read import read_records
-from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportReport, ProgressCallback
 
 Counts = TypeVar("Counts", covariant=True)
@@ -19,10 +20,14 @@ Counts = TypeVar("Counts", covariant=True)
 class EventSink(Protocol[Counts]):
     """Where imported events go: the store's bulk path."""
 
-    def import_events(
+    def write(self) -> AbstractContextManager[Any]: ...
+
+    def rename_authors(self, pm_id: str, renames: Mapping[str, str]) -> int: ...
+
+    def import_rows(
         self,
         pm_id: str,
-        events: Iterable[EventRecord],
+        batches: Iterable[Sequence[EventRow]],
         label: str = ...,
         progress: ProgressCallback | None = ...,
     ) -> Counts: ...
@@ -55,8 +60,27 @@ def import_file(
 ) -> Counts:
     """Read `path` and store its events in one transaction; `report` says what was left out.
 
+    A large input is read by other processes while this one stores what they
+    have read (the transaction then stays open for the whole import); a small
+    one is read here first, so the database is locked only while storing.
     `progress` follows the reading (bytes), `storing` the writing (events).
     """
+    label = f"import {fmt.value}"
     with collector_paused():
-        events = read_records(path, fmt, options, report, progress)
-        return sink.import_events(pm_id, events, label=f"import {fmt.value}", progress=storing)
+        if worth_a_process(path):
+            batches = read_rows_elsewhere(path, fmt, options, report, progress)
+            with sink.write(), closing(batches):
+                counts = sink.import_rows(pm_id, batches, label)
+                _name_bots(sink, pm_id, report)
+            return counts
+        rows = [event_row(r) for r in read_records(path, fmt, options, report, progress)]
+        with sink.write():
+            counts = sink.import_rows(pm_id, [rows], label, progress=storing)
+            _name_bots(sink, pm_id, report)
+        return counts
+
+
+def _name_bots(sink: EventSink[Any], pm_id: str, report: ImportReport) -> None:
+    """Bots named anywhere in the import are named on all their messages."""
+    if report.bot_names:
+        sink.rename_authors(pm_id, report.author_renames())

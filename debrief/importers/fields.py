@@ -15,7 +15,7 @@ from typing import Any
 
 from debrief.dates import DateError, parse_instant
 from debrief.importers.record import EventRecord
-from debrief.models import Milestone
+from debrief.kinds import Milestone
 
 FIELDS = ("at", "text", "source", "author", "link", "milestone", "id", "is_reply", "edited")
 SYNONYMS = {

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+from pydantic_core import from_json
 
 _SPACE = " \t\r\n,"
 
@@ -38,6 +41,16 @@ def line_of(raw: bytes | str, index: int) -> int | None:
     """The line of element `index` of a JSON array, if it can be found."""
     lines = element_lines(raw)
     return lines[index] if index < len(lines) else None
+
+
+def parse_json(raw: bytes) -> Any:
+    """`raw` parsed, by pydantic-core's parser (a fifth faster than the standard
+    library's on Slack day files); on bad input the standard parser runs again
+    so the error names the line (`json.JSONDecodeError`)."""
+    try:
+        return from_json(raw)
+    except ValueError:
+        return json.loads(raw)
 
 
 def json_error(exc: json.JSONDecodeError) -> str:

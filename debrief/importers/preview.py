@@ -75,5 +75,11 @@ def read_preview(
     report = ImportReport()
     with collector_paused():
         found = list(read_events(request.path, request.fmt, request.options, report, progress))
+    renames = report.author_renames()
+    if renames:
+        found = [
+            e.model_copy(update={"author": renames[e.author]}) if e.author in renames else e
+            for e in found
+        ]
     fresh = sorted((e for e in found if e.source_id not in known), key=lambda e: e.at)
     return Preview(fresh, len(found) - len(fresh), report)

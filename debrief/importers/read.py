@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from debrief.importers.options import Format, ImportOptions
 from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
-from debrief.models import TimelineEvent
+
+if TYPE_CHECKING:
+    from debrief.models import TimelineEvent
 
 
 def read_records(
@@ -18,8 +21,12 @@ def read_records(
     options: ImportOptions,
     report: ImportReport,
     progress: ProgressCallback | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> Iterator[EventRecord]:
     """The events of `path`, file by file; `report` counts what was left out and why.
+
+    `share` (k, n) asks for the k-th of n parts of a Slack export, for readers
+    side by side (the other formats are one file, read whole).
 
     Raises ImportFailed (before yielding anything) when the input cannot be read
     at all; bad parts of a readable input are reported as problems and skipped.
@@ -30,7 +37,7 @@ def read_records(
     if fmt is Format.slack:
         from debrief.importers.slack import read_slack
 
-        return itertools.chain.from_iterable(read_slack(path, options, report, progress))
+        return itertools.chain.from_iterable(read_slack(path, options, report, progress, share))
     if path.is_dir():
         raise ImportFailed(f"{path} is a folder; a {fmt.value} import reads one file")
     if fmt is Format.csv:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from debrief.models import Milestone, TimelineEvent
+from debrief.kinds import Milestone
+
+if TYPE_CHECKING:
+    from debrief.models import TimelineEvent
 
 
 class EventRecord(NamedTuple):
@@ -24,9 +27,12 @@ class EventRecord(NamedTuple):
     milestone: Milestone | None = None
     is_reply: bool = False
     edited: bool = False
-    id: str = ""
+    stamp: str = ""
+    """`at` in the stored text form, when the importer had it cheaper than formatting."""
 
     def to_event(self) -> TimelineEvent:
+        from debrief.models import TimelineEvent
+
         return TimelineEvent(
             at=self.at,
             text=self.text,

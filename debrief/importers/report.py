@@ -24,6 +24,11 @@ NO_TEXT = "entries without text"
 PROBLEMS = frozenset({BAD_FILE, BAD_ITEM, NO_TIME, NO_TEXT})
 
 
+def bot_placeholder(bot_id: str) -> str:
+    """The author of a bot's message while its name is unknown."""
+    return f"bot {bot_id}"
+
+
 class ImportFailed(ValueError):
     """Nothing usable could be read, or the import was asked for something impossible."""
 
@@ -53,6 +58,25 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     """Things worth knowing that are not errors (a missing users.json...)."""
     channels: list[str] = field(default_factory=list)
+    bot_names: dict[str, str] = field(default_factory=dict)
+    """Bots named by an integration message (`added an integration: <…|github>`):
+    the placeholder `bot B…` of their messages is replaced by the name, wherever
+    in the import those messages are."""
+
+    def add(self, other: ImportReport) -> None:
+        """Take in what another reader of the same import (another share of it) found."""
+        self.source = self.source or other.source
+        self.read += other.read
+        self.events += other.events
+        self.skipped.update(other.skipped)
+        self.problems = sorted([*self.problems, *other.problems], key=lambda p: p.where)
+        self.notes += [n for n in other.notes if n not in self.notes]
+        self.channels = self.channels or other.channels
+        self.bot_names = {**other.bot_names, **self.bot_names}
+
+    def author_renames(self) -> dict[str, str]:
+        """Placeholder author → the bot's name, for `bot_names`."""
+        return {bot_placeholder(bot_id): name for bot_id, name in self.bot_names.items()}
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped[reason] += count

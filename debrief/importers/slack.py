@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from debrief.importers import report as why
-from debrief.importers.locate import element_lines, json_error
+from debrief.importers.locate import element_lines, json_error, parse_json
 from debrief.importers.options import ImportOptions
 from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
@@ -31,11 +31,16 @@ def read_slack(
     options: ImportOptions,
     report: ImportReport,
     progress: ProgressCallback | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> Iterator[list[EventRecord]]:
-    """The events of each day file in turn (one list per file: cheap to pass on)."""
+    """The events of each day file in turn (one list per file: cheap to pass on).
+
+    `share` (k, n) reads every n-th day file from the k-th, for n readers side by side.
+    """
     with SlackArchive(path) as archive:
         directory = load_directory(archive, report)
         files = _chosen_files(archive.day_files(), directory, options, report, path)
+        files = files[share[0] :: share[1]]
         total = sum(f.size for f in files) or 1
         done = 0
         reader = MessageReader(directory, options, report)
@@ -105,7 +110,7 @@ def _read_day(
 ) -> list[EventRecord]:
     try:
         raw = archive.read(day.name)
-        messages: Any = json.loads(raw)
+        messages: Any = parse_json(raw)
     except MemberError as exc:
         report.problem(day.name, str(exc), why.BAD_FILE)
         return []

@@ -11,10 +11,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from debrief.event_rows import stamp_of_epoch
 from debrief.importers import report as why
 from debrief.importers.options import ImportOptions
 from debrief.importers.record import EventRecord
-from debrief.importers.report import ImportReport
+from debrief.importers.report import ImportReport, bot_placeholder
 from debrief.importers.slack_meta import Directory
 from debrief.importers.slack_text import SlackText
 
@@ -64,6 +65,16 @@ def instant(ts: object) -> datetime:
     except (ValueError, OverflowError, OSError):
         pass
     raise BadMessage(f"its ts {ts!r} is not a Slack timestamp", why.NO_TIME)
+
+
+def _stamp(ts: object) -> str:
+    """The stored form of a `ts` that looks like Slack writes it ("1459154014.000018");
+    '' otherwise (the record's instant is then formatted when stored)."""
+    if isinstance(ts, str) and len(ts) > 7 and ts[-7] == ".":
+        seconds, micros = ts[:-7], ts[-6:]
+        if seconds.isdigit() and micros.isdigit():
+            return stamp_of_epoch(int(seconds), micros)
+    return ""
 
 
 class MessageReader:
@@ -126,6 +137,7 @@ class MessageReader:
             None,
             thread is not None and thread != ts,
             "edited" in m,
+            _stamp(ts),
         )
 
     def _text_and_link(self, m: dict[str, Any]) -> tuple[str, str]:
@@ -178,7 +190,7 @@ class MessageReader:
                 or self.users.get(user or "")
                 or _attachment_author(m.get("attachments"))
             )
-            return str(name or (f"bot {bot_id}" if bot_id else "bot"))
+            return str(name or (bot_placeholder(bot_id) if bot_id else "bot"))
         if user:
             return self.users.get(user) or self._unknown_user(m, user)
         return str(m.get("username") or "")
@@ -193,7 +205,7 @@ class MessageReader:
         bot_id = m.get("bot_id")
         labels = _LABEL.findall(m.get("text") or "")
         if bot_id and labels and bot_id not in self.bots:
-            self.bots[bot_id] = labels[-1]
+            self.bots[bot_id] = self.report.bot_names[bot_id] = labels[-1]
 
 
 def _file_link(files: list[Any]) -> str:

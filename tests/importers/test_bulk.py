@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+from debrief.event_rows import stamp
 from debrief.importers import EventRecord, Format, ImportOptions, ImportReport, import_file
 from debrief.models import Milestone, TimelineEvent
 from debrief.store.base import iso
-from debrief.store.timeline import stamp
 from tests.importers import slack_export as fx
 
 
