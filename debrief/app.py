@@ -49,20 +49,31 @@ class DebriefApp(App[None]):
         self.templates_dir = templates_dir
 
     def on_mount(self) -> None:
-        from debrief.screens.home import HomeScreen
-
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.mode == "present" and self.pm_id is not None:
             from debrief.screens.presenter_screen import PresenterScreen
 
             self.push_screen(PresenterScreen(self.pm_id))  # read-only: no way home to edit
-            return
-        self.push_screen(HomeScreen())
-        if self.pm_id is not None:
+        elif self.pm_id is not None:
+            # Straight to the post-mortem; the home screen is made if the user goes there.
             from debrief.screens.debrief_screen import DebriefScreen
 
             self.push_screen(DebriefScreen(self.pm_id))
+        else:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the screen that opened this one; to the home screen when none did
+        (a post-mortem opened straight from the command line)."""
+        from debrief.screens.home import HomeScreen
+
+        if len(self.screen_stack) > 2:  # the default screen, an opener, this one
+            self.pop_screen()
+        elif len(self.screen_stack) == 2:
+            self.switch_screen(HomeScreen())
+        else:
+            self.push_screen(HomeScreen())
 
     def template_names(self) -> list[str]:
         names = builtin_names()

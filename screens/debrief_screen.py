@@ -220,7 +220,7 @@ class DebriefScreen(MeetingControls, CollabControls):
 
     def action_home(self) -> None:
         self.flush()
-        self.dismiss()
+        self.debrief.go_home()
 
     @on(Agenda.SectionChosen)
     def _agenda_chosen(self, event: Agenda.SectionChosen) -> None:

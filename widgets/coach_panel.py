@@ -83,13 +83,8 @@ class CoachPanel(VerticalScroll):
     ) -> None:
         super().__init__(id=id)
         self.error = ""
-        if coach is None:
-            try:
-                coach = coach_for(rules_dir if rules_dir and rules_dir.is_dir() else None)
-            except RulesError as exc:
-                self.error = f"{exc}; the coach uses its built-in rules"
-                coach = coach_for()
-        self.coach = coach
+        self._coach = coach
+        self._rules_dir = rules_dir if rules_dir and rules_dir.is_dir() else None
         self.key = ""
         self.people: tuple[str, ...] = ()
         self.actions = False
@@ -102,19 +97,31 @@ class CoachPanel(VerticalScroll):
         yield Static(id="coach-summary")
         yield Static(id="coach-questions")
 
-    def on_mount(self) -> None:
-        if self.error:
-            self.notify(self.error, severity="warning", markup=False, timeout=10)
+    @property
+    def coach(self) -> Coach:
+        """The rules, compiled on first use (after the screen's first frame: ~50 ms)."""
+        if self._coach is None:
+            try:
+                self._coach = coach_for(self._rules_dir)
+            except RulesError as exc:
+                self.error = f"{exc}; the coach uses its built-in rules"
+                self.notify(self.error, severity="warning", markup=False, timeout=10)
+                self._coach = coach_for()
+        return self._coach
 
     # -- what the screen tells us -------------------------------------------------
 
     def show_section(
         self, key: str, text: str, people: Sequence[str] = (), actions: bool = False
     ) -> None:
-        """A new section: lint it at once."""
+        """A new section: lint it at once (the first one just after it is drawn,
+        since the rules are compiled then)."""
         self.key, self.people, self.actions = key, tuple(people), actions
         self._text = text
-        self.lint_now()
+        if self._coach is None:
+            self.call_after_refresh(self.lint_now)
+        else:
+            self.lint_now()
 
     def text_changed(self, text: str, cursor: tuple[int, int] | None = None) -> None:
         """The editor changed: lint again after a pause in typing.

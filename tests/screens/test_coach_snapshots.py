@@ -15,6 +15,7 @@ def test_coach_panel_with_findings(snap_compare, store, demo_id, size):
     store.save_section(demo_id, "trigger", BLAME)
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()  # the rules are compiled just after the first frame
         await pilot.press("ctrl+n", "ctrl+g")
         await pilot.pause(0.5)
 

@@ -194,6 +194,20 @@ async def test_home_lists_creates_and_opens(store, demo_id):
         assert isinstance(app.screen, HomeScreen) and table.row_count == 2
 
 
+async def test_a_post_mortem_opened_directly_goes_home_to_the_list(store, demo_id, template):
+    """`debrief open ID` opens the post-mortem alone; Home then builds the list."""
+    store.create_postmortem("Login slow", template)
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("ctrl+n", *"typed before going home", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#postmortems").row_count == 2
+        assert len(app.screen_stack) == 2  # the list replaced the post-mortem
+    assert store.get_section(demo_id, "trigger").body == "typed before going home"
+
+
 async def test_home_search_filters_by_full_text(store, demo_id, template):
     store.create_postmortem("Login slow", template)
     app = make_app(store)
