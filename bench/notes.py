@@ -75,13 +75,20 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    over two runs. Inputs under 24 MiB are still read in the importing process, before
    the transaction (a child costs about 0.1 s to start).
 
+6. **`debrief open` builds only what it shows (P2).** The home screen (table, search,
+   their imports) was composed beneath a post-mortem opened from the command line,
+   and the coach compiled its rules in its constructor before the first frame. Home
+   is now made when the user goes there, and the rules are compiled just after the
+   first section is drawn: 3.49× → 2.86× (same harness, back to back; peak memory
+   60.4 → 59.5 MiB).
+
 ### Found while measuring, left alone
 
 - Textual draws the first frame of a screen pushed from `App.on_mount` inside its
   start-up `batch_update` and drops it, while the compositor counts it as drawn: the
   debrief screen's header line appears only in a later full refresh (about 0.1 s later).
   Pushing the screens after start-up (`call_later` in `DebriefApp.on_mount`) would avoid
-  the dropped frame; `debrief/app.py` is outside this change.
+  the dropped frame; not tried yet.
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
   the child's `ru_maxrss`, so a 33 MiB floor launched from the 51 MiB harness was
@@ -114,14 +121,11 @@ place of DataTable, and pushing the first screen after start-up. Each is worth r
 The same imports as P1, plus: the debrief screen module and everything it imports
 (coach, forms, collaboration and meeting controls), about 100 widgets to compose and
 style (a footer key per binding, agenda, guide, editor, coach panel, three tables),
-the home screen composed underneath although it is not shown (`DebriefApp.on_mount`
-pushes it first), compiling the coach's rules (~55 ms, in `CoachPanel.__init__`), the
-first store reads importing sqlite-utils (~35 ms), and the footer recomposing after
-the first refresh. The 5,000 events and 300 items cost little: the first section is
-text, and only the event count and the items are read. What would fix it: push the
-home screen only when it is needed, compile the coach after the first frame (or cache
-compiled rules), read the first section without sqlite-utils, and cut the widgets the
-first section does not show (compose the tables when their section is opened).
+the first store reads importing sqlite-utils (~35 ms), and the footer recomposing
+after the first refresh. The 5,000 events and 300 items cost little: the first
+section is text, and only the event count and the items are read. What would fix
+it: read the first section without sqlite-utils and pydantic, and cut the widgets
+the first section does not show (compose the tables when their section is opened).
 """,
     "P2 peak memory": """
 A bare Textual app peaks at about 33 MiB; debrief's debrief screen at about 60 MiB, and
