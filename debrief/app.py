@@ -99,3 +99,12 @@ class DebriefApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def serve_in_browser(command: list[str], host: str, port: int) -> None:
+    """Serve `command` (a debrief app) to browsers with textual-serve, until interrupted."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    Server(shlex.join(command), host=host, port=port, title=DebriefApp.TITLE).serve()

@@ -14,6 +14,7 @@ from debrief.literal import clean
 from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
 from debrief.screens.action_form import ActionDraft, ActionForm
 from debrief.screens.base import Command, bindings
+from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
@@ -22,7 +23,7 @@ from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
 from debrief.widgets.action_table import ActionTable
 from debrief.widgets.agenda import Agenda, AgendaItem
-from debrief.widgets.coach_panel import CoachPanel, mark_spans, rules_beside, select_span
+from debrief.widgets.coach_panel import CoachPanel, rules_beside
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
@@ -80,30 +81,7 @@ COMMANDS = [
         "Import a Slack export, CSV or JSON lines into the timeline, with a preview.",
         "import-timeline",
     ),
-    Command(
-        "Next question",
-        "ctrl+g",
-        "next_question",
-        "Ask",
-        "Show the section's next probing question.",
-        "next-question",
-    ),
-    Command(
-        "Redirect",
-        "ctrl+r",
-        "redirect",
-        "Redirect",
-        "What to say when talk turns to blame: the blameless scripts.",
-        "redirect",
-    ),
-    Command(
-        "Toggle coach",
-        "f2",
-        "toggle_coach",
-        "Coach",
-        "Hide or show the coach panel (hide it while screen-sharing).",
-        "toggle-coach",
-    ),
+    *COACH_COMMANDS,
     Command(
         "Publish preview",
         "f9",
@@ -124,7 +102,7 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(MeetingControls, CollabControls):
+class DebriefScreen(MeetingControls, CoachControls, CollabControls):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
@@ -207,16 +185,6 @@ class DebriefScreen(MeetingControls, CollabControls):
 
     def action_previous_section(self) -> None:
         self._step(-1)
-
-    def action_next_question(self) -> None:
-        questions = self._questions()
-        if questions:
-            self._mark_asked(questions[self.question_index.get(self.current, 0) % len(questions)])
-            self.question_index[self.current] = (
-                self.question_index.get(self.current, 0) + 1
-            ) % len(questions)
-            self._show_guide()
-            self._coach_questions()
 
     def action_home(self) -> None:
         self.flush()
@@ -365,62 +333,10 @@ class DebriefScreen(MeetingControls, CollabControls):
         self.flush()
         self.app.push_screen(PublishScreen(self.pm_id), back)
 
-    # -- coach -----------------------------------------------------------------
-
-    def _coach_section(self) -> None:
-        spec = self.template.section(self.current)
-        pm = self.pm
-        people = [p for p in (*self._participants(), pm.facilitator, pm.lead_investigator) if p]
-        actions = spec is not None and spec.kind in (SectionKind.actions, SectionKind.aspirational)
-        text = self.query_one(SectionEditor).text
-        self.query_one(CoachPanel).show_section(self.current, text, people, actions)
-        self._coach_questions()
-
-    def _coach_questions(self) -> None:
-        asked = self.store.asked_questions(self.pm_id, self.current)
-        index = self.question_index.get(self.current, 0)
-        self.query_one(CoachPanel).show_questions(self._questions(), asked, index)
-
-    def _mark_asked(self, question: str) -> None:
-        try:
-            self.store.mark_asked(self.pm_id, self.current, question)
-        except StoreError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-
-    @on(TextArea.Changed, "#editor")
-    def _coach_typed(self, event: TextArea.Changed) -> None:
-        editor = event.text_area
-        self.query_one(CoachPanel).text_changed(editor.text, editor.cursor_location)
-
-    @on(CoachPanel.Linted)
-    def _coach_linted(self, event: CoachPanel.Linted) -> None:
-        editor = self.query_one(SectionEditor)
-        if event.key == editor.section_key and event.text == editor.text:
-            mark_spans(editor, event.findings if self.query_one(CoachPanel).display else [])
-
-    @on(CoachPanel.FindingChosen)
-    def _coach_chosen(self, event: CoachPanel.FindingChosen) -> None:
-        select_span(self.query_one(SectionEditor), event.finding)
-
-    def action_redirect(self) -> None:
-        from debrief.screens.redirect_screen import RedirectScreen
-
-        panel = self.query_one(CoachPanel)
-        self.app.push_screen(RedirectScreen(panel.coach.rules.scripts, panel.findings))
-
-    def action_toggle_coach(self) -> None:
-        panel = self.query_one(CoachPanel)
-        panel.display = not panel.display
-        panel.lint_now()
-
     # -- drawing ---------------------------------------------------------------
 
     def _participants(self) -> list[str]:
         return [p.name for p in self.pm.participants]
-
-    def _questions(self) -> list[str]:
-        spec = self.template.section(self.current)
-        return spec.questions if spec else []
 
     def _show_header(self) -> None:
         pm = self.pm

@@ -137,16 +137,8 @@ def register(app: typer.Typer) -> None:
         ] = "127.0.0.1",
     ) -> None:
         """The same app in a browser (textual-serve); every session shares the database."""
-        import shlex
-        import sys
+        from debrief.cli.run_app import serve_app
 
-        c = ctx_of(ctx)
         if not 0 < port < 65536:
             fail(f"{port} is not a port number")
-        command = [sys.executable, "-m", "debrief", "--db", str(c.database)]
-        if c.config_path:
-            command += ["--config", str(c.config_path)]
-        from textual_serve.server import Server
-
-        server = Server(shlex.join(command), host=host, port=port, title="debrief")
-        server.serve()
+        serve_app(ctx_of(ctx), host, port)

@@ -17,3 +17,15 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     DebriefApp(
         store=store, config=context.config, pm_id=pm_id, mode=mode, templates_dir=context.templates
     ).run()
+
+
+def serve_app(context: Context, host: str, port: int) -> None:
+    """The app in browsers: each session runs `debrief` on the same database."""
+    import sys
+
+    from debrief.app import serve_in_browser
+
+    command = [sys.executable, "-m", "debrief", "--db", str(context.database)]
+    if context.config_path:
+        command += ["--config", str(context.config_path)]
+    serve_in_browser(command, host, port)
