@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -65,22 +65,16 @@ def import_file(
     one is read here first, so the database is locked only while storing.
     `progress` follows the reading (bytes), `storing` the writing (events).
     """
-    label = f"import {fmt.value}"
+    source: AbstractContextManager[Iterable[Sequence[EventRow]]]
     with collector_paused():
         if worth_a_process(path):
-            batches = read_rows_elsewhere(path, fmt, options, report, progress)
-            with sink.write(), closing(batches):
-                counts = sink.import_rows(pm_id, batches, label)
-                _name_bots(sink, pm_id, report)
-            return counts
-        rows = [event_row(r) for r in read_records(path, fmt, options, report, progress)]
-        with sink.write():
-            counts = sink.import_rows(pm_id, [rows], label, progress=storing)
-            _name_bots(sink, pm_id, report)
+            source = closing(read_rows_elsewhere(path, fmt, options, report, progress))
+            storing = None  # the children's reading is the progress: storing keeps pace
+        else:
+            rows = [event_row(r) for r in read_records(path, fmt, options, report, progress)]
+            source = nullcontext([rows])
+        with sink.write(), source as batches:
+            counts = sink.import_rows(pm_id, batches, f"import {fmt.value}", progress=storing)
+            if report.bot_names:  # named anywhere in the import: named on all their messages
+                sink.rename_authors(pm_id, report.author_renames())
         return counts
-
-
-def _name_bots(sink: EventSink[Any], pm_id: str, report: ImportReport) -> None:
-    """Bots named anywhere in the import are named on all their messages."""
-    if report.bot_names:
-        sink.rename_authors(pm_id, report.author_renames())
