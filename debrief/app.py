@@ -18,9 +18,6 @@ class DebriefApp(App[None]):
     """debrief's terminal app."""
 
     TITLE = "debrief"
-    CSS = """
-    Screen { background: $background; }
-    """
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="List every key."),
         Binding(

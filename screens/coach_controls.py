@@ -24,7 +24,7 @@ COACH_COMMANDS = [
         "Next question",
         "ctrl+g",
         "next_question",
-        "Ask",
+        "Question",
         "Show the section's next probing question.",
         "next-question",
     ),

@@ -7,10 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from debrief.dates import show_instant
 from debrief.literal import clean
+from debrief.meeting import Phase
 from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
 from debrief.screens.action_form import ActionDraft, ActionForm
 from debrief.screens.base import Command, bindings
@@ -18,6 +19,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
+from debrief.screens.section_keys import section_keys
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
@@ -25,6 +27,7 @@ from debrief.widgets.action_table import ActionTable
 from debrief.widgets.agenda import Agenda, AgendaItem
 from debrief.widgets.coach_panel import CoachPanel, rules_beside
 from debrief.widgets.guide import SectionGuide
+from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
 from debrief.widgets.timeline_table import TimelineTable
@@ -134,12 +137,13 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
                 yield SectionGuide(id="guide")
                 yield SectionEditor(id="editor")
                 yield Static(id="save-status")
-                yield MetricsBar(id="metrics")
-                yield TimelineTable(id="timeline-table")
-                yield ActionTable(id="actions-table")
-                yield ActionTable(id="aspirational-table", aspirational=True)
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
-        yield Footer()
+        with Vertical(id="table-area"):  # the whole width, so titles and events read in full
+            yield MetricsBar(id="metrics")
+            yield TimelineTable(id="timeline-table")
+            yield ActionTable(id="actions-table")
+            yield ActionTable(id="aspirational-table", aspirational=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
@@ -359,7 +363,9 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
                     spec.timebox if spec else 0,
                 )
             )
-        self.query_one(Agenda).show(items, self.current)
+        agenda = self.query_one(Agenda)
+        agenda.show(items, self.current)
+        agenda.call_after_refresh(agenda.scroll_to_highlight)
 
     def _has_content(self, key: str) -> bool:
         spec = self.template.section(key)
@@ -377,14 +383,16 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
         questions = self._questions()
         index = self.question_index.get(self.current, 0)
         question = questions[index] if questions else ""
-        position = f"({index + 1}/{len(questions)}, ctrl+g next)" if len(questions) > 1 else ""
-        self.query_one(SectionGuide).show(spec.guidance if spec else "", question, position)
+        position = f"({index + 1}/{len(questions)})" if len(questions) > 1 else ""
+        # Beside a table only the question is shown: the table needs the room.
+        guidance = spec.guidance if spec and spec.kind is SectionKind.text else ""
+        self.query_one(SectionGuide).show(guidance, question, position)
 
     def _show_kind(self) -> None:
         spec = self.template.section(self.current)
         kind = spec.kind if spec else SectionKind.text
         is_timeline = kind is SectionKind.timeline
-        self.query_one("#main").set_class(kind is not SectionKind.text, "-with-table")
+        self.set_class(kind is not SectionKind.text, "-with-table")
         self.query_one(MetricsBar).display = is_timeline
         self.query_one(TimelineTable).display = is_timeline
         self.query_one("#actions-table").display = kind is SectionKind.actions
@@ -403,6 +411,17 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
                 [a for a in items if a.aspirational == wanted], self.today()
             )
         self._show_agenda()
+        self._show_keys()
+
+    def _show_meeting(self) -> None:
+        super()._show_meeting()
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        spec = self.template.section(self.current)
+        timer = {Phase.running: "Pause", Phase.paused: "Resume"}.get(self.meeting.phase, "Timer")
+        keys = section_keys(spec.kind if spec else SectionKind.text, self.has_class("-present"), timer)
+        self.query_one(KeyBar).show(keys)
 
     def _show_status(self) -> None:
         section = self.sections[self.current]
@@ -419,5 +438,5 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
             if section.updated_at:
                 text.append(f", {show_instant(section.updated_at)}")
         else:
-            text.append("Not written yet · ctrl+o adds an action item from any section")
+            text.append("Not written yet")
         self.query_one("#save-status", Static).update(text)

@@ -16,7 +16,8 @@ class SectionGuide(Static):
     def show(self, guidance: str, question: str, position: str) -> None:
         text = Text(clean(guidance, single_line=True), style="italic")
         if question:
-            text.append("\n")
+            if guidance:
+                text.append("\n")
             text.append("Ask: ", style="bold")
             text.append(clean(question, single_line=True))
             if position:

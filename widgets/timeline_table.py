@@ -8,6 +8,7 @@ a first column ticks the events to keep (the import preview).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
@@ -44,6 +45,10 @@ def long_duration(seconds: float) -> str:
     days, rest = divmod(round(seconds), 86400)
     return f"{days:,}d {rest // 3600}h"
 
+
+WRAP_LIMIT = 5_000
+"""Up to this many rows an event's text wraps onto as many lines as it needs; a longer
+timeline (a whole Slack export) keeps one line a row so it stays smooth."""
 
 GAP = -1
 """A row that is a gap, not an event (its seconds are kept beside it)."""
@@ -123,7 +128,11 @@ class TimelineTable(ScrollView, can_focus=True):
         self._with_date = False
         self._zone_name = ""
         self._cols: Columns | None = None
-        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(512)
+        self._laid_width = -1
+        self._starts: list[int] = []
+        """The first screen line of each row, and the total at the end; empty when every
+        row is one line."""
+        self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
 
     # -- data ----------------------------------------------------------------
 
@@ -153,10 +162,40 @@ class TimelineTable(ScrollView, can_focus=True):
         self._rows = rows
         self._describe_times()
         self._cols = None
-        self._cache.clear()
-        self.virtual_size = Size(0, len(rows) + 1)  # rows fit the width: no sideways scroll
+        self._lay_out()
         self.cursor = self._row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
+
+    def on_resize(self) -> None:
+        if self._laid_width != self._width():
+            self._lay_out()
+            self.watch_cursor(self.cursor, self.cursor)
+
+    def _lay_out(self) -> None:
+        """Work out how many lines each row takes at this width (rows fit the width: no
+        sideways scroll)."""
+        self._cache.clear()
+        width = self._laid_width = self._width()
+        self._starts = []
+        if width > 0 and len(self._rows) <= WRAP_LIMIT:
+            cols = self._columns(width)
+            line = 0
+            for index in self._rows:
+                self._starts.append(line)
+                line += 1 if index == GAP else len(self._what_lines(index, cols.what))
+            self._starts.append(line)
+        self.virtual_size = Size(0, self._line_count() + 1)
+
+    def _line_count(self) -> int:
+        return self._starts[-1] if self._starts else len(self._rows)
+
+    def _first_line(self, row: int) -> int:
+        if not self._starts:
+            return row
+        return self._starts[min(row, len(self._starts) - 1)]
+
+    def _row_at(self, line: int) -> int:
+        return bisect_right(self._starts, line) - 1 if self._starts else line
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -229,10 +268,11 @@ class TimelineTable(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         height = max(self.size.height - 1, 1)
         top = int(self.scroll_offset.y)
-        if new < top:
-            self.scroll_to(y=new, animate=False)
-        elif new >= top + height:
-            self.scroll_to(y=new - height + 1, animate=False)
+        first, last = self._first_line(new), self._first_line(new + 1) - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False)
+        elif last >= top + height:
+            self.scroll_to(y=min(first, last - height + 1), animate=False)
         self.refresh()
 
     def action_select(self) -> None:
@@ -246,7 +286,8 @@ class TimelineTable(ScrollView, can_focus=True):
             self.post_message(self.Toggled(index))
 
     def on_click(self, event: events.Click) -> None:
-        row = int(self.scroll_offset.y) + event.y - 1
+        line = int(self.scroll_offset.y) + event.y - 1
+        row = self._row_at(line) if 0 <= line < self._line_count() else -1
         if 0 <= row < len(self._rows):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
@@ -272,18 +313,24 @@ class TimelineTable(ScrollView, can_focus=True):
         self._cols = Columns(width, mark, time, milestone, source, who, max(width - used, 8))
         return self._cols
 
+    def _width(self) -> int:
+        """The width rows are drawn in: inside the scrollbar, so no text hides under it."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width()
         if y == 0:
             return self._header(width)
-        row = int(self.scroll_offset.y) + y - 1
-        if row >= len(self._rows):
+        line = int(self.scroll_offset.y) + y - 1
+        if line >= self._line_count():
             return Strip.blank(width, self.rich_style)
+        row = self._row_at(line)
+        part = line - self._first_line(row)
         is_cursor = row == self.cursor
-        key = (row, width, is_cursor)
+        key = (row, part, width, is_cursor)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._render_row(row, width, is_cursor)
+            cached = self._render_row(row, part, width, is_cursor)
             self._cache[key] = cached
         return cached
 
@@ -304,7 +351,7 @@ class TimelineTable(ScrollView, can_focus=True):
         style = self.rich_style + self.get_component_rich_style("timeline-table--header")
         return self._strip(text, width, style)
 
-    def _render_row(self, row: int, width: int, is_cursor: bool) -> Strip:
+    def _render_row(self, row: int, part: int, width: int, is_cursor: bool) -> Strip:
         style = self.rich_style
         if is_cursor:
             style = style + self.get_component_rich_style("timeline-table--cursor")
@@ -315,9 +362,27 @@ class TimelineTable(ScrollView, can_focus=True):
             text = Text()
             text.append(f"  ⋯ nothing recorded for {long_duration(seconds)} ⋯", style=gap)
             return self._strip(text, width, style)
-        return self._strip(self._event_text(index, self._columns(width)), width, style)
+        return self._strip(self._event_text(index, part, self._columns(width)), width, style)
 
-    def _event_text(self, index: int, cols: Columns) -> Text:
+    def _what(self, index: int) -> Text:
+        event = self.events[index]
+        marker = self.get_component_rich_style("timeline-table--marker")
+        what = Text()
+        if event.is_reply:
+            what.append("↳ ", style=marker)
+        what.append_text(literal(event.text, single_line=True))
+        if event.edited:
+            what.append(" (edited)", style=marker)
+        return what
+
+    def _what_lines(self, index: int, width: int) -> list[Text]:
+        """The event's text in lines of `width` cells: one when the table is too long to wrap."""
+        what = self._what(index)
+        if len(self._rows) > WRAP_LIMIT or what.cell_len <= width:
+            return [what]
+        return list(what.wrap(self.app.console, width, overflow="fold"))
+
+    def _event_text(self, index: int, part: int, cols: Columns) -> Text:
         event = self.events[index]
         marker = self.get_component_rich_style("timeline-table--marker")
         local = event.at.astimezone(self.where)
@@ -334,12 +399,10 @@ class TimelineTable(ScrollView, can_focus=True):
             cells.append((Text(name, style=MILESTONE_STYLE.get(name, "")), cols.milestone))
         cells.append((literal(event.source, single_line=True), cols.source))
         cells.append((literal(event.author, single_line=True), cols.who))
-        what = Text()
-        if event.is_reply:
-            what.append("↳ ", style=marker)
-        what.append_text(literal(event.text, single_line=True))
-        if event.edited:
-            what.append(" (edited)", style=marker)
+        lines = self._what_lines(index, cols.what)
+        what = lines[part] if part < len(lines) else Text()
+        if part:  # a continuation line: only the text, under its column
+            cells = [(Text(), size) for _, size in cells]
         cells.append((what, cols.what))
         line = Text(no_wrap=True, overflow="crop")
         for cell, size in cells:

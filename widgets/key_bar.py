@@ -1,0 +1,98 @@
+"""One line of keys: what matters in this section and mode, then Help and the palette.
+
+Textual's Footer lists every shown binding and cuts the last one mid-word when they do
+not fit. The room reads this line, so it holds whole keys only: the screen names the
+actions that matter now, most important first, and those that do not fit are left out
+(they are all in F1 and the palette, which are always shown). Keys are read from the
+screen's active bindings, so a remapped key (config `[keymap]`, or the browser's keys
+under `debrief serve`) is the one shown. A click runs the key's action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+
+ALWAYS = (("app", "help", "Help"), ("app", "command_palette", "Palette"))
+"""Shown at the end of every key bar, whatever else fits."""
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        & > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+        & > .key-bar--description { color: $footer-description-foreground; }
+    }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._actions: tuple[tuple[str, str | None], ...] = ()
+
+    def show(self, actions: Sequence[tuple[str, str | None]]) -> None:
+        """Show the keys of these screen actions (with a label, or None for the binding's
+        own), in this order, as many as fit."""
+        actions = tuple(actions)
+        if actions != self._actions:
+            self._actions = actions
+            self.refresh()
+
+    def keys(self) -> list[tuple[str, str, str]]:
+        """(namespace.action, key as shown, label) for each wanted action that has a key."""
+        by_action: dict[str, Binding] = {}
+        for active in self.screen.active_bindings.values():
+            by_action.setdefault(active.binding.action, active.binding)
+        found = []
+        for action, label_now in self._actions:
+            binding = by_action.get(action)
+            if binding is not None:
+                label = label_now or binding.description or action
+                found.append((f"screen.{action}", self.app.get_key_display(binding), label))
+        for namespace, action, label in ALWAYS:
+            found.append((f"{namespace}.{action}", self._app_key(action), label))
+        return found
+
+    def _app_key(self, action: str) -> str:
+        if action == "command_palette":
+            return self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, action))
+        for active in self.screen.active_bindings.values():
+            if active.binding.action == action:
+                return self.app.get_key_display(active.binding)
+        return "f1"
+
+    def render(self) -> Text:
+        width = self.size.width
+        entries = self.keys()
+        tail = entries[-len(ALWAYS) :]
+        body = entries[: -len(ALWAYS)]
+        room = width - sum(self._cell_width(key, label) for _, key, label in tail)
+        shown = []
+        for entry in body:
+            size = self._cell_width(entry[1], entry[2])
+            if size <= room:
+                shown.append(entry)
+                room -= size
+        text = Text(no_wrap=True, overflow="crop", end="")
+        key_style = self.get_component_rich_style("key-bar--key")
+        label_style = self.get_component_rich_style("key-bar--description")
+        for position, (action, key, label) in enumerate([*shown, *tail]):
+            if position == len(shown) and room > 0:
+                text.append(" " * room)  # Help and the palette sit at the right edge
+            click = Style.from_meta({"@click": action})
+            text.append(f" {key} ", style=key_style + click)
+            text.append(f"{label} ", style=label_style + click)
+        return text
+
+    @staticmethod
+    def _cell_width(key: str, label: str) -> int:
+        return cell_len(f" {key} {label} ")
