@@ -14,6 +14,16 @@ from debrief.store import Store
 from debrief.template import builtin_names, user_names
 
 
+BROWSER_KEYMAP = {
+    "next-section": "ctrl+down",
+    "previous-section": "ctrl+up",
+    "show-timeline": "f7",
+    "new-postmortem": "f7",
+}
+"""Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
+ctrl+t a tab): the page never sees them."""
+
+
 class DebriefApp(App[None]):
     """debrief's terminal app."""
 
@@ -37,8 +47,10 @@ class DebriefApp(App[None]):
         pm_id: str | None = None,
         mode: str = "edit",
         templates_dir: Path | None = None,
+        in_browser: bool | None = None,
     ) -> None:
         super().__init__()
+        self._in_browser = in_browser
         self.store = store
         self.config = config or Config()
         self.pm_id = pm_id
@@ -46,8 +58,10 @@ class DebriefApp(App[None]):
         self.templates_dir = templates_dir
 
     def on_mount(self) -> None:
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        keymap = dict(BROWSER_KEYMAP) if self.in_browser else {}
+        keymap.update(self.config.keymap)  # the user's own keys win
+        if keymap:
+            self.set_keymap(keymap)
         if self.mode == "present" and self.pm_id is not None:
             from debrief.screens.presenter_screen import PresenterScreen
 
@@ -59,6 +73,11 @@ class DebriefApp(App[None]):
             self.push_screen(DebriefScreen(self.pm_id))
         else:
             self.go_home()
+
+    @property
+    def in_browser(self) -> bool:
+        """Served to a browser (`debrief serve`), where some keys never reach the app."""
+        return self.is_web if self._in_browser is None else self._in_browser
 
     def go_home(self) -> None:
         """Back to the screen that opened this one; to the home screen when none did

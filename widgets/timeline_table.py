@@ -163,7 +163,7 @@ class TimelineTable(ScrollView, can_focus=True):
         self._describe_times()
         self._cols = None
         self._lay_out()
-        self.cursor = self._row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
+        self.cursor = self.row_of(keep) if keep else min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
 
     def on_resize(self) -> None:
@@ -220,7 +220,7 @@ class TimelineTable(ScrollView, can_focus=True):
         index = self.event_at_row(self.cursor)
         return self.events[index].id if index is not None else ""
 
-    def _row_of(self, event_id: str) -> int:
+    def row_of(self, event_id: str) -> int:
         for row, index in enumerate(self._rows):
             if index != GAP and self.events[index].id == event_id:
                 return row
