@@ -13,7 +13,6 @@ from debrief.config import Config
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
 
-
 BROWSER_KEYMAP = {
     "next-section": "ctrl+down",
     "previous-section": "ctrl+up",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -167,7 +167,7 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
         editor = self.query_one(SectionEditor)
         editor.load(key, section.body)
         self.query_one("#section-title", Static).update(
-            Text(clean(section.title, single_line=True), style="bold")
+            Content.styled(clean(section.title, single_line=True), "bold")
         )
         self._show_guide()
         self._show_kind()
@@ -344,12 +344,12 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
 
     def _show_header(self) -> None:
         pm = self.pm
-        text = Text(clean(pm.title, single_line=True), style="bold")
-        text.append(f"  {clean(pm.id)}", style="dim")
+        parts: list[tuple[str, str] | str] = [(clean(pm.title, single_line=True), "bold")]
+        parts.append((f"  {clean(pm.id)}", "$text-muted"))
         if pm.severity:
-            text.append(f"  {clean(pm.severity)}", style="bold red")
-        text.append(f"  {pm.status.value}", style="italic")
-        self.query_one("#pm-header", Static).update(text)
+            parts.append((f"  {clean(pm.severity, single_line=True)}", "bold $text-error"))
+        parts.append((f"  {pm.status.value}", "italic"))
+        self.query_one("#pm-header", Static).update(Content.assemble(*parts))
 
     def _show_agenda(self) -> None:
         items = []
@@ -420,23 +420,25 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
     def _show_keys(self) -> None:
         spec = self.template.section(self.current)
         timer = {Phase.running: "Pause", Phase.paused: "Resume"}.get(self.meeting.phase, "Timer")
-        keys = section_keys(spec.kind if spec else SectionKind.text, self.has_class("-present"), timer)
+        keys = section_keys(
+            spec.kind if spec else SectionKind.text, self.has_class("-present"), timer
+        )
         self.query_one(KeyBar).show(keys)
 
     def _show_status(self) -> None:
         section = self.sections[self.current]
-        text = Text(style="dim")
         if self.current in self.conflicts:
-            text.append(
-                "Conflict: someone else saved this section; your text is not saved yet.",
-                style="bold yellow",
+            text = Content.styled(
+                "Conflict: someone else saved this section; your text is not saved yet (f10).",
+                "bold $text-warning",
             )
         elif not section.is_empty:
-            text.append("Saved")
+            said = "Saved"
             if section.updated_by:
-                text.append(f" · last changed by {clean(section.updated_by, single_line=True)}")
+                said += f" · last changed by {clean(section.updated_by, single_line=True)}"
             if section.updated_at:
-                text.append(f", {show_instant(section.updated_at)}")
+                said += f", {show_instant(section.updated_at)}"
+            text = Content(said)
         else:
-            text.append("Not written yet")
+            text = Content("Not written yet")
         self.query_one("#save-status", Static).update(text)

@@ -47,7 +47,7 @@ class KeyBar(Widget):
             self._actions = actions
             self.refresh()
 
-    def keys(self) -> list[tuple[str, str, str]]:
+    def entries(self) -> list[tuple[str, str, str]]:
         """(namespace.action, key as shown, label) for each wanted action that has a key."""
         by_action: dict[str, Binding] = {}
         for active in self.screen.active_bindings.values():
@@ -72,7 +72,7 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         width = self.size.width
-        entries = self.keys()
+        entries = self.entries()
         tail = entries[-len(ALWAYS) :]
         body = entries[: -len(ALWAYS)]
         room = width - sum(self._cell_width(key, label) for _, key, label in tail)

@@ -95,10 +95,10 @@ async def test_the_key_bar_fits_with_help_and_palette(store, demo_id, size, sect
         line = bar.render().plain
         assert len(line) <= size[0]
         assert line.rstrip().endswith("^p Palette") and "f1 Help" in line
-        labels = {label for _, _, label in bar.keys()}
+        labels = {label for _, _, label in bar.entries()}
         shown = [part.strip() for part in line.split("  ") if part.strip()]
         for part in shown:  # every entry is a whole key and label, never cut
-            key, _, label = part.partition(" ")
+            _, _, label = part.partition(" ")
             assert label in labels, part
         assert "^n Next" in line
 
