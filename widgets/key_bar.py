@@ -37,7 +37,17 @@ class KeyBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._actions: tuple[tuple[str, str | None], ...] = ()
+        self._actions: tuple[tuple[str, str | None], ...] | None = None
+        """The actions to show; None shows every binding marked to be shown, as Footer does."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _: object) -> None:
+        self.refresh()
 
     def show(self, actions: Sequence[tuple[str, str | None]]) -> None:
         """Show the keys of these screen actions (with a label, or None for the binding's
@@ -53,14 +63,34 @@ class KeyBar(Widget):
         for active in self.screen.active_bindings.values():
             by_action.setdefault(active.binding.action, active.binding)
         found = []
-        for action, label_now in self._actions:
+        wanted = self._actions
+        if wanted is None:
+            app_actions = {action for _, action, _ in ALWAYS} | {"quit"}
+            wanted = tuple(
+                dict.fromkeys(
+                    (active.binding.action, None)
+                    for active in self.screen.active_bindings.values()
+                    if active.binding.show and active.binding.action not in app_actions
+                )
+            )
+        for action, label_now in wanted:
             binding = by_action.get(action)
             if binding is not None:
                 label = label_now or binding.description or action
-                found.append((f"screen.{action}", self.app.get_key_display(binding), label))
+                found.append((self._namespaced(action), self.app.get_key_display(binding), label))
         for namespace, action, label in ALWAYS:
             found.append((f"{namespace}.{action}", self._app_key(action), label))
         return found
+
+    def _namespaced(self, action: str) -> str:
+        """The action as a click runs it: on the node that holds the binding."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action == action:
+                node = active.node
+                if node is self.app:
+                    return f"app.{action}"
+                return f"screen.{action}" if node is self.screen else f"focused.{action}"
+        return f"screen.{action}"
 
     def _app_key(self, action: str) -> str:
         if action == "command_palette":
