@@ -18,6 +18,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
+from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.timeline import metrics
@@ -102,11 +103,11 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(MeetingControls, CoachControls, CollabControls):
+class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantControls):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
-    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS]
+    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS, *PARTICIPANT_COMMANDS]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

@@ -202,7 +202,9 @@ class MeetingControls(BaseScreen):
         self._round_shown = True
         self._nudge = True
         self._show_meeting()
-        if not not_spoken(self.meeting.record, self._me.current, self._people()):
+        if not self._people():
+            self.notify("No participants yet: Participants (f7) adds them.")
+        elif not not_spoken(self.meeting.record, self._me.current, self._people()):
             self.notify("Everyone has spoken in this section.")
         self.query_one(Participants).focus()
 
