@@ -29,6 +29,7 @@ from debrief.widgets.guide import SectionGuide
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
 from debrief.widgets.timeline_table import TimelineTable
+from debrief.words import plural
 
 AUTOSAVE_DELAY = 0.4
 RETRY_DELAY = 1.0
@@ -393,7 +394,7 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantC
         if is_timeline:
             events = self.store.events(self.pm_id)
             self.query_one(MetricsBar).show(
-                metrics(events, self.pm.started_at), f"{len(events)} events"
+                metrics(events, self.pm.started_at), plural(len(events), "event")
             )
             self.query_one(TimelineTable).show(events)
         elif kind in (SectionKind.actions, SectionKind.aspirational):
