@@ -6,6 +6,7 @@ anything changed, so the screen below can show the new list.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +25,9 @@ from debrief.widgets.completing_input import CompletingInput
 from debrief.words import plural
 
 INVITE_LABEL = "Invite everyone named in the timeline"
+NOBODY_ELSE = "No one else is named as an author in the timeline."
+NAME_COLUMN = 28
+"""Roles line up after names up to this many cells wide."""
 
 
 class PeopleList(OptionList):
@@ -112,7 +116,10 @@ class ParticipantsForm(BaseModal[bool]):
         people = self.query_one(PeopleList)
         before = people.highlighted
         people.clear_options()
-        people.add_options([Option(self._prompt(p), id=str(i)) for i, p in enumerate(self.people)])
+        width = min(max((cell_len(p.name) for p in self.people), default=0), NAME_COLUMN)
+        people.add_options(
+            [Option(self._prompt(p, width), id=str(i)) for i, p in enumerate(self.people)]
+        )
         people.display = bool(self.people)
         if self.people:
             names = [p.name for p in self.people]
@@ -121,13 +128,16 @@ class ParticipantsForm(BaseModal[bool]):
         people.border_subtitle = plural(len(self.people), "person", "people")
         empty = self.query_one("#people-empty", Static)
         empty.display = not self.people
-        empty.update("No participants yet: add them below, or invite the timeline's people.")
+        empty.update("No participants yet: type a name below, then Enter.")
         self.query_one("#remove", Button).disabled = not self.people
         self._show_invite()
 
-    def _prompt(self, person: Participant) -> Text:
-        text = Text(clean(person.name, single_line=True))
+    def _prompt(self, person: Participant, width: int) -> Text:
+        """The name, then the role in a column (names longer than the column push it on)."""
+        name = clean(person.name, single_line=True)
+        text = Text(name)
         if person.role:
+            text.append(" " * max(width - cell_len(name), 0))
             text.append(f"  {clean(person.role, single_line=True)}", style="dim")
         return text
 
@@ -141,7 +151,7 @@ class ParticipantsForm(BaseModal[bool]):
             names.update(Text(clean(", ".join(self.invitable), single_line=True)))
         else:
             button.label = INVITE_LABEL
-            names.update("Everyone named in the timeline takes part.")
+            names.update(NOBODY_ELSE)
 
     def _status(self, message: str, error: bool = False) -> None:
         status = self.query_one("#people-status", Static)
@@ -152,7 +162,11 @@ class ParticipantsForm(BaseModal[bool]):
     # -- changing ------------------------------------------------------------------
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        role = self.query_one("#role", Input)
+        shown = role._suggestion
+        if event.input is role and shown.casefold().startswith(role.value.casefold()):
+            role.value = shown  # Enter takes the role shown, as Tab does
         self.action_add()
 
     @on(Input.Changed, "#name")
@@ -215,7 +229,7 @@ class ParticipantsForm(BaseModal[bool]):
             self._status(str(exc), error=True)
             return
         if not added:
-            self._status("Everyone named in the timeline already takes part.")
+            self._status(NOBODY_ELSE)
             return
         self.changed = True
         self._status(f"Added {plural(len(added), 'person', 'people')} named in the timeline.")

@@ -136,7 +136,7 @@ def invite(
     else:
         names = [p.name for p in store.invite_from_timeline(pm_id)]
     if not names:
-        _say(f"{pm_id}: everyone named in the timeline already takes part")
+        _say(f"{pm_id}: no one else is named as an author in the timeline")
         return
     done = "would add" if dry_run else "added"
     _say(f"{pm_id}: {done} {plural(len(names), 'participant')}: {', '.join(names)}")
