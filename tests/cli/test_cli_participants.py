@@ -139,3 +139,9 @@ def test_invite_adds_everyone_the_timeline_names_in_one_step(cli, pm_id):
 def test_invite_of_one_person_says_participant(cli, pm_id):
     cli("event", "add", pm_id, "2026-11-20T10:01:00Z", "x", "--author", "李雷")
     assert cli("participant", "invite", pm_id).stdout == f"{pm_id}: added 1 participant: 李雷\n"
+
+
+def test_history_shows_a_participants_name_literally(cli, pm_id):
+    cli("participant", "add", pm_id, "Eve\x1b]0;owned\x07")
+    out = cli("history", pm_id).stdout
+    assert "\x1b" not in out and "\x07" not in out and "Eve␛]0;owned␇" in out
