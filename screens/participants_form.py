@@ -116,7 +116,8 @@ class ParticipantsForm(BaseModal[bool]):
         people = self.query_one(PeopleList)
         before = people.highlighted
         people.clear_options()
-        width = min(max((cell_len(p.name) for p in self.people), default=0), NAME_COLUMN)
+        shown = (cell_len(clean(p.name, single_line=True)) for p in self.people)
+        width = min(max(shown, default=0), NAME_COLUMN)
         people.add_options(
             [Option(self._prompt(p, width), id=str(i)) for i, p in enumerate(self.people)]
         )
