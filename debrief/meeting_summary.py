@@ -13,6 +13,7 @@ from debrief.models import ActionItem, Document
 from debrief.render_markdown import cell
 from debrief.template import SectionKind, Template
 from debrief.timeline import metrics
+from debrief.words import plural
 
 FOLLOW_UP_AFTER = timedelta(weeks=2)
 FINDING_LIMIT = 160
@@ -94,7 +95,7 @@ def meeting_appendix(
     over = record.overruns
     time = f"{clock_text(record.spent_s)} of {clock_text(record.planned_s)} planned"
     if over:
-        time += f"; over time in {len(over)} section{'s' if len(over) != 1 else ''}"
+        time += f"; over time in {plural(len(over), 'section')}"
     out.append(f"- **Time:** {time}")
     questions = sum(len(s.questions) for s in record.sections)
     out.append(f"- **Redirects shown:** {record.redirects} · **Questions asked:** {questions}")

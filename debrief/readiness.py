@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from debrief.models import Document, Milestone
 from debrief.template import SectionKind, Template
 from debrief.timeline import unsourced
+from debrief.words import plural
 
 NEEDED_MILESTONES = (Milestone.started, Milestone.detected, Milestone.resolved)
 
@@ -61,7 +62,11 @@ def readiness(doc: Document, template: Template, open_conflicts: Sequence[str] =
         Check(
             name="Every timeline entry has a source",
             ok=count == 0,
-            detail=f"{count} entries without a source or link" if count else "",
+            detail=plural(
+                count, "entry without a source or link", "entries without a source or link"
+            )
+            if count
+            else "",
         )
     )
     owned = doc.owned_actions

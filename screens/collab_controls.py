@@ -100,7 +100,10 @@ class CollabControls(BaseScreen):
                 )
             else:
                 me.sections[section.key] = section
+        people = me.pm.participants
         me.pm = self.store.get_postmortem(me.pm_id)
+        if me.pm.participants != people:
+            me.show_participants()
         me._show_header()
         me._show_kind()
         me._show_status()

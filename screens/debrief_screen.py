@@ -19,6 +19,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
+from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.section_keys import section_keys
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
@@ -31,6 +32,7 @@ from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
 from debrief.widgets.timeline_table import TimelineTable
+from debrief.words import plural
 
 AUTOSAVE_DELAY = 0.4
 RETRY_DELAY = 1.0
@@ -105,11 +107,11 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(MeetingControls, CoachControls, CollabControls):
+class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantControls):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
-    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS]
+    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS, *PARTICIPANT_COMMANDS]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -400,7 +402,7 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls):
         if is_timeline:
             events = self.store.events(self.pm_id)
             self.query_one(MetricsBar).show(
-                metrics(events, self.pm.started_at), f"{len(events)} events"
+                metrics(events, self.pm.started_at), plural(len(events), "event")
             )
             self.query_one(TimelineTable).show(events)
         elif kind in (SectionKind.actions, SectionKind.aspirational):

@@ -14,6 +14,7 @@ from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
 from debrief.store import StoreError
 from debrief.template import load_template
+from debrief.words import plural
 
 COMMANDS = [
     Command(
@@ -96,7 +97,7 @@ class HomeScreen(BaseScreen):
         self.query_one(DataTable).clear()
         self._add_rows(pms)
         count = len(pms) if total is None else total
-        hint = f"{count} post-mortems" if count else "No post-mortems yet: ctrl+n starts one."
+        hint = plural(count, "post-mortem") if count else "No post-mortems yet: ctrl+n starts one."
         self.query_one("#home-hint", Static).update(Text(hint, style="dim"))
 
     def _add_rows(self, pms: list[Postmortem]) -> None:

@@ -29,6 +29,7 @@ from debrief.literal import literal
 from debrief.models import TimelineEvent
 from debrief.screens.base import BaseModal, Reaches
 from debrief.widgets.timeline_table import TimelineTable
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.store import Store
@@ -49,7 +50,10 @@ def open_import(
 
     def previewed(result: ImportResult | None) -> None:
         if result is not None:
-            screen.notify(f"{result.added} events imported ({result.already} were already there).")
+            were = "was" if result.already == 1 else "were"
+            screen.notify(
+                f"{plural(result.added, 'event')} imported ({result.already} {were} already there)."
+            )
         done(result)
 
     def chosen(request: ImportRequest | None) -> None:
@@ -300,7 +304,9 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=len(chosen), progress=0)
-        self.query_one("#preview-status", Static).update(f"Importing {len(chosen):,} events…")
+        self.query_one("#preview-status", Static).update(
+            f"Importing {plural(len(chosen), 'event')}…"
+        )
         self._write(chosen, self.preview.already)
 
     def action_cancel(self) -> None:

@@ -22,6 +22,7 @@ from debrief.store import StoreError
 from debrief.widgets.meeting_timer import MeetingSide, MeetingTimer
 from debrief.widgets.participants import Participants
 from debrief.widgets.section_editor import SectionEditor
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.screens.debrief_screen import DebriefScreen
@@ -149,7 +150,8 @@ class MeetingControls(BaseScreen):
         from debrief.screens.opening_screen import OpeningScreen
 
         minutes = meeting.record.planned_s // 60
-        agenda = f"{len(meeting.record.sections)} sections, {minutes} minutes planned."
+        sections = plural(len(meeting.record.sections), "section")
+        agenda = f"{sections}, {plural(minutes, 'minute')} planned."
         self.app.push_screen(OpeningScreen(self._me.template.opening, agenda))
 
     def action_pause_timer(self) -> None:
@@ -202,7 +204,9 @@ class MeetingControls(BaseScreen):
         self._round_shown = True
         self._nudge = True
         self._show_meeting()
-        if not not_spoken(self.meeting.record, self._me.current, self._people()):
+        if not self._people():
+            self.notify("No participants yet: Participants (f7) adds them.")
+        elif not not_spoken(self.meeting.record, self._me.current, self._people()):
             self.notify("Everyone has spoken in this section.")
         self.query_one(Participants).focus()
 

@@ -32,6 +32,7 @@ from debrief.publish.jira_errors import check_config
 from debrief.publish.runner import Prepared, PublishOptions, PublishSummary, prepare
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.store import StoreError
+from debrief.words import plural
 
 COMMANDS = [
     Command(
@@ -148,7 +149,7 @@ class PublishScreen(BaseScreen):
             docs.append_text(literal(f"\n  {path}"))
         if aspirational:
             docs.append(
-                f"\n{aspirational} “if we have time” item(s): in the document, never ticketed."
+                f"\n{plural(aspirational, '“if we have time” item')}: in the document, never ticketed."
             )
         self.query_one("#documents", Static).update(docs)
         self.query_one("#document", Markdown).update(prepared.markdown())

@@ -19,6 +19,7 @@ from debrief.store import StoreError
 from debrief.timeline import GAP_THRESHOLD, gaps, metrics, unsourced
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.timeline_table import TimelineTable, long_duration
+from debrief.words import plural
 
 GAP_CHOICES = [timedelta(minutes=m) for m in (5, 10, 20, 30, 60)]
 
@@ -159,7 +160,7 @@ class TimelineScreen(BaseScreen):
 
     def _show_metrics(self, started: datetime | None) -> None:
         found = gaps(self.events, self.gap_threshold)
-        extra = [f"{len(self.events):,} events"]
+        extra = [plural(len(self.events), "event")]
         warnings = []
         if found:
             longest = max(found, key=lambda g: g.seconds)

@@ -9,6 +9,7 @@ from debrief.store.exchange import ExchangeMixin
 from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
+from debrief.store.participants import ParticipantsMixin
 from debrief.store.publishing import PublishingMixin
 
 
@@ -20,6 +21,7 @@ class Store(
     CollabMixin,
     MeetingsMixin,
     FollowupMixin,
+    ParticipantsMixin,
 ):
     """A debrief database file, opened (and migrated) on construction.
 

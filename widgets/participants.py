@@ -57,6 +57,9 @@ class Participants(OptionList):
         )
         if self.people:
             self.highlighted = min(highlighted or 0, len(self.people) - 1)
+        else:
+            hint = Text("No participants yet: f7 adds them.", style="dim")
+            self.add_option(Option(hint, disabled=True))
         waiting = len([p for p in self.people if p not in self.spoke])
         self.border_subtitle = f"{waiting} not yet" if nudge and waiting else ""
 

@@ -50,7 +50,17 @@ def _home(context: Context) -> None:
     run_app(context, None)
 
 
-from debrief.cli import collab, documents, editing, followup, lint, present, publish, timeline  # noqa: E402  (commands register on import)
+from debrief.cli import (  # noqa: E402  (commands register on import)
+    collab,
+    documents,
+    editing,
+    followup,
+    lint,
+    participants,
+    present,
+    publish,
+    timeline,
+)
 
 documents.register(app)
 editing.register(app)
@@ -59,6 +69,7 @@ lint.register(app)
 collab.register(app)
 timeline.register(app)
 followup.register(app)
+participants.register(app)
 present.register(app)
 
 

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
             table.add_row(
                 show_instant(r.at),
                 Text(_short(r.author, 20)),
-                Text(what),
+                Text(_short(what, 80)),  # names people (participants) as typed
                 Text(_short(r.old), style="red"),
                 Text(_short(r.new), style="green"),
             )

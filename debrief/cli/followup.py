@@ -9,6 +9,7 @@ import typer
 from debrief.cli.context import ctx_of, fail, handled, warn
 from debrief.cli.editing import action_app
 from debrief.models import ActionStatus
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -209,7 +210,7 @@ def _sync_report(console: Console, report: SyncReport) -> None:
     console.print(
         Text(
             f"Synced {report.found} of {report.items} tickets from Jira ({clean(report.jira)}): "
-            f"{len(report.changes)} change(s), {len(report.conflicts)} conflict(s), "
+            f"{plural(len(report.changes), 'change')}, {plural(len(report.conflicts), 'conflict')}, "
             f"{len(report.missing)} missing."
         )
     )

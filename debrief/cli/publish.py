@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled, warn
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -167,7 +168,9 @@ def _plan(console: Console, prepared: Prepared) -> None:
         console.print(Text("  No Jira tickets (--no-jira)."))
     aspirational = len(prepared.doc.aspirational_actions)
     if aspirational:
-        console.print(Text(f"  {aspirational} “if we have time” item(s): listed, not ticketed."))
+        console.print(
+            Text(f"  {plural(aspirational, '“if we have time” item')}: listed, not ticketed.")
+        )
     console.print(Text("  Documents:"))
     for path in prepared.paths:
         console.print(Text(f"    {clean(str(path))}"))

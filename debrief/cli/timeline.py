@@ -12,6 +12,7 @@ import typer
 
 from debrief.cli.context import ctx_of, fail, handled, warn
 from debrief.importers.options import Format
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.importers import ImportReport
@@ -32,7 +33,7 @@ class Bar:
         self.progress.update(self.task, completed=done, total=total)
 
     def storing(self, done: int, total: int) -> None:
-        description = f"storing {total:,} events"
+        description = f"storing {plural(total, 'event')}"
         self.progress.update(self.task, completed=done, total=total, description=description)
 
 
@@ -95,7 +96,8 @@ def register(app: typer.Typer) -> None:
         for problem in report.problems[:PROBLEMS_SHOWN]:
             warn(str(problem))
         if len(report.problems) > PROBLEMS_SHOWN:
-            warn(f"... and {len(report.problems) - PROBLEMS_SHOWN} more problems like these")
+            more = plural(len(report.problems) - PROBLEMS_SHOWN, "more problem")
+            warn(f"... and {more} like these")
         if not report.usable():
             first = f": {report.problems[0]}" if report.problems else ""
             fail(f"nothing could be imported from {path.name}{first}")

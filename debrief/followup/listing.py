@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from debrief.models import ActionItem, ActionStatus
+from debrief.words import plural
 
 OUTSTANDING = frozenset({ActionStatus.open, ActionStatus.in_progress})
 
@@ -87,5 +88,4 @@ def counts(rows: Iterable[ActionRow]) -> str:
     """A one-line summary: "5 action items, 2 overdue"."""
     listed = list(rows)
     overdue = sum(1 for r in listed if r.overdue)
-    noun = "action item" if len(listed) == 1 else "action items"
-    return f"{len(listed)} {noun}" + (f", {overdue} overdue" if overdue else "")
+    return plural(len(listed), "action item") + (f", {overdue} overdue" if overdue else "")

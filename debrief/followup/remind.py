@@ -13,6 +13,7 @@ from typing import Any
 
 from debrief.followup.listing import ActionRow, is_outstanding, sort_key
 from debrief.literal import clean
+from debrief.words import plural
 
 WEEK = timedelta(days=7)
 
@@ -62,13 +63,10 @@ def when(row: ActionRow, today: date) -> str:
 def headline(d: Digest) -> str:
     if not d.count:
         return f"No action items are overdue or due this week ({d.today.isoformat()})."
-    items = "action item" if d.count == 1 else "action items"
-    people = "owner" if len(d.owners) == 1 else "owners"
+    items = plural(d.count, "action item")
+    owners = plural(len(d.owners), "owner")
     overdue = f", {d.overdue} overdue" if d.overdue else ""
-    return (
-        f"{d.count} {items} overdue or due this week for {len(d.owners)} {people}{overdue} "
-        f"({d.today.isoformat()})."
-    )
+    return f"{items} overdue or due this week for {owners}{overdue} ({d.today.isoformat()})."
 
 
 def text_lines(d: Digest) -> list[str]:

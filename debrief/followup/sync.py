@@ -17,6 +17,7 @@ from debrief.followup.sync_plan import SyncReport, plan_sync
 from debrief.followup.tickets import FIELDS, Ticket, ticket
 from debrief.publish.jira_errors import check_config, safe_url
 from debrief.publish.plan import pm_label
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.store import Store
@@ -44,9 +45,11 @@ def sync(
     skipped = {w.action_id for w in store.apply_sync(writes)}
     if skipped:
         report.changes = [c for c in report.changes if c.action_id not in skipped]
+        one = len(skipped) == 1
         report.notes.append(
-            f"{len(skipped)} item(s) changed here while syncing and were left as they are; "
-            "sync again to bring them up to date"
+            f"{plural(len(skipped), 'item')} changed here while syncing and "
+            f"{'was left as it is' if one else 'were left as they are'}; "
+            f"sync again to bring {'it' if one else 'them'} up to date"
         )
     return report
 

@@ -10,6 +10,7 @@ from debrief.importers.options import Format, ImportOptions
 from debrief.importers.read import read_events
 from debrief.importers.report import ImportReport, ProgressCallback
 from debrief.models import TimelineEvent
+from debrief.words import plural
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Preview:
     def summary(self) -> list[str]:
         """`145 of 147 events ticked`, `3 already in the timeline`, `skipped: 8 channel joins…`."""
         kept = len(self.events) - len(self.left_out)
-        parts = [f"{kept:,} of {len(self.events):,} events ticked"]
+        parts = [f"{kept:,} of {plural(len(self.events), 'event')} ticked"]
         if self.already:
             parts.append(f"{self.already:,} already in the timeline")
         if self.report.skipped:
@@ -64,7 +65,7 @@ class Preview:
         """The first problems met (each naming file and line) and the notes."""
         lines = [str(p) for p in self.report.problems[:shown]]
         if len(self.report.problems) > shown:
-            lines.append(f"… and {len(self.report.problems) - shown} more problems")
+            lines.append(f"… and {plural(len(self.report.problems) - shown, 'more problem')}")
         return lines + self.report.notes[:2]
 
 

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from debrief.words import plural
+
 ProgressCallback = Callable[[int, int], None]
 """Called with (done, total), in bytes of input read."""
 
@@ -22,6 +24,20 @@ BAD_ITEM = "unreadable entries"
 NO_TIME = "entries without a usable time"
 NO_TEXT = "entries without text"
 PROBLEMS = frozenset({BAD_FILE, BAD_ITEM, NO_TIME, NO_TEXT})
+ONE = {
+    JOINS: "channel join or leave",
+    TOPICS: "topic, purpose or name change",
+    INTEGRATIONS: "integration added or removed",
+    ARCHIVES: "channel archived or unarchived",
+    DELETED: "deleted message",
+    EMPTY: "empty message",
+    OUTSIDE: "outside the time window",
+    BAD_FILE: "unreadable file",
+    BAD_ITEM: "unreadable entry",
+    NO_TIME: "entry without a usable time",
+    NO_TEXT: "entry without text",
+}
+"""Each reason, said of one thing: "1 unreadable entry", never "1 unreadable entries"."""
 
 
 def bot_placeholder(bot_id: str) -> str:
@@ -96,5 +112,8 @@ class ImportReport:
         return self.events > 0 or any(n for r, n in self.skipped.items() if r not in PROBLEMS)
 
     def skipped_lines(self) -> list[str]:
-        """`8 channel joins and leaves`, most frequent first."""
-        return [f"{count:,} {reason}" for reason, count in self.skipped.most_common()]
+        """`8 channel joins and leaves`, `1 deleted message`, most frequent first."""
+        return [
+            plural(count, ONE.get(reason, reason), reason)
+            for reason, count in self.skipped.most_common()
+        ]

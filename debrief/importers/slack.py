@@ -21,6 +21,7 @@ from debrief.importers.report import ImportFailed, ImportReport, ProgressCallbac
 from debrief.importers.slack_archive import DayFile, MemberError, SlackArchive
 from debrief.importers.slack_message import BadMessage, MessageReader
 from debrief.importers.slack_meta import Conversation, Directory, load_directory
+from debrief.words import plural
 
 # Local dates are at most 14 hours from UTC; two days of margin is safe.
 _MARGIN = timedelta(days=2)
@@ -92,7 +93,9 @@ def _chosen_files(
     high = options.until.date() + _MARGIN if options.until else None
     inside = [f for f in files if (low is None or f.day >= low) and (high is None or f.day <= high)]
     if len(inside) < len(files):
-        report.notes.append(f"{len(files) - len(inside)} day files lie outside the window")
+        outside = len(files) - len(inside)
+        lie = "lies" if outside == 1 else "lie"
+        report.notes.append(f"{plural(outside, 'day file')} {lie} outside the window")
     return inside
 
 

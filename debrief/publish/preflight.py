@@ -15,6 +15,7 @@ from enum import StrEnum
 from debrief.literal import clean
 from debrief.models import ActionItem, Document
 from debrief.render_markdown import ACTIONS_KEY, ASPIRATIONAL_KEY, TIMELINE_KEY
+from debrief.words import plural
 
 
 class Level(StrEnum):
@@ -122,10 +123,8 @@ def check(
                 )
     aspirational = len(doc.aspirational_actions)
     if aspirational:
-        noun = "item" if aspirational == 1 else "items"
-        findings.append(
-            Finding(Level.ok, f"{aspirational} “if we have time” {noun}: listed, never ticketed")
-        )
+        items = plural(aspirational, "“if we have time” item")
+        findings.append(Finding(Level.ok, f"{items}: listed, never ticketed"))
     return Preflight(findings, strict)
 
 

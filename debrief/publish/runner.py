@@ -22,6 +22,7 @@ from debrief.publish.documents import document_paths, out_dir, write_documents
 from debrief.publish.plan import Change, PlannedTicket, plan_tickets
 from debrief.publish.preflight import Preflight, check
 from debrief.publish.tickets import Outcome, Progress, Result
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.store import Store
@@ -164,7 +165,7 @@ def run(
     failed = [t for t in summary.tickets if t.result == Result.failed.value]
     if failed:
         raise PublishError(
-            f"{len(failed)} of {len(summary.tickets)} tickets could not be created or updated "
+            f"{len(failed)} of {plural(len(summary.tickets), 'ticket')} could not be created or updated "
             f"({failed[0].title}: {failed[0].notes[-1] if failed[0].notes else 'refused'}); "
             "the others are recorded, fix and publish again",
             summary,

@@ -78,7 +78,7 @@ def test_unsourced_entries_and_open_conflicts_block_readiness(store, template):
     store.keep_conflict(pm.id, "section", "impact", "body", "mine", "theirs", 1)
     result = store.check_readiness(pm.id, template)
     problems = {c.name: c.detail for c in result.problems}
-    assert problems["Every timeline entry has a source"] == "1 entries without a source or link"
+    assert problems["Every timeline entry has a source"] == "1 entry without a source or link"
     assert problems["No unresolved edit conflicts"] == "open in: Impact and scope"
 
 

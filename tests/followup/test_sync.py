@@ -54,7 +54,7 @@ def test_jira_changes_come_home_as_revisions_by_jira(cli, store, published, jira
     }
     assert changes[(items[POOL].id, "due")].old == "2026-12-08"
     assert "Synced 3 of 3 tickets" in result.stdout
-    assert "3 change(s), 0 conflict(s), 0 missing" in result.stdout
+    assert "3 changes, 0 conflicts, 0 missing" in result.stdout
 
 
 def test_a_second_sync_with_nothing_new_changes_nothing(cli, store, published, jira_env):
@@ -66,7 +66,7 @@ def test_a_second_sync_with_nothing_new_changes_nothing(cli, store, published, j
 
     assert again.exit_code == 0
     assert store.history(published) == before
-    assert "0 change(s)" in again.stdout
+    assert "0 changes" in again.stdout
 
 
 def test_status_changed_here_and_in_jira_is_a_conflict_jira_wins(cli, store, published, jira_env):

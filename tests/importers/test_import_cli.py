@@ -25,7 +25,7 @@ def test_a_slack_export_imports_with_a_summary(cli, pm_id, tmp_path):
     assert result.stdout.splitlines() == [
         f"11 added to {pm_id} from export.zip (#general, #inc-42) · 0 already there",
         "5 skipped: 2 channel joins and leaves, 2 topic, purpose and name changes, "
-        "1 integrations added or removed",
+        "1 integration added or removed",
     ]
     assert len(events(cli, pm_id)) == 11
 
@@ -67,7 +67,7 @@ def test_a_partly_bad_export_imports_the_rest_and_names_file_and_line(cli, pm_id
     result = cli("import-timeline", pm_id, str(export))
     assert result.exit_code == 0
     assert "warning: general/2026-11-20.json: line 3: not JSON" in result.stderr
-    assert "1 unreadable files" in result.stdout
+    assert "1 unreadable file" in result.stdout
     assert len(events(cli, pm_id)) == 10
 
 

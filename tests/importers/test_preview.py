@@ -33,7 +33,7 @@ def test_known_events_are_counted_not_shown_and_the_rest_sorted(preview):
         "10 of 10 events ticked",
         "1 already in the timeline",
         "skipped: 2 channel joins and leaves, 2 topic, purpose and name changes, "
-        "1 integrations added or removed",
+        "1 integration added or removed",
     ]
 
 

@@ -76,7 +76,7 @@ def test_dry_run_prints_the_plan_and_changes_nothing(cli, store, pm_id, jira_env
         "“Load-test the connection pool at peak traffic” · owner Bob Brown · due 2026-12-08" in out
     )
     assert "postmortems/PM-1-checkout-card-payments-failing.md" in out
-    assert "1 “if we have time” item(s): listed, not ticketed." in out
+    assert "1 “if we have time” item: listed, not ticketed." in out
 
 
 def test_publishing_again_creates_nothing_new_and_makes_no_requests(

@@ -118,7 +118,7 @@ async def test_the_window_and_channel_fields_apply(store, template, tmp_path):
         screen = await preview(
             app, pilot, fx.write_folder(tmp_path), channel="#general", since="2026-11-20"
         )
-        assert status(screen).startswith("1 of 1 events ticked")
+        assert status(screen).startswith("1 of 1 event ticked")
 
 
 async def test_unreadable_input_is_told_and_nothing_imported(store, template, tmp_path):
