@@ -93,6 +93,7 @@ class MeetingControls(BaseScreen):
     _sync: MeetingSync
     _nudge = False
     _round_shown = False
+    _offer_resume = False
 
     @property
     def _me(self) -> DebriefScreen:
@@ -115,22 +116,54 @@ class MeetingControls(BaseScreen):
             for key in me.order:
                 spec = me.template.section(key)
                 agenda.append((key, me.sections[key].title, spec.timebox if spec else 0))
-            self._meeting, told = self._sync.open_clock(agenda, me.current)
-            if told:
-                self.notify(told, markup=False)
+            self._meeting, self._offer_resume = self._sync.open_clock(agenda, me.current)
             self.set_interval(TICK_SECONDS, self._meeting_tick)
         return self._meeting
 
     # -- hooks from the debrief screen ----------------------------------------------
 
+    def opening_section(self) -> str:
+        """The section to open at: where an unfinished meeting left off, else the first.
+
+        Reopening during a meeting also offers to resume its clock where it stopped.
+        """
+        order = self._me.order
+        current = self.meeting.current
+        if self._offer_resume:
+            self._offer_resume = False
+            self.call_after_refresh(self._ask_resume)
+        return current if current in order else order[0]
+
+    def _ask_resume(self) -> None:
+        from debrief.screens.resume_prompt import ResumePrompt
+
+        if self.meeting.phase is Phase.paused and self.app.screen is self:
+            self.app.push_screen(ResumePrompt(self.meeting), self._resume_answered)
+
+    def _resume_answered(self, resume: bool | None) -> None:
+        meeting = self.meeting
+        if resume and meeting.phase is Phase.paused:
+            meeting.resume()
+            self._after_timer_change()
+        else:
+            self._show_meeting()
+
     def meeting_section_changed(self) -> None:
-        """The facilitator moved to another section: the timer and the view follow."""
+        """The facilitator moved to another section: the timer and the view follow, and a
+        meeting under way saves where it is (a reopened screen comes back there)."""
         meeting = self.meeting
         meeting.enter(self._me.current)
         self._nudge = False
         self._show_meeting()
         self._publish_view()
-        if meeting.phase is Phase.running:
+        if meeting.phase in (Phase.running, Phase.paused):
+            self._save_record()
+
+    @on(events.Unmount)
+    def _save_on_close(self) -> None:
+        """Leaving the screen (home, quit): keep the clock's time up to this instant."""
+        meeting = self._meeting
+        if meeting is not None and meeting.phase in (Phase.running, Phase.paused):
             self._save_record()
 
     # -- timer -----------------------------------------------------------------------
@@ -284,7 +317,7 @@ class MeetingControls(BaseScreen):
         people.show(self._people(), section.spoke if section else [], self._nudge)
 
     def _save_record(self) -> None:
-        error = self._sync.save(self.meeting.record)
+        error = self._sync.save(self.meeting)
         if error:
             self.notify(error, severity="warning", markup=False)
 
