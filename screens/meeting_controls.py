@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events, on
 from textual.widget import Widget
 
-from debrief.meeting import AgendaClock, Phase, not_spoken, toggle_speaker
+from debrief.meeting import AgendaClock, MeetingRecord, Phase, not_spoken, toggle_speaker
 from debrief.meeting_summary import wrap_up
 from debrief.screens.base import BaseScreen, Command
 from debrief.screens.meeting_sync import WRAP_UP_VIEW, MeetingSync
@@ -24,6 +24,7 @@ from debrief.widgets.participants import Participants
 from debrief.widgets.section_editor import SectionEditor
 
 if TYPE_CHECKING:
+    from debrief.coach import Coach
     from debrief.screens.debrief_screen import DebriefScreen
 
 TICK_SECONDS = 0.25
@@ -260,21 +261,51 @@ class MeetingControls(BaseScreen):
     def action_wrap_up(self) -> None:
         from debrief.screens.wrapup_screen import WrapupScreen
 
+        if isinstance(self.app.screen, WrapupScreen):
+            return  # pressed twice: it is showing already
         me = self._me
         me.flush()
-        summary = wrap_up(self.store.document(me.pm_id), me.template, self.today())
-        record = self.meeting.record if self.meeting.phase is not Phase.idle else None
+        meeting = self.meeting
+        try:
+            doc = self.store.document(me.pm_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        summary = wrap_up(doc, me.template, self.today(), meeting.record.findings, self._coach())
         self._publish_view(WRAP_UP_VIEW)
         self.app.push_screen(
-            WrapupScreen(me.pm.title, summary, record, self.today()), self._wrapped
+            WrapupScreen(
+                me.pm.title, summary, self._record_now, self.today(), self._findings_chosen
+            ),
+            self._wrapped,
         )
+
+    def _record_now(self) -> MeetingRecord | None:
+        """The meeting record with the running section's time up to this instant."""
+        meeting = self.meeting
+        return meeting.snapshot().record if meeting.phase is not Phase.idle else None
+
+    def _coach(self) -> Coach | None:
+        """The coach panel's rules (the user's, if any), so the wrap-up flags what it flags."""
+        from debrief.widgets.coach_panel import CoachPanel
+
+        panels = self.query(CoachPanel)
+        return panels.first().coach if panels else None
+
+    def _findings_chosen(self, findings: dict[str, str]) -> None:
+        """The facilitator picked or edited findings to read out: kept with the record."""
+        self.meeting.record.findings.update(findings)
+        self._save_record()
+        self._publish_view(WRAP_UP_VIEW)
 
     def _wrapped(self, follow_up: date | None) -> None:
         me = self._me
         if follow_up is None:
             self._publish_view()
             return
-        self.meeting.finish()
+        meeting = self.meeting
+        if meeting.phase is not Phase.finished:  # wrapped up twice: the meeting ended once
+            meeting.finish()
         self._save_record()
         try:
             me.pm = self.store.finish_debrief(me.pm_id, follow_up)
