@@ -155,3 +155,31 @@ async def test_the_facilitator_picks_and_edits_findings_and_the_export_has_them(
     read_out = exported.split("Key findings read out", 1)[1]
     assert "**Trigger:** The pool was lowered to 10. Nobody knew it mattered." in read_out
     assert BLAMING not in read_out and "**Impact and scope:**" not in read_out
+
+
+async def test_odd_states_never_raise(meeting_store, cli, fake_clock):
+    """Nothing written, no participants, no meeting; wrap-up twice; started then wrapped."""
+    pm_id = cli("new", "Quiet incident").stdout.strip()
+    app = make_app(meeting_store, pm_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.press("ctrl+f")  # no meeting started, nothing written
+        await wait_until(pilot, lambda: isinstance(app.screen, WrapupScreen))
+        assert shows(app, "Nothing written yet") and not shows(app, "Meeting 00:00")
+        await pilot.press("ctrl+f", "ctrl+s")  # twice, then finish
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.press("ctrl+s", "escape", "ctrl+f12", "escape")  # the round, nobody in it
+        await pilot.press("f5", "ctrl+f", "enter")  # the opening card holds ctrl+f
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.press("ctrl+f")  # at once: no time spent
+        await wait_until(pilot, lambda: isinstance(app.screen, WrapupScreen))
+        await wait_until(pilot, lambda: shows(app, "Meeting 00:00 of 60:00 planned"))
+        await pilot.press("escape", "ctrl+f")
+        await wait_until(pilot, lambda: isinstance(app.screen, WrapupScreen))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.press("f5", "ctrl+f", "escape")  # finished: F5 only tells so
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+    [*_, record] = meeting_store.meetings(pm_id)
+    assert record.started_at is not None and record.ended_at is not None
