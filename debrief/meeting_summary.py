@@ -24,6 +24,8 @@ FINDING_LIMIT = 160
 SENTENCE_LIMIT = 400
 """A candidate sentence longer than this (a paragraph without full stops) is shortened."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+")
+_INLINE_MARKS = re.compile(r"`|\*\*")
+"""Inline code and strong emphasis marks: read out as plain words."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
@@ -68,7 +70,7 @@ def sentences(body: str, limit: int = SENTENCE_LIMIT) -> list[str]:
     lines = [_MARKER.sub("", line).strip() for line in body.splitlines()]
     found: list[str] = []
     joining = False
-    for line in (clean(line, single_line=True) for line in lines if line):
+    for line in (clean(_INLINE_MARKS.sub("", line), single_line=True) for line in lines if line):
         parts = [p for p in _SENTENCE_END.split(line) if p.strip()]
         if joining and parts:
             found[-1] = f"{found[-1]} {parts[0]}"

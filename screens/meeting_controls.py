@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.25
 """How often the running clock is redrawn (it only changes once a second)."""
 HEARTBEAT_SECONDS = 30.0
-"""While presenting, the record is saved and the view republished this often."""
+"""While presenting, the view is republished this often."""
+SAVE_SECONDS = 10.0
+"""While the clock runs, the record (its time so far) is saved this often: a killed app
+loses at most this much of the meeting's time."""
 
 MEETING_COMMANDS = [
     Command(
@@ -204,9 +207,9 @@ class MeetingControls(BaseScreen):
         meeting = self.meeting
         if meeting.phase is Phase.running:
             self.query_one(MeetingTimer).show(meeting.view())
+        if meeting.phase is Phase.running and time.monotonic() - self._sync.saved_at > SAVE_SECONDS:
+            self._save_record()
         if self._presenting() and time.monotonic() - self._sync.published_at > HEARTBEAT_SECONDS:
-            if meeting.phase is Phase.running:
-                self._save_record()
             self._publish_view()
 
     # -- present mode ---------------------------------------------------------------

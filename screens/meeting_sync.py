@@ -38,6 +38,8 @@ class MeetingSync:
         self.asked_before: dict[str, list[str]] | None = None
         self.published_at = 0.0
         """When the view was last published (monotonic seconds)."""
+        self.saved_at = 0.0
+        """When the record was last saved (monotonic seconds)."""
 
     def open_clock(
         self, agenda: list[tuple[str, str, int]], current: str
@@ -85,7 +87,9 @@ class MeetingSync:
             now = clock.snapshot().record
             record.id = self.store.save_meeting(now).id
         except StoreError as exc:
+            self.saved_at = time.monotonic()  # a locked moment: try again at the next interval
             return f"The meeting record was not saved: {exc}"
+        self.saved_at = time.monotonic()
         return ""
 
     def _take_questions(self, record: MeetingRecord) -> None:

@@ -161,10 +161,16 @@ class FindingRow(Static, can_focus=True):
             parts.append((hint, f"italic {MUTED}"))
         if self.text in f.flagged:
             parts.append(("  ⚑ the coach flags this sentence", "bold $text-warning"))
-        if len(f.candidates) > 1:
+        if len(f.candidates) > 1 and self.has_focus:
             at = f.candidates.index(self.text) + 1 if self.text in f.candidates else 0
             parts.append((f"  ({at or '–'}/{len(f.candidates)})", MUTED))
         self.update(Content.assemble(*parts))
+
+    def on_focus(self) -> None:
+        self.show()
+
+    def on_blur(self) -> None:
+        self.show()
 
     def action_other(self, step: int) -> None:
         candidates = self.finding.candidates

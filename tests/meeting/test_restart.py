@@ -81,3 +81,23 @@ async def test_a_post_mortem_without_a_meeting_opens_at_its_first_section(
         await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
         await pilot.pause(0.2)
         assert isinstance(app.screen, DebriefScreen) and app.screen.current == "impact"
+
+
+async def test_a_killed_app_loses_at_most_a_few_seconds_of_the_clock(
+    meeting_store, meeting_pm, fake_clock, monkeypatch
+):
+    import debrief.screens.meeting_controls as controls
+
+    monkeypatch.setattr(controls, "SAVE_SECONDS", 0.2)
+    app = make_app(meeting_store, meeting_pm)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+n")
+        fake_clock.advance(42)  # no move, no pause: only the running clock's saves keep it
+
+        def saved() -> bool:
+            [record] = meeting_store.meetings(meeting_pm)
+            trigger = record.section("trigger")
+            return record.current == "trigger" and trigger is not None and trigger.spent_s == 42
+
+        await wait_until(pilot, saved)
