@@ -65,6 +65,11 @@ class MeetingRecord(BaseModel):
     started_at: datetime | None = None
     ended_at: datetime | None = None
     sections: list[SectionRecord] = Field(default_factory=list)
+    current: str = ""
+    """The facilitator's section when the record was saved: a reopened meeting resumes there."""
+    findings: dict[str, str] = Field(default_factory=dict)
+    """The key finding read out per section key, as the facilitator chose or edited it
+    ("" leaves a section out)."""
 
     def section(self, key: str) -> SectionRecord | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -235,12 +240,21 @@ class AgendaClock:
     def snapshot(self) -> ClockState:
         """A copy of the state with the spent times brought up to now."""
         copy = self.state.model_copy(deep=True)
+        copy.record.current = copy.current
         if copy.phase is Phase.running:
             section = copy.record.section(copy.current)
             if section is not None:
                 section.spent_s = self.spent()
             copy.since = self.clock()
         return copy
+
+
+def resumed(record: MeetingRecord, clock: Clock | None = None) -> AgendaClock:
+    """A clock for an interrupted meeting: paused at its saved times, at its saved section."""
+    state = ClockState(record=record, phase=Phase.paused, current=record.current)
+    if record.section(record.current) is None:
+        state.current = ""
+    return AgendaClock(state, clock)
 
 
 def tone(remaining_s: float, planned_s: int) -> Tone:

@@ -156,7 +156,7 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantC
         self.sections = {s.key: s for s in self.store.sections(self.pm_id)}
         self.order = list(self.sections)
         self._show_header()
-        self.go_to(self.order[0])
+        self.go_to(self.opening_section())
         self.start_live_refresh()
 
     # -- navigation ------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events, on
 from textual.widget import Widget
 
-from debrief.meeting import AgendaClock, Phase, not_spoken, toggle_speaker
+from debrief.meeting import AgendaClock, MeetingRecord, Phase, not_spoken, toggle_speaker
 from debrief.meeting_summary import wrap_up
 from debrief.screens.base import BaseScreen, Command
 from debrief.screens.meeting_sync import WRAP_UP_VIEW, MeetingSync
@@ -25,12 +25,16 @@ from debrief.widgets.section_editor import SectionEditor
 from debrief.words import plural
 
 if TYPE_CHECKING:
+    from debrief.coach import Coach
     from debrief.screens.debrief_screen import DebriefScreen
 
 TICK_SECONDS = 0.25
 """How often the running clock is redrawn (it only changes once a second)."""
 HEARTBEAT_SECONDS = 30.0
-"""While presenting, the record is saved and the view republished this often."""
+"""While presenting, the view is republished this often."""
+SAVE_SECONDS = 10.0
+"""While the clock runs, the record (its time so far) is saved this often: a killed app
+loses at most this much of the meeting's time."""
 
 MEETING_COMMANDS = [
     Command(
@@ -94,6 +98,7 @@ class MeetingControls(BaseScreen):
     _sync: MeetingSync
     _nudge = False
     _round_shown = False
+    _offer_resume = False
 
     @property
     def _me(self) -> DebriefScreen:
@@ -116,22 +121,54 @@ class MeetingControls(BaseScreen):
             for key in me.order:
                 spec = me.template.section(key)
                 agenda.append((key, me.sections[key].title, spec.timebox if spec else 0))
-            self._meeting, told = self._sync.open_clock(agenda, me.current)
-            if told:
-                self.notify(told, markup=False)
+            self._meeting, self._offer_resume = self._sync.open_clock(agenda, me.current)
             self.set_interval(TICK_SECONDS, self._meeting_tick)
         return self._meeting
 
     # -- hooks from the debrief screen ----------------------------------------------
 
+    def opening_section(self) -> str:
+        """The section to open at: where an unfinished meeting left off, else the first.
+
+        Reopening during a meeting also offers to resume its clock where it stopped.
+        """
+        order = self._me.order
+        current = self.meeting.current
+        if self._offer_resume:
+            self._offer_resume = False
+            self.call_after_refresh(self._ask_resume)
+        return current if current in order else order[0]
+
+    def _ask_resume(self) -> None:
+        from debrief.screens.resume_prompt import ResumePrompt
+
+        if self.meeting.phase is Phase.paused and self.app.screen is self:
+            self.app.push_screen(ResumePrompt(self.meeting), self._resume_answered)
+
+    def _resume_answered(self, resume: bool | None) -> None:
+        meeting = self.meeting
+        if resume and meeting.phase is Phase.paused:
+            meeting.resume()
+            self._after_timer_change()
+        else:
+            self._show_meeting()
+
     def meeting_section_changed(self) -> None:
-        """The facilitator moved to another section: the timer and the view follow."""
+        """The facilitator moved to another section: the timer and the view follow, and a
+        meeting under way saves where it is (a reopened screen comes back there)."""
         meeting = self.meeting
         meeting.enter(self._me.current)
         self._nudge = False
         self._show_meeting()
         self._publish_view()
-        if meeting.phase is Phase.running:
+        if meeting.phase in (Phase.running, Phase.paused):
+            self._save_record()
+
+    @on(events.Unmount)
+    def _save_on_close(self) -> None:
+        """Leaving the screen (home, quit): keep the clock's time up to this instant."""
+        meeting = self._meeting
+        if meeting is not None and meeting.phase in (Phase.running, Phase.paused):
             self._save_record()
 
     # -- timer -----------------------------------------------------------------------
@@ -172,9 +209,9 @@ class MeetingControls(BaseScreen):
         meeting = self.meeting
         if meeting.phase is Phase.running:
             self.query_one(MeetingTimer).show(meeting.view())
+        if meeting.phase is Phase.running and time.monotonic() - self._sync.saved_at > SAVE_SECONDS:
+            self._save_record()
         if self._presenting() and time.monotonic() - self._sync.published_at > HEARTBEAT_SECONDS:
-            if meeting.phase is Phase.running:
-                self._save_record()
             self._publish_view()
 
     # -- present mode ---------------------------------------------------------------
@@ -231,21 +268,51 @@ class MeetingControls(BaseScreen):
     def action_wrap_up(self) -> None:
         from debrief.screens.wrapup_screen import WrapupScreen
 
+        if isinstance(self.app.screen, WrapupScreen):
+            return  # pressed twice: it is showing already
         me = self._me
         me.flush()
-        summary = wrap_up(self.store.document(me.pm_id), me.template, self.today())
-        record = self.meeting.record if self.meeting.phase is not Phase.idle else None
+        meeting = self.meeting
+        try:
+            doc = self.store.document(me.pm_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        summary = wrap_up(doc, me.template, self.today(), meeting.record.findings, self._coach())
         self._publish_view(WRAP_UP_VIEW)
         self.app.push_screen(
-            WrapupScreen(me.pm.title, summary, record, self.today()), self._wrapped
+            WrapupScreen(
+                me.pm.title, summary, self._record_now, self.today(), self._findings_chosen
+            ),
+            self._wrapped,
         )
+
+    def _record_now(self) -> MeetingRecord | None:
+        """The meeting record with the running section's time up to this instant."""
+        meeting = self.meeting
+        return meeting.snapshot().record if meeting.phase is not Phase.idle else None
+
+    def _coach(self) -> Coach | None:
+        """The coach panel's rules (the user's, if any), so the wrap-up flags what it flags."""
+        from debrief.widgets.coach_panel import CoachPanel
+
+        panels = self.query(CoachPanel)
+        return panels.first().coach if panels else None
+
+    def _findings_chosen(self, findings: dict[str, str]) -> None:
+        """The facilitator picked or edited findings to read out: kept with the record."""
+        self.meeting.record.findings.update(findings)
+        self._save_record()
+        self._publish_view(WRAP_UP_VIEW)
 
     def _wrapped(self, follow_up: date | None) -> None:
         me = self._me
         if follow_up is None:
             self._publish_view()
             return
-        self.meeting.finish()
+        meeting = self.meeting
+        if meeting.phase is not Phase.finished:  # wrapped up twice: the meeting ended once
+            meeting.finish()
         self._save_record()
         try:
             me.pm = self.store.finish_debrief(me.pm_id, follow_up)
@@ -288,7 +355,7 @@ class MeetingControls(BaseScreen):
         people.show(self._people(), section.spoke if section else [], self._nudge)
 
     def _save_record(self) -> None:
-        error = self._sync.save(self.meeting.record)
+        error = self._sync.save(self.meeting)
         if error:
             self.notify(error, severity="warning", markup=False)
 

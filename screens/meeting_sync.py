@@ -9,8 +9,15 @@ import time
 import uuid
 from datetime import timedelta
 
-from debrief.dates import show_instant
-from debrief.meeting import AgendaClock, ClockState, MeetingRecord, Phase, Presence, new_record
+from debrief.meeting import (
+    AgendaClock,
+    ClockState,
+    MeetingRecord,
+    Phase,
+    Presence,
+    new_record,
+    resumed,
+)
 from debrief.store import Store, StoreError
 
 STALE_AFTER = timedelta(minutes=2)
@@ -31,12 +38,18 @@ class MeetingSync:
         self.asked_before: dict[str, list[str]] | None = None
         self.published_at = 0.0
         """When the view was last published (monotonic seconds)."""
+        self.saved_at = 0.0
+        """When the record was last saved (monotonic seconds)."""
 
     def open_clock(
         self, agenda: list[tuple[str, str, int]], current: str
-    ) -> tuple[AgendaClock, str]:
-        """A clock for this agenda, resuming a recent unfinished meeting; and what to tell."""
-        previous = self.store.unfinished_meeting(self.pm_id)
+    ) -> tuple[AgendaClock, bool]:
+        """A clock for this agenda; True when it resumes a recent unfinished meeting, paused
+        at its saved times and at the section the facilitator was on."""
+        try:
+            previous = self.store.unfinished_meeting(self.pm_id)
+        except StoreError:
+            previous = None
         now = self.store.now()
         if (
             previous is not None
@@ -44,28 +57,39 @@ class MeetingSync:
             and now - previous.started_at < RESUME_WITHIN
             and [s.key for s in previous.sections] == [k for k, _, _ in agenda]
         ):
-            since = show_instant(previous.started_at, with_date=False)
-            state = ClockState(record=previous, phase=Phase.paused, current=current)
-            told = f"The meeting started {since} was not finished: F5 resumes its timer."
-        else:
-            state = ClockState(record=new_record(self.pm_id, agenda), current=current)
-            told = ""
-        return AgendaClock(state, self.store.now), told
+            if previous.section(previous.current) is None:  # saved before sections were kept
+                previous.current = self._shown_section() or current
+            return resumed(previous, self.store.now), True
+        state = ClockState(record=new_record(self.pm_id, agenda), current=current)
+        return AgendaClock(state, self.store.now), False
+
+    def _shown_section(self) -> str:
+        """The section the facilitator's screen last published, if any."""
+        try:
+            view = self.store.meeting_view(self.pm_id)
+        except StoreError:
+            return ""
+        return view.section if view is not None else ""
 
     def note_questions_asked(self) -> None:
         """From now on, questions the coach marks asked go into the record."""
         if self.asked_before is None:
             self.asked_before = self.store.asked_by_section(self.pm_id)
 
-    def save(self, record: MeetingRecord) -> str:
-        """Save the record (once there is something to keep); returns an error, or ""."""
-        if record.started_at is None and not record.speakers():
+    def save(self, clock: AgendaClock) -> str:
+        """Save the record as of now (once there is something to keep): the running
+        section's time and the current section with it. Returns an error, or ""."""
+        record = clock.record
+        if record.started_at is None and not record.speakers() and not record.findings:
             return ""
         try:
             self._take_questions(record)
-            record.id = self.store.save_meeting(record).id
+            now = clock.snapshot().record
+            record.id = self.store.save_meeting(now).id
         except StoreError as exc:
+            self.saved_at = time.monotonic()  # a locked moment: try again at the next interval
             return f"The meeting record was not saved: {exc}"
+        self.saved_at = time.monotonic()
         return ""
 
     def _take_questions(self, record: MeetingRecord) -> None:

@@ -170,7 +170,8 @@ class PresenterScreen(BaseScreen):
 
     def _show_wrap_up(self, doc: Document) -> None:
         self.query_one("#section-title", Static).update(Text("Wrap up", style="bold"))
-        record = self.clock.record if self.clock and self.clock.phase is not Phase.idle else None
+        live = self.clock is not None and self.clock.phase is not Phase.idle
+        record = self.clock.snapshot().record if self.clock is not None and live else None
         self.query_one("#section-meta", Static).update(
             Text("Findings, owned actions and the follow-up review", style="dim")
         )
@@ -178,7 +179,7 @@ class PresenterScreen(BaseScreen):
         self.query_one("#present-body", Markdown).display = False
         wrapup = self.query_one("#present-wrapup", Static)
         wrapup.display = True
-        wrapup.update(wrap_up_view(summary, record))
+        wrapup.update(wrap_up_view(summary, record, self.app.current_theme))
         self._markdown = ""
 
     def _show_agenda(self, doc: Document) -> None:

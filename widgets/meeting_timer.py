@@ -6,9 +6,9 @@ paused. The widget only draws a `TimerView`; the screen owns the clock and redra
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Digits, Static
 
 from debrief.literal import clean
@@ -58,13 +58,17 @@ class MeetingTimer(Vertical):
             Phase.paused: "paused",
             Phase.finished: "finished",
         }.get(view.phase, "over" if over else "left")
-        label = Text(state, style="bold red" if state == "over" else "bold")
-        label.append(f" · {clean(view.title, single_line=True)}", style="dim")
+        label = Content.assemble(
+            (state, "bold $text-error" if state == "over" else "bold"),
+            (f" · {clean(view.title, single_line=True)}", "$foreground-muted"),
+        )
         self.query_one("#timer-label", Static).update(label)
-        total = Text("Meeting ")
         late = view.total_s > view.total_planned_s
-        total.append(clock_text(view.total_s), style="bold red" if late else "bold")
-        total.append(f" of {clock_text(view.total_planned_s)}", style="dim")
+        total = Content.assemble(
+            "Meeting ",
+            (clock_text(view.total_s), "bold $text-error" if late else "bold"),
+            (f" of {clock_text(view.total_planned_s)}", "$foreground-muted"),
+        )
         self.query_one("#timer-total", Static).update(total)
 
 
