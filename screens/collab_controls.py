@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from debrief.literal import clean
 from debrief.models import Section
 from debrief.screens.base import BaseScreen, Command
 from debrief.store import StoreError
@@ -94,7 +95,10 @@ class CollabControls(BaseScreen):
                 me.sections[section.key] = section
                 editor.replace_keeping_cursor(section.body)
                 self.notify(
-                    f"{section.updated_by or 'Someone'} updated {section.title}.",
+                    clean(
+                        f"{section.updated_by or 'Someone'} updated {section.title}.",
+                        single_line=True,
+                    ),
                     markup=False,
                     timeout=3,
                 )
@@ -213,6 +217,9 @@ class CollabControls(BaseScreen):
             except (StoreError, ValueError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.notify(f"Asked {ask.person} for {me.sections[key].title}.", markup=False)
+            self.notify(
+                clean(f"Asked {ask.person} for {me.sections[key].title}.", single_line=True),
+                markup=False,
+            )
 
         self.app.push_screen(AskForm(me.sections[key].title, me._participants()), asked)
