@@ -48,42 +48,13 @@ def readiness(doc: Document, template: Template, open_conflicts: Sequence[str] =
             detail=f"empty: {', '.join(empty)}" if empty else "",
         )
     )
-    present = {e.milestone for e in doc.events if e.milestone}
-    missing = [m.value for m in NEEDED_MILESTONES if m not in present]
-    checks.append(
-        Check(
-            name="Timeline marks when it started, was detected and resolved",
-            ok=not missing,
-            detail=f"no {', '.join(missing)} milestone" if missing else "",
-        )
-    )
-    count = unsourced(doc.events)
-    checks.append(
-        Check(
-            name="Every timeline entry has a source",
-            ok=count == 0,
-            detail=plural(
-                count, "entry without a source or link", "entries without a source or link"
-            )
-            if count
-            else "",
-        )
-    )
-    owned = doc.owned_actions
-    incomplete = [a.title for a in owned if a.missing()]
-    checks.append(
-        Check(
-            name="Action items have an owner and a due date",
-            ok=bool(owned) and not incomplete,
-            detail=(
-                "no action items yet"
-                if not owned
-                else f"{len(incomplete)} incomplete: {', '.join(incomplete[:3])}"
-                if incomplete
-                else ""
-            ),
-        )
-    )
+    # only what the template has: no timeline section, no milestones asked for
+    keys = {s.key for s in doc.sections}
+    has = {s.kind for s in template.sections if s.key in keys}
+    if SectionKind.timeline in has:
+        checks += _timeline_checks(doc)
+    if SectionKind.actions in has:
+        checks.append(_actions_check(doc))
     checks.append(
         Check(
             name="No unresolved edit conflicts",
@@ -93,4 +64,42 @@ def readiness(doc: Document, template: Template, open_conflicts: Sequence[str] =
     )
     return Readiness(
         postmortem_id=doc.postmortem.id, ready=all(c.ok for c in checks), checks=checks
+    )
+
+
+def _timeline_checks(doc: Document) -> list[Check]:
+    present = {e.milestone for e in doc.events if e.milestone}
+    missing = [m.value for m in NEEDED_MILESTONES if m not in present]
+    count = unsourced(doc.events)
+    return [
+        Check(
+            name="Timeline marks when it started, was detected and resolved",
+            ok=not missing,
+            detail=f"no {', '.join(missing)} milestone" if missing else "",
+        ),
+        Check(
+            name="Every timeline entry has a source",
+            ok=count == 0,
+            detail=plural(
+                count, "entry without a source or link", "entries without a source or link"
+            )
+            if count
+            else "",
+        ),
+    ]
+
+
+def _actions_check(doc: Document) -> Check:
+    owned = doc.owned_actions
+    incomplete = [a.title for a in owned if a.missing()]
+    return Check(
+        name="Action items have an owner and a due date",
+        ok=bool(owned) and not incomplete,
+        detail=(
+            "no action items yet"
+            if not owned
+            else f"{len(incomplete)} incomplete: {', '.join(incomplete[:3])}"
+            if incomplete
+            else ""
+        ),
     )

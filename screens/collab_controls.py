@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from debrief.literal import clean
 from debrief.models import Section
 from debrief.screens.base import BaseScreen, Command
 from debrief.store import StoreError
@@ -58,6 +59,9 @@ COLLAB_COMMANDS = [
 class CollabControls(BaseScreen):
     """Other people's saves appear within a couple of seconds; nothing is overwritten silently."""
 
+    conflict_bases: dict[str, int]
+    """Per section in conflict, the revision the unsaved text was edited from."""
+
     @property
     def _me(self) -> DebriefScreen:
         return cast("DebriefScreen", self)
@@ -66,6 +70,7 @@ class CollabControls(BaseScreen):
 
     def start_live_refresh(self) -> None:
         me = self._me
+        self.conflict_bases = {}
         for kept in self.store.open_conflicts(me.pm_id, author=self.store.author):
             if kept.entity == "section" and kept.entity_id in me.sections:
                 me.conflicts[kept.entity_id] = me.sections[kept.entity_id]
@@ -87,14 +92,13 @@ class CollabControls(BaseScreen):
                 typing = editor.text != mine.body
                 if typing or section.key in me.conflicts:
                     continue  # the next save meets the conflict and shows both versions
-                cursor = editor.cursor_location
                 me.sections[section.key] = section
-                editor.load_text(section.body)
-                last = editor.document.line_count - 1
-                row = min(cursor[0], last)
-                editor.move_cursor((row, min(cursor[1], len(editor.document.get_line(row)))))
+                editor.replace_keeping_cursor(section.body)
                 self.notify(
-                    f"{section.updated_by or 'Someone'} updated {section.title}.",
+                    clean(
+                        f"{section.updated_by or 'Someone'} updated {section.title}.",
+                        single_line=True,
+                    ),
                     markup=False,
                     timeout=3,
                 )
@@ -114,6 +118,8 @@ class CollabControls(BaseScreen):
         """Keep both versions in the database, then let the person choose."""
         me = self._me
         me.conflicts[key] = theirs
+        if key in me.sections:
+            self.conflict_bases.setdefault(key, me.sections[key].rev)
         try:
             self.store.keep_conflict(
                 me.pm_id, "section", key, "body", mine, theirs.body, theirs.rev
@@ -139,6 +145,12 @@ class CollabControls(BaseScreen):
         current = self.store.get_section(me.pm_id, kept.entity_id)
         editor = me.query_one(SectionEditor)
         mine = editor.text if editor.section_key == kept.entity_id else kept.mine
+        base_rev = self.conflict_bases.get(kept.entity_id)
+        base = (
+            None
+            if base_rev is None
+            else self.store.section_body_at(me.pm_id, kept.entity_id, base_rev)
+        )
 
         def done(resolution: Resolution | None) -> None:
             if resolution is None:
@@ -149,6 +161,7 @@ class CollabControls(BaseScreen):
                 if other.entity_id == kept.entity_id:
                     self.store.resolve_section_conflict(other.id, resolution.text, "superseded")
             me.conflicts.pop(kept.entity_id, None)
+            self.conflict_bases.pop(kept.entity_id, None)
             saved = self.store.get_section(me.pm_id, kept.entity_id)
             me.sections[kept.entity_id] = saved
             if editor.section_key == kept.entity_id:
@@ -157,7 +170,7 @@ class CollabControls(BaseScreen):
             me._show_agenda()
 
         self.app.push_screen(
-            ConflictScreen(current.title, mine, current.body, current.updated_by), done
+            ConflictScreen(current.title, mine, current.body, current.updated_by, base), done
         )
 
     # -- history, readiness, requests ---------------------------------------------
@@ -207,6 +220,9 @@ class CollabControls(BaseScreen):
             except (StoreError, ValueError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.notify(f"Asked {ask.person} for {me.sections[key].title}.", markup=False)
+            self.notify(
+                clean(f"Asked {ask.person} for {me.sections[key].title}.", single_line=True),
+                markup=False,
+            )
 
         self.app.push_screen(AskForm(me.sections[key].title, me._participants()), asked)

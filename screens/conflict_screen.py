@@ -1,4 +1,8 @@
-"""Two versions side by side: keep yours, keep theirs, or merge by hand."""
+"""Two versions side by side: keep yours, keep theirs, or save the merge.
+
+The merge is three-way against the revision both people started from, so only
+the lines both changed are marked for a person to settle.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from debrief.literal import clean
-from debrief.merge import merge_both
+from debrief.merge import has_conflict_markers, merge_three
 from debrief.screens.base import BaseModal
 
 
@@ -31,12 +35,17 @@ class ConflictScreen(BaseModal[Resolution | None]):
         Binding("ctrl+s", "save_merge", "Save merge", id="conflict-save-merge", priority=True),
     ]
 
-    def __init__(self, title: str, mine: str, theirs: str, theirs_by: str) -> None:
+    def __init__(
+        self, title: str, mine: str, theirs: str, theirs_by: str, base: str | None = None
+    ) -> None:
+        """`base` is the text both versions were edited from; None when it is not known."""
         super().__init__()
         self.section_title = title
         self.mine = mine
         self.theirs = theirs
         self.theirs_by = theirs_by
+        self.merged = merge_three(base, mine, theirs, clean(theirs_by, single_line=True))
+        self._warned_markers = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="conflict"):
@@ -60,15 +69,26 @@ class ConflictScreen(BaseModal[Resolution | None]):
                         classes="version-label",
                     )
                     yield TextArea(self.theirs, read_only=True, soft_wrap=True, id="theirs")
-            yield Static(
-                "Merge (edit, then ctrl+s): both versions, theirs first", classes="version-label"
-            )
-            yield TextArea(merge_both(self.theirs, self.mine), soft_wrap=True, id="merged")
+            yield Static(self._merge_label(), classes="version-label", id="merge-label")
+            yield TextArea(self.merged.text, soft_wrap=True, id="merged")
             with Horizontal(id="conflict-buttons"):
                 yield Button("Keep mine", id="keep-mine", compact=True, variant="primary")
                 yield Button("Keep theirs", id="keep-theirs", compact=True)
                 yield Button("Save merge", id="save-merge", compact=True, variant="success")
                 yield Button("Decide later", id="later", compact=True)
+
+    def _merge_label(self) -> Text:
+        count = self.merged.conflicts
+        if count == 0:
+            return Text("Merge: your changes and theirs combined (check it, then ctrl+s)")
+        places = "1 place" if count == 1 else f"{count} places"
+        return Text.assemble(
+            f"Merge: {places} you both changed, between ",
+            ("<<<<<<< yours", "bold"),
+            " and ",
+            (">>>>>>> theirs", "bold"),
+            " (edit, then ctrl+s)",
+        )
 
     def on_mount(self) -> None:
         self.query_one("#merged", TextArea).focus()
@@ -83,6 +103,16 @@ class ConflictScreen(BaseModal[Resolution | None]):
 
     @on(Button.Pressed, "#save-merge")
     def action_save_merge(self) -> None:
+        text = self.query_one("#merged", TextArea).text
+        if has_conflict_markers(text) and not self._warned_markers:
+            self._warned_markers = True
+            self.notify(
+                "The merge still has <<<<<<< yours … >>>>>>> theirs markers: "
+                "edit them, or save again to keep them as they are.",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.dismiss(Resolution("merged", self.query_one("#merged", TextArea).text))
 
     @on(Button.Pressed, "#later")

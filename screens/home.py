@@ -12,6 +12,7 @@ from debrief.literal import clean, literal
 from debrief.models import Postmortem, Status
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
+from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
 from debrief.template import load_template
 from debrief.words import plural
@@ -60,6 +61,46 @@ PAGE = 250
 PAGE_DELAY = 0.05
 """Seconds between later pages, so the first frame is drawn before they are added."""
 
+FIXED_WIDTHS = {"id": 8, "status": 9, "sev": 5, "incident": 10}
+DUE_WIDE, DUE_NARROW = 18, 11
+"""The due column fits "2026-11-15 overdue" on one line, or wraps "overdue" under the date."""
+TITLE_ROOM = 40
+"""Below this the incident date makes way for the title (the due date follows from it)."""
+MIN_TITLE, MAX_TITLE = 16, 72
+HEADERS = {
+    "id": "Id",
+    "title": "Title",
+    "status": "Status",
+    "sev": "Sev",
+    "incident": "Incident",
+    "due": "Debrief due",
+}
+
+
+def column_widths(width: int) -> dict[str, int]:
+    """Column widths for a list `width` cells wide: the title takes what is left.
+
+    Every column has one cell of padding each side, and the vertical scrollbar
+    takes two.
+    """
+    room = width - 2
+
+    def title_room(widths: dict[str, int]) -> int:
+        return room - sum(widths.values()) - 2 * (len(widths) + 1)
+
+    widths = {**FIXED_WIDTHS, "due": DUE_WIDE}
+    if title_room(widths) < TITLE_ROOM:
+        widths["due"] = DUE_NARROW
+    if title_room(widths) < TITLE_ROOM:
+        del widths["incident"]
+    title = min(MAX_TITLE, max(MIN_TITLE, title_room(widths)))
+    order = ["id", "title", "status", "sev", "incident", "due"]
+    return {
+        key: title if key == "title" else widths[key]
+        for key in order
+        if key in widths or key == "title"
+    }
+
 
 class HomeScreen(BaseScreen):
     CSS_PATH = "home.tcss"
@@ -71,6 +112,7 @@ class HomeScreen(BaseScreen):
         super().__init__()
         self._search_timer: Timer | None = None
         self._listing = 0
+        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("debrief — post-mortems", style="bold"), id="home-title")
@@ -84,8 +126,28 @@ class HomeScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit_columns(self.app.size.width)
+        self.watch(self.app, "theme", self._rethemed, init=False)
+
+    def _fit_columns(self, width: int) -> bool:
+        """Size the columns to the screen (True if they changed; the rows must be added again)."""
+        widths = column_widths(width)
+        if widths == self._widths:
+            return False
+        self._widths = widths
         table = self.query_one(DataTable)
-        table.add_columns("Id", "Title", "Status", "Sev", "Incident", "Debrief due")
+        table.clear(columns=True)
+        for key, cells in widths.items():
+            table.add_column(HEADERS[key], width=cells, key=key)
+        return True
+
+    def on_resize(self) -> None:
+        if self._fit_columns(self.size.width) and self.app.screen is self:
+            self._run_search()
+
+    def _rethemed(self) -> None:
+        if self.is_attached:
+            self._run_search()  # the colours of the cells are the theme's
 
     def on_screen_resume(self) -> None:
         if self.app.screen is self:  # not when another screen was pushed straight over it
@@ -103,21 +165,35 @@ class HomeScreen(BaseScreen):
     def _add_rows(self, pms: list[Postmortem]) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         today = self.today()
+        widths = self._widths
+        late, soon, done = (
+            rich_style(self.app, s) for s in ("bold $error", "$warning", "$success")
+        )
         for pm in pms:
             due = Text(pm.debrief_due.isoformat() if pm.debrief_due else "")
             if pm.debrief_due and pm.status in (Status.draft, Status.ready):
                 if pm.debrief_due < today:
-                    due = Text(f"{pm.debrief_due.isoformat()} overdue", style="bold red")
+                    due = Text(f"{pm.debrief_due.isoformat()} overdue", style=late)
                 elif (pm.debrief_due - today).days <= 2:
-                    due.stylize("yellow")
+                    due.stylize(soon)
+            title = literal(pm.title, single_line=True)
+            cells = {
+                "id": literal(pm.id),
+                "title": title,
+                "status": Text(
+                    pm.status.value, style=done if pm.status is Status.published else ""
+                ),
+                "sev": literal(pm.severity, single_line=True),
+                "incident": Text(
+                    pm.started_at.astimezone().date().isoformat() if pm.started_at else ""
+                ),
+                "due": due,
+            }
+            wraps = title.cell_len > widths["title"] or due.cell_len > widths["due"]
             table.add_row(
-                literal(pm.id),
-                literal(pm.title, single_line=True),
-                Text(pm.status.value, style="green" if pm.status is Status.published else ""),
-                literal(pm.severity),
-                Text(pm.started_at.astimezone().date().isoformat() if pm.started_at else ""),
-                due,
+                *(cells[key] for key in widths),
                 key=pm.id,
+                height=None if wraps else 1,
             )
 
     def _show_all(self) -> None:
@@ -161,7 +237,7 @@ class HomeScreen(BaseScreen):
         note = self.query_one("#follow-ups", Static)
         note.display = bool(due)
         note.styles.padding = (0, 1)
-        text = Text("Follow-up review due: ", style="bold yellow")
+        text = Text("Follow-up review due: ", style="bold $warning")
         for i, pm in enumerate(due[:3]):
             text.append(" · " if i else "", style="dim")
             text.append(f"{clean(pm.id)} ", style="bold")

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     DataTable,
@@ -26,11 +27,12 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
-from debrief.literal import literal
+from debrief.literal import clean, literal
 from debrief.publish import PublishError
 from debrief.publish.jira_errors import check_config
 from debrief.publish.runner import Prepared, PublishOptions, PublishSummary, prepare
 from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
 from debrief.words import plural
 
@@ -71,8 +73,8 @@ COMMANDS = [
         "back",
     ),
 ]
-CHANGE_STYLE = {"create": "green", "update": "yellow", "keep": "dim"}
-LEVEL_STYLE = {"ok": "green", "warning": "yellow", "blocking": "bold red"}
+CHANGE_STYLE = {"create": "$success", "update": "$warning", "keep": "dim"}
+LEVEL_STYLE = {"ok": "$success", "warning": "$warning", "blocking": "bold $error"}
 OWNER_WIDTH = 16
 MIN_TITLE_WIDTH = 16
 
@@ -136,8 +138,9 @@ class PublishScreen(BaseScreen):
         header.append_text(literal(pm.title, single_line=True))
         self.query_one("#publish-header", Static).update(header)
 
-        checklist = Text("\n").join(
-            literal(f.line, LEVEL_STYLE[f.level.value]) for f in prepared.preflight.findings
+        checklist = Content("\n").join(
+            Content.styled(clean(f.line), LEVEL_STYLE[f.level.value])
+            for f in prepared.preflight.findings
         )
         self.query_one("#checklist", Static).update(checklist)
         self.query_one("#jira-target", Static).update(self._jira_target())
@@ -152,7 +155,13 @@ class PublishScreen(BaseScreen):
                 f"\n{plural(aspirational, '“if we have time” item')}: in the document, never ticketed."
             )
         self.query_one("#documents", Static).update(docs)
-        self.query_one("#document", Markdown).update(prepared.markdown())
+        self.query_one("#document", Markdown).update(self._document(prepared))
+
+    def _document(self, prepared: Prepared) -> str:
+        """The document as it stands, its status the current one (publishing marks it published)."""
+        from debrief.render_markdown import render_markdown
+
+        return render_markdown(prepared.doc, jira_url=self.debrief.config.jira.url)
 
     def _fill_plan(self) -> None:
         """The ticket plan, its title column fitted to the width so nothing scrolls sideways."""
@@ -163,7 +172,7 @@ class PublishScreen(BaseScreen):
             (
                 Text(
                     p.change.value + (f" ({', '.join(p.changed)})" if p.changed else ""),
-                    style=CHANGE_STYLE[p.change.value],
+                    style=rich_style(self.app, CHANGE_STYLE[p.change.value]),
                 ),
                 literal(p.key or "—"),
                 Text(p.fields.due.isoformat() if p.fields.due else "—"),
@@ -190,12 +199,12 @@ class PublishScreen(BaseScreen):
     def on_resize(self) -> None:
         self._fill_plan()
 
-    def _jira_target(self) -> Text:
+    def _jira_target(self) -> Text | Content:
         jira = self.debrief.config.jira
         try:
             check_config(jira, alone="or press n to publish the document alone")
         except PublishError as exc:
-            return literal(f"{exc}.", style="yellow")
+            return Content.styled(clean(f"{exc}."), "$warning")
         text = Text("Tickets in Jira ", style="bold")
         text.append_text(literal(f"{jira.project} at {jira.url}", single_line=True))
         return text
@@ -273,9 +282,9 @@ class PublishScreen(BaseScreen):
         notes = list(dict.fromkeys(n for t in summary.tickets for n in t.notes))
         if summary.slack.startswith("failed"):
             notes.append(f"Slack: {summary.slack.removeprefix('failed: ')}")
-        result = literal(text, style="bold green")
+        result = Content.styled(clean(text), "bold $success")
         for note in notes[:3]:
-            result.append_text(literal(f"\n{note}", style="yellow"))
+            result = result.append_text(clean(f"\n{note}"), "$warning")
         self.query_one("#result", Static).update(result)
         self.notify(text, markup=False)
         self.refresh_preview()
@@ -283,7 +292,7 @@ class PublishScreen(BaseScreen):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self._finished()
-        self.query_one("#result", Static).update(literal(message.text, style="bold red"))
+        self.query_one("#result", Static).update(Content.styled(clean(message.text), "bold $error"))
         self.notify(message.text, severity="error", markup=False, timeout=10)
         self.refresh_preview()
 

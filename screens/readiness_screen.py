@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from debrief.literal import clean
@@ -28,24 +28,25 @@ class ReadinessScreen(BaseModal[None]):
         self.requests = requests
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        verdict = (
-            "Ready: the document stands on its own." if self.result.ready else "Not ready yet."
-        )
-        text.append(verdict + "\n\n", style="bold green" if self.result.ready else "bold yellow")
+        ready = self.result.ready
+        verdict = "Ready: the document stands on its own." if ready else "Not ready yet."
+        parts: list[str | tuple[str, str]] = [
+            (verdict + "\n\n", "bold $success" if ready else "bold $warning")
+        ]
         for check in self.result.checks:
-            text.append("✓ " if check.ok else "✗ ", style="green" if check.ok else "red")
-            text.append(check.name)
+            parts.append(("✓ ", "$success") if check.ok else ("✗ ", "$error"))
+            parts.append(check.name)
             if check.detail:
-                text.append(f"\n    {clean(check.detail, single_line=True)}", style="dim")
-            text.append("\n")
+                parts.append((f"\n    {clean(check.detail, single_line=True)}", "$text-muted"))
+            parts.append("\n")
         if self.requests:
-            text.append("\nAsked to contribute\n", style="bold")
+            parts.append(("\nAsked to contribute\n", "bold"))
             for r in self.requests:
-                text.append(f"  {clean(r.person, single_line=True)} → {r.key}")
+                parts.append(f"  {clean(r.person, single_line=True)} → {clean(r.key)}")
                 if r.note:
-                    text.append(f"  ({clean(r.note, single_line=True)})", style="dim")
-                text.append("\n")
+                    parts.append((f"  ({clean(r.note, single_line=True)})", "$text-muted"))
+                parts.append("\n")
+        text = Content.assemble(*parts)
         with Vertical():
             yield Static(text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from debrief.merge import follow_location
+
 
 class SectionEditor(TextArea):
     """A soft-wrapping TextArea; the screen listens to its `Changed` to autosave."""
@@ -29,3 +31,12 @@ class SectionEditor(TextArea):
         self.section_key = key
         self.load_text(body)
         self.move_cursor(self.document.end)
+
+    def replace_keeping_cursor(self, body: str) -> None:
+        """Show `body` (someone else's save) with the cursor still beside the same text."""
+        old = self.text
+        where = follow_location(old, body, self.cursor_location)
+        scroll_y = self.scroll_y
+        self.load_text(body)
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.move_cursor(where)

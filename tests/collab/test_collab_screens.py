@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import TextArea
 
 from debrief.screens.conflict_screen import ConflictScreen
 from debrief.screens.debrief_screen import DebriefScreen
@@ -43,11 +44,36 @@ async def test_a_stale_save_opens_the_conflict_view_and_keeps_both(store, demo_i
         [kept] = store.open_conflicts(demo_id)
         assert (kept.mine, kept.theirs) == ("mine", "theirs")
         assert store.get_section(demo_id, "trigger").body == "theirs"
-        await pilot.press("ctrl+s")  # save the merge
+        # both wrote into the empty section: one conflict, marked in the merge
+        await pilot.press("ctrl+s")  # the markers are still there: a warning first
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("ctrl+s")  # saving again keeps them as they are
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
-        assert store.get_section(demo_id, "trigger").body == "theirs\nmine"
+        assert store.get_section(demo_id, "trigger").body == (
+            "<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> theirs (ben)"
+        )
         assert store.open_conflicts(demo_id) == []
+
+
+async def test_the_merge_is_against_the_revision_both_started_from(store, demo_id, other):
+    store.save_section(demo_id, "trigger", "The deploy started at 14:03.\nA config push.")
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "enter", *"Rollback took 20 minutes.")
+        # ben corrects the first paragraph while this person adds a line at the end
+        other.save_section(demo_id, "trigger", "The deploy started at 14:02.\nA config push.")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await pilot.pause()
+        merged = app.screen.query_one("#merged", TextArea).text
+        expected = "The deploy started at 14:02.\nA config push.\nRollback took 20 minutes."
+        assert merged == expected  # each paragraph once, ben's correction and the new line
+        assert "your changes and theirs combined" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        assert store.get_section(demo_id, "trigger").body == expected
+        assert app.screen.query_one(SectionEditor).text == expected
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,10 @@ async def test_publish_preview_shows_the_plan_and_the_document_then_publishes(
         markdown = screen.query_one("#document", Markdown).source
         assert markdown.startswith("# Checkout card payments failing")
         assert "Rewrite the gateway client" in markdown
+        status = store.get_postmortem(pm_id).status.value
+        assert status != "published"
+        assert f"| **Status** | {status} |" in markdown  # as it is now, not as it will be
+        assert "| **Status** | published |" not in markdown
         await pilot.press("d")
 
         await pilot.press("p")

@@ -1,0 +1,34 @@
+"""The home list at 80×24: overdue debriefs stay marked, titles wrap instead of running off."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from textual.widgets import DataTable
+
+from debrief.screens.home import HomeScreen
+from tests.conftest import NOW
+from tests.screens.helpers import make_app, screen_text, wait_until
+
+LONG = "Checkout latency regression after the payment gateway client upgrade"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_an_overdue_debrief_is_marked_and_its_title_readable(store, template, size):
+    store.create_postmortem(LONG, template, started_at=NOW - timedelta(days=20), severity="SEV2")
+    store.create_postmortem("Fine", template, started_at=NOW - timedelta(days=1))
+    app = make_app(store)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        table = app.screen.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "overdue" in shown
+        assert shown.count("overdue") == 1  # only the late one
+        for word in LONG.split():
+            assert word in shown, word  # wrapped, not cut off
+        assert (
+            table.virtual_size.width <= table.scrollable_content_region.width
+        )  # no sideways scroll
