@@ -28,7 +28,7 @@ TEXT_COLOURS = (
     "footer-key-foreground",
 )
 """Theme variables that colour words on the theme's plain backgrounds."""
-GROUNDS = ("background", "surface", "panel", "primary-muted")
+GROUNDS = ("background", "surface", "panel")
 """The plain backgrounds words are drawn on."""
 ON_COLOUR = {
     "block-cursor-foreground": "block-cursor-background",
@@ -66,7 +66,8 @@ def legible_variables(variables: dict[str, str]) -> dict[str, str]:
     """The theme's variables with its text colours made to read at 4.5:1 or better.
 
     Textual derives `$text-warning`, `$text-success`… from the theme, but in a light
-    theme they stay near 3:1; the shared screen needs 4.5:1.
+    theme they stay near 3:1; the shared screen needs 4.5:1. `$foreground-muted` (for
+    quieter words) gets just enough opacity to read at 4.5:1 too.
     """
 
     def opaque(name: str) -> Color | None:
@@ -82,6 +83,15 @@ def legible_variables(variables: dict[str, str]) -> dict[str, str]:
         colour = opaque(name)
         if colour is not None and grounds:
             fixed[name] = legible_on(colour, grounds).hex
+    foreground = opaque("foreground")
+    if foreground is not None and grounds:
+        alpha = 0.6  # Textual's own, for $foreground-muted
+        while (
+            alpha < 1
+            and min(contrast(g + foreground.with_alpha(alpha), g) for g in grounds) < LEGIBLE
+        ):
+            alpha += 0.05
+        fixed["foreground-muted"] = foreground.with_alpha(min(alpha, 1.0)).hex
     for name, ground_name in ON_COLOUR.items():
         ground = opaque(ground_name)
         value = variables.get(name, "")
@@ -100,6 +110,11 @@ class DebriefApp(App[None]):
     TITLE = "debrief"
     CSS = """
     Screen { background: $background; }
+    Input > .input--placeholder, Input > .input--suggestion { color: $foreground-muted; }
+    TextArea > .text-area--placeholder { color: $foreground-muted; }
+    Tab { color: $foreground-muted; }
+    Tab:hover, Tab.-active { color: $foreground; }
+    Tabs:focus Tab.-active { color: $block-cursor-foreground; }
     """
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="List every key."),

@@ -29,15 +29,19 @@ MINIMUM = 4.5
 THEMES = ["textual-dark", "textual-light"]
 
 DECORATION = set(
-    # Box drawing and block elements: borders, rules, scrollbars, the timer's bar.
-    [chr(c) for c in range(0x2500, 0x25A0)] + list("▔▕")
+    # Box drawing and block elements: borders, rules, scrollbars, the timer's bar;
+    # a drop-down's arrow.
+    [chr(c) for c in range(0x2500, 0x25A0)] + list("▔▕▼▲")
 )
 """Glyphs that only decorate (borders, scrollbars, rules). A run made of nothing else may
 be dimmer than text; a run with a single letter in it may not."""
+UNTICKED = "X"
+"""A Checkbox draws its unticked mark in nearly the box's colour, on purpose: a legible
+X would read as ticked. The one word-like run allowed to be faint."""
 
 
 def is_decoration(run: Run) -> bool:
-    return all(char in DECORATION or char.isspace() for char in run.text)
+    return run.text == UNTICKED or all(char in DECORATION or char.isspace() for char in run.text)
 
 
 def no_blink(app: DebriefApp) -> None:
