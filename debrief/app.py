@@ -7,9 +7,11 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.screen import Screen
+from textual.theme import Theme
 
-from debrief.config import Config
+from debrief.config import Config, save_theme
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
 
@@ -23,10 +25,106 @@ BROWSER_KEYMAP = {
 ctrl+t a tab): the page never sees them."""
 
 
+LEGIBLE = 4.5
+"""WCAG AA for text: every word on the shared screen reaches this contrast."""
+
+TEXT_COLOURS = (
+    "text-primary",
+    "text-secondary",
+    "text-accent",
+    "text-warning",
+    "text-error",
+    "text-success",
+    "footer-key-foreground",
+)
+"""Theme variables that colour words on the theme's plain backgrounds."""
+GROUNDS = ("background", "surface", "panel")
+"""The plain backgrounds words are drawn on."""
+ON_COLOUR = {
+    "block-cursor-foreground": "block-cursor-background",
+    "button-color-foreground": "primary",
+}
+"""Words drawn on a strong colour: the highlighted row, the primary button."""
+
+
+def _luminance(colour: Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+
+def contrast(a: Color, b: Color) -> float:
+    """WCAG 2 contrast ratio of two opaque colours."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def legible_on(colour: Color, grounds: list[Color]) -> Color:
+    """`colour`, darkened (light grounds) or lightened (dark grounds) step by step until
+    it reads at `LEGIBLE` on every ground; unchanged when it already does."""
+    light_grounds = sum(_luminance(g) for g in grounds) / len(grounds) > 0.18
+    for _ in range(50):
+        if min(contrast(colour, g) for g in grounds) >= LEGIBLE:
+            break
+        colour = colour.darken(0.02) if light_grounds else colour.lighten(0.02)
+    return colour
+
+
+def legible_variables(variables: dict[str, str]) -> dict[str, str]:
+    """The theme's variables with its text colours made to read at 4.5:1 or better.
+
+    Textual derives `$text-warning`, `$text-success`… from the theme, but in a light
+    theme they stay near 3:1; the shared screen needs 4.5:1. `$foreground-muted` (for
+    quieter words) gets just enough opacity to read at 4.5:1 too.
+    """
+
+    def opaque(name: str) -> Color | None:
+        try:
+            colour = Color.parse(variables[name])
+        except (KeyError, ColorParseError):
+            return None
+        return colour if colour.a == 1 and colour.ansi is None else None
+
+    fixed = dict(variables)
+    grounds = [c for c in map(opaque, GROUNDS) if c is not None]
+    for name in TEXT_COLOURS:
+        colour = opaque(name)
+        if colour is not None and grounds:
+            fixed[name] = legible_on(colour, grounds).hex
+    foreground = opaque("foreground")
+    if foreground is not None and grounds:
+        alpha = 0.6  # Textual's own, for $foreground-muted
+        while (
+            alpha < 1
+            and min(contrast(g + foreground.with_alpha(alpha), g) for g in grounds) < LEGIBLE
+        ):
+            alpha += 0.05
+        fixed["foreground-muted"] = foreground.with_alpha(min(alpha, 1.0)).hex
+    for name, ground_name in ON_COLOUR.items():
+        ground = opaque(ground_name)
+        value = variables.get(name, "")
+        if ground is None or not value.startswith("auto"):
+            continue
+        for alpha in (0.87, 0.95, 1.0):
+            if contrast(ground + ground.get_contrast_text(alpha), ground) >= LEGIBLE:
+                break
+        fixed[name] = f"auto {round(alpha * 100)}%" if alpha > 0.87 else value
+    return fixed
+
+
 class DebriefApp(App[None]):
     """debrief's terminal app."""
 
     TITLE = "debrief"
+    CSS = """
+    Input > .input--placeholder, Input > .input--suggestion { color: $foreground-muted; }
+    TextArea > .text-area--placeholder { color: $foreground-muted; }
+    Tab { color: $foreground-muted; }
+    Tab:hover, Tab.-active { color: $foreground; }
+    Tabs:focus Tab.-active { color: $block-cursor-foreground; }
+    """
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="List every key."),
         Binding(
@@ -46,8 +144,11 @@ class DebriefApp(App[None]):
         pm_id: str | None = None,
         mode: str = "edit",
         templates_dir: Path | None = None,
+        config_path: Path | None = None,
         in_browser: bool | None = None,
     ) -> None:
+        """`config_path`: where the chosen theme is remembered (None: not remembered).
+        `in_browser`: use the keys a browser lets through (None: as served or not)."""
         super().__init__()
         self._in_browser = in_browser
         self.store = store
@@ -55,8 +156,40 @@ class DebriefApp(App[None]):
         self.pm_id = pm_id
         self.mode = mode
         self.templates_dir = templates_dir
+        self.config_path = config_path
+
+    def get_css_variables(self) -> dict[str, str]:
+        self.theme_variables = legible_variables(super().get_css_variables())
+        return self.theme_variables
+
+    def _apply_configured_theme(self) -> None:
+        """The theme the config names; the default, with a warning, when it is unknown."""
+        name = self.config.theme
+        if not name or name == self.theme:
+            return
+        if self.get_theme(name) is None:
+            self.notify(
+                f"Unknown theme {name!r} in the config; using {self.theme}.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.theme = name
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Write the chosen theme to the config file (the `theme = ` line only)."""
+        if self.config_path is None or theme.name == self.config.theme:
+            return
+        try:
+            save_theme(self.config_path, theme.name)
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
+            return
+        self.config = self.config.model_copy(update={"theme": theme.name})
 
     def on_mount(self) -> None:
+        self._apply_configured_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         keymap = dict(BROWSER_KEYMAP) if self.in_browser else {}
         keymap.update(self.config.keymap)  # the user's own keys win
         if keymap:

@@ -8,7 +8,9 @@ or the environment, and are never written anywhere else.
 from __future__ import annotations
 
 import getpass
+import json
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -54,6 +56,8 @@ class Config(BaseModel):
     """The author name recorded on every change (DEBRIEF_USER wins)."""
     publish_dir: str = ""
     """Where `debrief publish` writes documents (default: ./postmortems)."""
+    theme: str = ""
+    """The app's colour theme (e.g. "textual-light"); the app remembers the one chosen."""
     keymap: dict[str, str] = Field(default_factory=dict)
     """Binding id → keys, to remap the app's keys (e.g. next-section = "ctrl+down")."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
@@ -94,11 +98,48 @@ _JIRA_ENV = {
 }
 
 
+def config_file(path: Path | None = None, env: dict[str, str] | None = None) -> Path:
+    """The config file in use: `path`, else DEBRIEF_CONFIG, else the platform's."""
+    env = dict(os.environ) if env is None else env
+    return path or Path(env.get("DEBRIEF_CONFIG") or default_config_path())
+
+
+_TOP_THEME = re.compile(r"^[ \t]*theme[ \t]*=.*$")
+_TABLE = re.compile(r"^[ \t]*\[")
+
+
+def save_theme(path: Path, name: str) -> None:
+    """Set the top-level `theme = "name"` in the config file, touching no other line:
+    the existing `theme =` line is replaced, or one is added before the first table."""
+    line = f"theme = {json.dumps(name)}"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        lines = []
+    replaced = False
+    after_keys = 0  # just after the last top-level line that is not blank or a comment
+    for i, text in enumerate(lines):
+        if _TABLE.match(text):
+            break
+        if _TOP_THEME.match(text):
+            lines[i] = line + text[len(text.rstrip("\r\n")) :] or line + "\n"
+            replaced = True
+            break
+        if text.strip() and not text.lstrip().startswith("#"):
+            after_keys = i + 1
+    if not replaced:
+        if after_keys and not lines[after_keys - 1].endswith("\n"):
+            lines[after_keys - 1] += "\n"
+        lines.insert(after_keys, line + "\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
     """The config file (if any) with the environment's overrides applied."""
     env = dict(os.environ) if env is None else env
     explicit = path is not None or bool(env.get("DEBRIEF_CONFIG"))
-    target = path or Path(env.get("DEBRIEF_CONFIG") or default_config_path())
+    target = config_file(path, env)
     data: dict = {}
     if target.is_file():
         try:

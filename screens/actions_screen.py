@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -142,7 +143,7 @@ class ActionsScreen(BaseScreen):
         if found:
             table.move_cursor(row=min(keep, len(found) - 1))
         hint = counts(found) if found else "No action items match these filters."
-        self.query_one("#actions-hint", Static).update(Text(hint, style="dim"))
+        self.query_one("#actions-hint", Static).update(Content.styled(hint, "$foreground-muted"))
 
     def on_resize(self) -> None:
         if self.is_mounted:

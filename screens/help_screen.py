@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -15,7 +17,10 @@ from debrief.screens.commands import Command
 
 
 class HelpScreen(BaseModal[None]):
+    COMPONENT_CLASSES = {"help--key", "help--quiet"}
     DEFAULT_CSS = """
+    HelpScreen > .help--key { color: $text-accent; text-style: bold; }
+    HelpScreen > .help--quiet { color: $foreground-muted; }
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90; max-width: 100%; height: auto; max-height: 90%;
         border: thick $accent; background: $surface; padding: 0 1; }
@@ -27,11 +32,33 @@ class HelpScreen(BaseModal[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text("Keys", style="bold"))
+            yield Static(id="help-keys")
+            yield Static(
+                Content.styled(
+                    "Keys can be remapped by id in the config file's [keymap] table.",
+                    "$foreground-muted",
+                )
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys", Static).update(self._table())
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _: self.query_one("#help-keys", Static).update(self._table())
+        )
+
+    def _colour(self, component: str) -> Style:
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bold=style.bold)
+
+    def _table(self) -> Table:
+        """The keys, coloured from the theme (drawn again when it changes)."""
         commands: list[Command] = list(getattr(self.under, "COMMAND_LIST", []))
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("Key", style="bold cyan", no_wrap=True)
+        table.add_column("Key", style=self._colour("help--key"), no_wrap=True)
         table.add_column("Palette (ctrl+p)")
-        table.add_column("What it does", style="dim")
+        table.add_column("What it does", style=self._colour("help--quiet"))
         keymap = self.app._keymap if hasattr(self.app, "_keymap") else {}
         for c in commands:
             key = keymap.get(c.id, c.key)
@@ -39,12 +66,7 @@ class HelpScreen(BaseModal[None]):
         table.add_row("ctrl+p", "Command palette", "Every command by name.")
         table.add_row("f1", "Help", "This list.")
         table.add_row("ctrl+q", "Quit", "Leave debrief; everything typed is already saved.")
-        with VerticalScroll():
-            yield Static(Text("Keys", style="bold"))
-            yield Static(table)
-            yield Static(
-                Text("Keys can be remapped by id in the config file's [keymap] table.", style="dim")
-            )
+        return table
 
     def action_close(self) -> None:
         self.dismiss()

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,7 +17,8 @@ from debrief.merge import diff_lines
 from debrief.models import Revision
 from debrief.screens.base import BaseModal
 
-DIFF_STYLE = {"+": "green", "-": "red", "@": "cyan dim", " ": ""}
+DIFF_STYLE = {"+": "$text-success", "-": "$text-error", "@": "$foreground-muted", " ": ""}
+"""Theme colours, resolved as the diff is drawn: legible in every theme."""
 
 
 class HistoryScreen(BaseModal[str | None]):
@@ -46,7 +48,7 @@ class HistoryScreen(BaseModal[str | None]):
                             Text.assemble(
                                 (f"#{len(self.revisions) - i} ", "bold"),
                                 clean(r.author, single_line=True),
-                                (f"  {show_instant(r.at)}", "dim"),
+                                f"  {show_instant(r.at)}",
                             ),
                             id=str(i),
                         )
@@ -76,11 +78,12 @@ class HistoryScreen(BaseModal[str | None]):
 
     def _show(self, index: int) -> None:
         revision = self.revisions[index]
-        text = Text()
         lines = diff_lines(str(revision.old or ""), str(revision.new or ""))
-        for kind, line in lines or [(" ", "(no change in the text)")]:
-            text.append(f"{kind} {clean(line)}\n", style=DIFF_STYLE.get(kind, ""))
-        self.query_one("#diff", Static).update(text)
+        parts = [
+            (f"{kind} {clean(line)}\n", DIFF_STYLE.get(kind, ""))
+            for kind, line in lines or [(" ", "(no change in the text)")]
+        ]
+        self.query_one("#diff", Static).update(Content.assemble(*parts))
 
     def action_restore(self) -> None:
         index = self.query_one(OptionList).highlighted

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from debrief.literal import clean
@@ -15,6 +16,9 @@ FALLBACK = (
     "We are here to learn how our systems and processes allowed this to happen, "
     "not to find someone to blame. Everyone acted reasonably with what they knew at the time."
 )
+
+QUIET = "$foreground-muted"
+"""Quieter words: still 4.5:1 on the theme's backgrounds."""
 
 
 class OpeningScreen(BaseModal[None]):
@@ -41,9 +45,9 @@ class OpeningScreen(BaseModal[None]):
             yield Static(Text("Before we start — read this out", style="bold"), id="opening-title")
             yield Static(Text(clean(self.opening)), id="opening-text")
             if self.agenda:
-                yield Static(Text(clean(self.agenda), style="dim"), id="opening-agenda")
+                yield Static(Content.styled(clean(self.agenda), QUIET), id="opening-agenda")
             yield Static(
-                Text("Enter begins · the timer is running", style="dim"), id="opening-hint"
+                Content.styled("Enter begins · the timer is running", QUIET), id="opening-hint"
             )
 
     def on_mount(self) -> None:

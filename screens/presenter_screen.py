@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Markdown, Static
 
 from debrief.dates import show_instant
@@ -24,6 +25,8 @@ from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.widgets.agenda import Agenda, AgendaItem
 from debrief.widgets.meeting_timer import MeetingSide, MeetingTimer
 
+QUIET = "$foreground-muted"
+"""Quieter words (ids, hints): still 4.5:1 on the theme's backgrounds."""
 POLL_SECONDS = 0.5
 TICK_SECONDS = 0.25
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~"})
@@ -133,13 +136,12 @@ class PresenterScreen(BaseScreen):
 
     def _show_header(self, doc: Document, view: Presence | None) -> None:
         pm = doc.postmortem
-        text = Text(clean(pm.title, single_line=True), style="bold")
-        text.append(f"  {clean(pm.id)}", style="dim")
+        parts = [(clean(pm.title, single_line=True), "bold"), (f"  {clean(pm.id)}", QUIET)]
         if pm.severity:
-            text.append(f"  {clean(pm.severity)}", style="bold red")
+            parts.append((f"  {clean(pm.severity)}", "bold $text-error"))
         if view is None:
-            text.append("  · waiting for the facilitator", style="dim italic")
-        self.query_one("#pm-header", Static).update(text)
+            parts.append(("  · waiting for the facilitator", f"italic {QUIET}"))
+        self.query_one("#pm-header", Static).update(Content.assemble(*parts))
 
     def _show_section(self, doc: Document, key: str, moved: bool) -> None:
         section = doc.section(key)
@@ -152,7 +154,7 @@ class PresenterScreen(BaseScreen):
         meta = f"Section {position} of {len(doc.sections)}"
         if spec is not None and spec.timebox:
             meta += f" · {spec.timebox} min"
-        self.query_one("#section-meta", Static).update(Text(meta, style="dim"))
+        self.query_one("#section-meta", Static).update(Content.styled(meta, QUIET))
         kind = spec.kind if spec else SectionKind.text
         markdown = section_markdown(doc, key, kind)
         scroll = self.query_one("#present-scroll", VerticalScroll)
@@ -173,7 +175,7 @@ class PresenterScreen(BaseScreen):
         live = self.clock is not None and self.clock.phase is not Phase.idle
         record = self.clock.snapshot().record if self.clock is not None and live else None
         self.query_one("#section-meta", Static).update(
-            Text("Findings, owned actions and the follow-up review", style="dim")
+            Content.styled("Findings, owned actions and the follow-up review", QUIET)
         )
         summary = wrap_up(doc, self.template, self.today())
         self.query_one("#present-body", Markdown).display = False

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from debrief.coach import Finding, Script
@@ -45,12 +46,15 @@ class RedirectScreen(BaseModal[None]):
                 now.append(clean(latest.suggestion, single_line=True), style="bold")
                 yield Static(now, classes="redirect-now")
             for script in self.scripts:
-                heading = Text(clean(script.title, single_line=True), style="bold")
+                heading = Content.styled(clean(script.title, single_line=True), "bold")
                 if script.when:
-                    heading.append(f"  {clean(script.when, single_line=True)}", style="dim italic")
+                    when = f"  {clean(script.when, single_line=True)}"
+                    heading += Content.styled(when, "italic $foreground-muted")
                 yield Static(heading, classes="redirect-heading")
                 yield Static(Text(clean(script.text.strip())), classes="redirect-text")
-            yield Static(Text("Esc closes · ↑↓ scroll", style="dim"), id="redirect-hint")
+            yield Static(
+                Content.styled("Esc closes · ↑↓ scroll", "$foreground-muted"), id="redirect-hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#redirect-card").focus()

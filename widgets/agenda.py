@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -25,9 +26,12 @@ class AgendaItem:
 class Agenda(OptionList):
     """Section list. Posts `Agenda.SectionChosen` when the user picks a section."""
 
+    COMPONENT_CLASSES = {"agenda--written", "agenda--quiet"}
     DEFAULT_CSS = """
     Agenda { width: 28; height: 1fr; border: none; padding: 0 1 0 0; background: $panel; }
     Agenda > .option-list--option-highlighted { text-style: bold; }
+    Agenda > .agenda--written { color: $text-success; }
+    Agenda > .agenda--quiet { color: $foreground-muted; }
     """
 
     @dataclass
@@ -41,6 +45,9 @@ class Agenda(OptionList):
         self._items: list[AgendaItem] = []
         self._current = ""
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._restyle())
+
     def show(self, items: list[AgendaItem], current: str) -> None:
         """Redraw with these sections, `current` highlighted."""
         self._items = items
@@ -48,17 +55,37 @@ class Agenda(OptionList):
         self.clear_options()
         self.add_options([Option(self._prompt(item), id=item.key) for item in items])
         self.highlighted = next((i for i, it in enumerate(items) if it.key == current), 0)
+        self._restyle()
 
-    def _prompt(self, item: AgendaItem) -> Table:
+    def _restyle(self) -> None:
+        """Draw the prompts again in the current theme's colours, the highlighted one plain
+        (the highlight's own colours read on it; ● and ○ still tell written from empty)."""
+        for index, item in enumerate(self._items):
+            self.replace_option_prompt_at_index(
+                index, self._prompt(item, index == self.highlighted)
+            )
+
+    def _prompt(self, item: AgendaItem, plain: bool = False) -> Table:
+        written = Style() if plain else self._colour("agenda--written")
+        quiet = Style() if plain else self._colour("agenda--quiet")
         row = Table.grid(expand=True)
         row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         row.add_column(justify="right", width=4)
         title = Text.assemble(
-            ("● ", "green") if item.written else ("○ ", "dim"),
+            ("● ", written) if item.written else ("○ ", quiet),
             clean(item.title, single_line=True),
         )
-        row.add_row(title, Text(f"{item.timebox}m" if item.timebox else "", style="dim"))
+        row.add_row(title, Text(f"{item.timebox}m" if item.timebox else "", style=quiet))
         return row
+
+    def _colour(self, component: str) -> Style:
+        """The component's colour, blended onto the agenda's background."""
+        return Style.from_color(self.get_component_rich_style(component).color)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._restyle()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

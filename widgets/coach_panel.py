@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -37,16 +37,15 @@ class FindingView(Static):
         super().__init__(classes="coach-finding")
         self.finding = finding
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         f = self.finding
-        theme = self.app.current_theme
-        text = Text()
-        text.append(f"“{clean(f.text, single_line=True)}”", style=f"bold {theme.warning}")
-        text.append(f"  {clean(f.category)}\n", style="dim")
-        text.append(clean(f.message, single_line=True), style="italic")
-        text.append("\nTry: ", style=f"bold {theme.success}")
-        text.append(clean(f.suggestion, single_line=True))
-        return text
+        return Content.assemble(
+            (f"“{clean(f.text, single_line=True)}”", "bold $text-warning"),
+            (f"  {clean(f.category)}\n", "$foreground-muted"),
+            (clean(f.message, single_line=True), "italic"),
+            ("\nTry: ", "bold $text-success"),
+            clean(f.suggestion, single_line=True),
+        )
 
     def on_click(self) -> None:
         self.post_message(CoachPanel.FindingChosen(self.finding))
@@ -136,16 +135,16 @@ class CoachPanel(VerticalScroll):
 
     def show_questions(self, questions: Sequence[str], asked: Sequence[str], current: int) -> None:
         """The section's probing questions: asked ones ticked, the current one marked."""
-        text = Text()
+        parts: list[tuple[str, str]] = []
         if questions:
-            text.append("Questions", style="bold")
+            parts.append(("Questions", "bold"))
         for index, question in enumerate(questions):
             done = question in asked
-            style = ("bold " if index == current else "") + ("green" if done else "")
-            text.append("\n▸" if index == current else "\n ", style="bold")
-            text.append("✓ " if done else "· ", style="green" if done else "dim")
-            text.append(clean(question, single_line=True), style=style.strip())
-        self.query_one("#coach-questions", Static).update(text)
+            style = ("bold " if index == current else "") + ("$text-success" if done else "")
+            parts.append(("\n▸" if index == current else "\n ", "bold"))
+            parts.append(("✓ " if done else "· ", "$text-success" if done else ""))
+            parts.append((clean(question, single_line=True), style.strip()))
+        self.query_one("#coach-questions", Static).update(Content.assemble(*parts))
 
     # -- linting -------------------------------------------------------------------
 
@@ -160,15 +159,11 @@ class CoachPanel(VerticalScroll):
 
     def _show(self, findings: list[Finding]) -> None:
         self.findings = findings
-        summary = Text("Coach", style="bold")
         if findings:
-            count = len(findings)
-            summary.append(
-                f" · {count} to redirect", style=f"bold {self.app.current_theme.warning}"
-            )
+            said = (f" · {len(findings)} to redirect", "bold $text-warning")
         else:
-            summary.append(" · nothing to redirect", style="dim")
-        self.query_one("#coach-summary", Static).update(summary)
+            said = (" · nothing to redirect", "$foreground-muted")
+        self.query_one("#coach-summary", Static).update(Content.assemble(("Coach", "bold"), said))
         self.query(FindingView).remove()
         if findings:
             views = [FindingView(f) for f in findings]
@@ -192,13 +187,14 @@ def rules_beside(templates_dir: Path | None) -> Path:
 
 def mark_spans(editor: TextArea, findings: Sequence[Finding]) -> None:
     """Underline the findings' spans in the editor (until its next edit)."""
-    if THEME not in editor.available_themes:
-        warning = editor.app.current_theme.warning or "yellow"  # the app's theme, once
+    name = f"{THEME}-{editor.app.theme}"  # one per app theme: its warning colour
+    if name not in editor.available_themes:
+        warning = editor.app.theme_variables.get("text-warning") or "default"
         editor.register_theme(
-            TextAreaTheme(THEME, syntax_styles={HIGHLIGHT: Style(color=warning, underline=True)})
+            TextAreaTheme(name, syntax_styles={HIGHLIGHT: Style(color=warning, underline=True)})
         )
-    if editor.theme != THEME:
-        editor.theme = THEME
+    if editor.theme != name:
+        editor.theme = name
     highlights = editor._highlights  # Textual 8.2.8: row → [(start byte, end byte, name)]
     highlights.clear()
     document = editor.document

@@ -21,5 +21,5 @@ class SectionGuide(Static):
             text.append("Ask: ", style="bold")
             text.append(clean(question, single_line=True))
             if position:
-                text.append(f"  {position}", style="dim")
+                text.append(f"  {position}")  # already $text-muted: no dimmer
         self.update(text)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
+
+QUIET = "$foreground-muted"
+"""Quieter marks: still 4.5:1 on the theme's backgrounds."""
 
 
 class Participants(OptionList):
@@ -24,6 +27,8 @@ class Participants(OptionList):
         border: none; border-top: hkey $foreground 20%;
     }
     Participants:focus { border: none; border-top: hkey $accent; }
+    Participants { border-title-color: $foreground-muted; border-subtitle-color: $text-warning; }
+    Participants:focus { border-title-color: $text-accent; }
     """
     BINDINGS = [
         Binding("space", "mark", "Spoke", show=False),
@@ -57,20 +62,37 @@ class Participants(OptionList):
         )
         if self.people:
             self.highlighted = min(highlighted or 0, len(self.people) - 1)
+            self._restyle()
         else:
             hint = Text("No participants yet: f7 adds them.", style="dim")
             self.add_option(Option(hint, disabled=True))
         waiting = len([p for p in self.people if p not in self.spoke])
         self.border_subtitle = f"{waiting} not yet" if nudge and waiting else ""
 
-    def _prompt(self, index: int, name: str) -> Text:
+    def _prompt(self, index: int, name: str, plain: bool = False) -> Content:
+        """One person; `plain` (the highlighted row) keeps the highlight's own colours,
+        and the marks ✓ ○ · still tell who spoke."""
         number = f"{index + 1} " if index < 9 else "  "
         shown = clean(name, single_line=True)
+        quiet, ok, nudge = (
+            ("", "", "bold") if plain else (QUIET, "$text-success", "bold $text-warning")
+        )
         if name in self.spoke:
-            return Text.assemble((number, "dim"), ("✓ ", "green"), shown)
+            return Content.assemble((number, quiet), ("✓ ", ok), shown)
         if self.nudge:
-            return Text.assemble((number, "dim"), ("○ ", "bold yellow"), (shown, "bold yellow"))
-        return Text.assemble((number, "dim"), ("· ", "dim"), shown)
+            return Content.assemble((number, quiet), ("○ ", nudge), (shown, nudge))
+        return Content.assemble((number, quiet), ("· ", quiet), shown)
+
+    def _restyle(self) -> None:
+        for index, name in enumerate(self.people):
+            self.replace_option_prompt_at_index(
+                index, self._prompt(index, name, plain=index == self.highlighted)
+            )
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._restyle()
 
     def action_mark(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self.people):

@@ -13,9 +13,15 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     if pm_id is not None:
         store.get_postmortem(pm_id)  # a clear error before the screen opens
     from debrief.app import DebriefApp
+    from debrief.config import config_file
 
     DebriefApp(
-        store=store, config=context.config, pm_id=pm_id, mode=mode, templates_dir=context.templates
+        store=store,
+        config=context.config,
+        pm_id=pm_id,
+        mode=mode,
+        templates_dir=context.templates,
+        config_path=config_file(context.config_path),
     ).run()
 
 

@@ -1,0 +1,206 @@
+"""Every word on the main screens reads at 4.5:1 or better, in the dark and light themes,
+and nothing disappears under NO_COLOR.
+
+The screens are taken at 120×36 (the "comfortable" screen-sharing size) from the real
+app on the bundled sample incident; the ratios come from the SVG screenshot, so they
+are what the room sees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.app import DebriefApp
+from debrief.meeting import Presence
+from debrief.screens.debrief_screen import DebriefScreen
+from debrief.screens.help_screen import HelpScreen
+from debrief.screens.home import HomeScreen
+from debrief.screens.presenter_screen import PresenterScreen
+from debrief.screens.publish_screen import PublishScreen
+from debrief.screens.timeline_screen import TimelineScreen
+from debrief.screens.wrapup_screen import WrapupScreen
+from debrief.store import Store
+from tests.looks.contrast import Run, text_runs, worst
+from tests.meeting.conftest import FakeClock
+from tests.screens.helpers import screen_text, wait_until
+
+SIZE = (120, 36)
+MINIMUM = 4.5
+THEMES = ["textual-dark", "textual-light"]
+
+DECORATION = set(
+    # Box drawing and block elements: borders, rules, scrollbars, the timer's bar;
+    # a drop-down's arrow.
+    [chr(c) for c in range(0x2500, 0x25A0)] + list("▔▕▼▲")
+)
+"""Glyphs that only decorate (borders, scrollbars, rules). A run made of nothing else may
+be dimmer than text; a run with a single letter in it may not."""
+UNTICKED = "X"
+"""A Checkbox draws its unticked mark in nearly the box's colour, on purpose: a legible
+X would read as ticked. The one word-like run allowed to be faint."""
+
+
+def is_decoration(run: Run) -> bool:
+    return run.text == UNTICKED or all(char in DECORATION or char.isspace() for char in run.text)
+
+
+def no_blink(app: DebriefApp) -> None:
+    """A steady cursor, so the picture does not depend on when it is taken."""
+    for field in app.screen.query("TextArea, Input"):
+        field.cursor_blink = False  # type: ignore[attr-defined]
+        cache = getattr(field, "_line_cache", None)
+        if cache is not None:
+            cache.clear()
+        field.refresh()
+
+
+async def on_debrief(pilot) -> DebriefScreen:  # type: ignore[no-untyped-def]
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, DebriefScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, DebriefScreen)
+    return screen
+
+
+async def home(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+    await wait_until(pilot, lambda: "Checkout" in screen_text(pilot.app))
+
+
+async def text_section(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+
+
+async def timeline_section(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    (await on_debrief(pilot)).go_to("timeline")
+
+
+async def actions_section(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    (await on_debrief(pilot)).go_to("action-items")
+
+
+async def timeline_screen(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("ctrl+t")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TimelineScreen))
+
+
+async def running_meeting(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    """The meeting started, two sections in, one person has spoken."""
+    await on_debrief(pilot)
+    await pilot.press("f5", "enter")
+    await on_debrief(pilot)
+    clock.advance(7 * 60)
+    await pilot.press("ctrl+n")
+    clock.advance(6 * 60)
+    await pilot.press("ctrl+s", "2", "escape")
+
+
+async def wrap_up(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await running_meeting(pilot, clock)
+    await pilot.press("ctrl+f")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, WrapupScreen))
+
+
+async def present_mode(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await running_meeting(pilot, clock)
+    await pilot.press("f12")
+
+
+async def action_form(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("ctrl+o", *"Alert on pool wait", "tab", "M", "a", "tab", *"+1w")
+
+
+async def event_form(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("ctrl+l", *"Pool limit raised")
+
+
+async def help_screen(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f1")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+
+
+async def publish_preview(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f9")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PublishScreen))
+    await wait_until(pilot, lambda: "Checkout" in screen_text(pilot.app))
+
+
+async def presenter_view(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PresenterScreen))
+    await wait_until(pilot, lambda: "Contributing" in screen_text(pilot.app))
+
+
+SCREENS = {
+    "home": home,
+    "text-section": text_section,
+    "timeline-section": timeline_section,
+    "actions-section": actions_section,
+    "timeline-screen": timeline_screen,
+    "wrap-up": wrap_up,
+    "present-mode": present_mode,
+    "action-form": action_form,
+    "event-form": event_form,
+    "help": help_screen,
+    "publish-preview": publish_preview,
+    "presenter-view": presenter_view,
+}
+
+
+def build(name: str, store: Store, pm_id: str) -> DebriefApp:
+    if name == "home":
+        app = DebriefApp(store=store)
+    elif name == "presenter-view":
+        store.set_meeting_view(pm_id, Presence(section="root-cause"))
+        app = DebriefApp(store=store, pm_id=pm_id, mode="present")
+    else:
+        app = DebriefApp(store=store, pm_id=pm_id)
+    return app
+
+
+async def screenshot(
+    name: str, theme: str | None, store: Store, pm_id: str, clock: FakeClock
+) -> str:
+    app = build(name, store, pm_id)
+    async with app.run_test(size=SIZE) as pilot:
+        if theme is not None:
+            app.theme = theme
+        await SCREENS[name](pilot, clock)
+        no_blink(app)
+        await pilot.pause(0.3)
+        return app.export_screenshot()
+
+
+def report(runs: list[Run]) -> str:
+    return "\n".join(str(run) for run in worst(runs, 15))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_every_word_reads_at_4_5_to_1(name, theme, meeting_store, meeting_pm, fake_clock):
+    svg = await screenshot(name, theme, meeting_store, meeting_pm, fake_clock)
+    runs = [run for run in text_runs(svg) if not is_decoration(run)]
+    assert runs, "nothing on the screen"
+    print(f"\n{name} in {theme}: worst {worst(runs, 1)[0]}")  # the figures, with -s
+    low = [run for run in runs if run.ratio < MINIMUM]
+    if low:
+        pytest.fail(f"{name} in {theme}: {len(low)} runs below {MINIMUM}:1\n{report(low)}", False)
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_nothing_disappears_under_no_color(
+    name, meeting_store, meeting_pm, fake_clock, monkeypatch
+):
+    monkeypatch.setenv("NO_COLOR", "1")
+    svg = await screenshot(name, None, meeting_store, meeting_pm, fake_clock)
+    runs = text_runs(svg)
+    assert runs, "nothing on the screen"
+    print(f"\n{name} under NO_COLOR: worst {worst(runs, 1)[0]}")  # the figures, with -s
+    invisible = [run for run in runs if run.fg == run.bg]
+    if invisible:
+        pytest.fail(
+            f"{name} under NO_COLOR: drawn in its own background\n{report(invisible)}", False
+        )
