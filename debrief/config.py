@@ -13,6 +13,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError
 
@@ -140,20 +141,23 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     env = dict(os.environ) if env is None else env
     explicit = path is not None or bool(env.get("DEBRIEF_CONFIG"))
     target = config_file(path, env)
-    data: dict = {}
+    from debrief.untrusted import UntrustedInput, load_toml
+
+    data: dict[str, Any] = {}
     if target.is_file():
         try:
-            data = tomllib.loads(target.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read config file {target}: {exc}") from exc
+            data = load_toml(target.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, UntrustedInput) as exc:
+            reason = " ".join(str(exc).split())
+            raise ConfigError(f"cannot read config file {target}: {reason}") from exc
     elif explicit:
         raise ConfigError(f"config file {target} does not exist")
-    jira = dict(data.get("jira", {}))
+    jira = _table(data, "jira", target)
     for var, key in _JIRA_ENV.items():
         if env.get(var):
             jira[key] = env[var]
     data["jira"] = jira
-    slack = dict(data.get("slack", {}))
+    slack = _table(data, "slack", target)
     if env.get("DEBRIEF_SLACK_WEBHOOK"):
         slack["webhook"] = env["DEBRIEF_SLACK_WEBHOOK"]
     data["slack"] = slack
@@ -162,7 +166,16 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"config file {target} is invalid at {where}: {first['msg']}") from exc
+        message = " ".join(str(first["msg"]).split())
+        raise ConfigError(f"config file {target} is invalid at {where}: {message}") from exc
+
+
+def _table(data: dict[str, Any], name: str, target: Path) -> dict[str, Any]:
+    """The `[name]` table of the config (empty when absent); ConfigError when not a table."""
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"config file {target} is invalid at {name}: it must be a [{name}] table")
+    return dict(value)
 
 
 def current_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:

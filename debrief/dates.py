@@ -21,6 +21,14 @@ _WEEKDAYS = {
     for length in range(3, len(name) + 1)
 }
 _RELATIVE = re.compile(r"^\+(\d{1,4})\s*([dwm])$")
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+"""The first instant debrief accepts (inclusive)."""
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+"""The end of the accepted window (exclusive): a year of margin below datetime's
+limit, so that an instant plus a week, or shown in any zone, is still a datetime."""
+WINDOW = "between 1970 and 9998"
 
 
 class DateError(ValueError):
@@ -53,12 +61,14 @@ def parse_due(text: str, today: date) -> date:
     if value in _WEEKDAYS:
         ahead = (_WEEKDAYS[value] - today.weekday() - 1) % 7 + 1
         return today + relativedelta(days=ahead)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
-            return date.fromisoformat(value)
+            return check_day(date.fromisoformat(value), text)
         except ValueError as exc:
+            if isinstance(exc, DateError):
+                raise
             raise DateError(f"{text!r} is not a real date") from exc
-    raise DateError(f"{text!r} is not a date: use 2026-12-01, +3d, +1w or a weekday like fri")
+    raise DateError(f"{_shown(text)} is not a date: use 2026-12-01, +3d, +1w or a weekday like fri")
 
 
 def parse_instant(text: str, default_tz: tzinfo | None = None) -> datetime:
@@ -66,23 +76,110 @@ def parse_instant(text: str, default_tz: tzinfo | None = None) -> datetime:
 
     The result is always timezone-aware, in UTC.
     """
+    import warnings
+
     from dateutil import parser as _parser
 
     value = text.strip()
     if not value:
         raise DateError("a time is required, e.g. 2026-11-20T14:03:00Z")
+    wrong = f"{_shown(text)} is not a time: use ISO 8601, e.g. 2026-11-20T14:03:00Z"
     try:
         parsed = _parser.isoparse(value)
     except (ValueError, OverflowError):
+        # Other spellings ("20 Nov 2026 14:03") only with a year written out: dateutil
+        # would otherwise take "-1" or "5" as a day of this month.
+        if len(value) > 64 or not _YEAR.search(value):
+            raise DateError(wrong) from None
         try:
-            parsed = _parser.parse(value)
-        except (ValueError, OverflowError) as exc:
-            raise DateError(
-                f"{text!r} is not a time: use ISO 8601, e.g. 2026-11-20T14:03:00Z"
-            ) from exc
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = _parser.parse(value)
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise DateError(wrong) from exc
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=default_tz or UTC)
-    return parsed.astimezone(UTC)
+        try:
+            parsed = parsed.replace(tzinfo=default_tz or UTC)
+        except (ValueError, OverflowError) as exc:
+            raise DateError(wrong) from exc
+    return check_instant(parsed, text)
+
+
+def _shown(text: object) -> str:
+    """A value quoted for a message, cut short when long."""
+    shown = repr(text)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def check_instant(value: datetime, text: object = None) -> datetime:
+    """`value` in UTC (naive taken as UTC) if it lies in the accepted window; else DateError."""
+    what = _shown(text if text is not None else value.isoformat())
+    if not 1969 <= value.year <= 9998:
+        raise DateError(f"{what} is outside the times debrief accepts ({WINDOW})")
+    try:
+        utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise DateError(f"{what} is outside the times debrief accepts ({WINDOW})") from exc
+    if not EARLIEST <= utc < LATEST:
+        raise DateError(f"{what} is outside the times debrief accepts ({WINDOW})")
+    return utc
+
+
+def check_day(value: date, text: object = None) -> date:
+    """`value` if its year lies in the accepted window; else DateError."""
+    if not EARLIEST.year <= value.year < LATEST.year:
+        what = _shown(text if text is not None else value.isoformat())
+        raise DateError(f"{what} is outside the dates debrief accepts ({WINDOW})")
+    return value
+
+
+def stored_instant(value: datetime) -> str:
+    """The one stored form of an instant: UTC, zero-padded, fixed width
+    (`2026-11-20T14:03:00.000000Z`), so text order is time order.
+
+    Refuses (DateError) an instant outside the accepted window.
+    """
+    return check_instant(value).isoformat(timespec="microseconds")[:26] + "Z"
+
+
+def read_stored(value: object) -> datetime | None:
+    """A stored instant read back; None when it cannot be (damaged, or outside the
+    window): reading never fails on a stored value."""
+    if isinstance(value, datetime):
+        found = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if not 10 <= len(text) <= 40:
+            return None
+        try:
+            found = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    try:
+        return check_instant(found)
+    except DateError:
+        return None
+
+
+def read_stored_day(value: object) -> date | None:
+    """A stored date read back; None when it cannot be."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        found = value
+    elif isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            found = date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    try:
+        return check_day(found)
+    except DateError:
+        return None
 
 
 def zone(name: str | None) -> tzinfo | None:

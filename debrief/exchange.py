@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from debrief.models import Document
+from debrief.models import INPUT, Document
+from debrief.untrusted import UntrustedInput, load_json
 
 
 class ExportFileError(ValueError):
@@ -27,22 +28,35 @@ def load_documents(path: Path) -> list[Document]:
         raise ExportFileError(f"{path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ExportFileError(f"cannot read {path}: {exc}") from exc
+    return parse_documents(text, str(path))
+
+
+def parse_documents(text: str, name: str) -> list[Document]:
+    """Every document of an export's text, validated as input from outside: the
+    whole file is checked before anything is stored."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise ExportFileError(
-            f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"{name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except UntrustedInput as exc:
+        raise ExportFileError(f"{name} {exc}") from exc
     items = data if isinstance(data, list) else [data]
+    if not items:
+        raise ExportFileError(f"{name} holds an empty list: no post-mortem to import")
     docs = []
     for index, item in enumerate(items):
+        which = f" (post-mortem #{index + 1})" if len(items) > 1 else ""
         try:
-            docs.append(Document.model_validate(item))
+            docs.append(Document.model_validate(item, context=INPUT))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            which = f" (post-mortem #{index + 1})" if len(items) > 1 else ""
+            message = " ".join(str(first["msg"]).removeprefix("Value error, ").split())
             raise ExportFileError(
-                f"{path} is not a debrief export{which}: {where or 'document'}: {first['msg']}"
+                f"{name} is not a debrief export{which}: {where or 'document'}: {message}"
             ) from exc
+        except RecursionError:
+            raise ExportFileError(f"{name}{which} is nested too deeply to read") from None
     return docs

@@ -8,9 +8,100 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from debrief.dates import (
+    EARLIEST,
+    check_day,
+    check_instant,
+    read_stored,
+    read_stored_day,
+)
 from debrief.kinds import ActionKind, ActionStatus, Milestone, Priority, Status
+
+INPUT = {"input": True}
+"""Validation context for data from outside (an import file): instants outside the
+accepted window, blank titles and ids, and repeated ids are refused. Without it
+(data read back from the store), a value that cannot be read is shown as unreadable
+instead of failing the read."""
+
+_INT_LIMIT = 2**63
+_CONTROL = {chr(c) for c in range(32)} | {"\x7f"}
+
+
+def _strict(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("input"))
+
+
+def _instant_in(value: Any, info: ValidationInfo) -> Any:
+    """Before validation: a stored instant that cannot be read becomes None."""
+    if _strict(info) or value is None:
+        return value
+    return read_stored(value)
+
+
+def _instant_out(value: datetime | None, info: ValidationInfo) -> datetime | None:
+    """After validation: in UTC; from outside, inside the accepted window."""
+    if value is None:
+        return None
+    if _strict(info):
+        return check_instant(value)
+    return _aware(value)
+
+
+def _day_in(value: Any, info: ValidationInfo) -> Any:
+    if _strict(info) or value is None:
+        return value
+    return read_stored_day(value)
+
+
+def _day_out(value: date | None, info: ValidationInfo) -> date | None:
+    if value is not None and _strict(info):
+        return check_day(value)
+    return value
+
+
+def _bounded_int(value: int) -> int:
+    if not -_INT_LIMIT <= value < _INT_LIMIT:
+        raise ValueError("is too large a number")
+    return value
+
+
+def _required_text(value: str, info: ValidationInfo, what: str) -> str:
+    if _strict(info) and not value.strip():
+        raise ValueError(f"{what} is empty")
+    return value
+
+
+def _identifier(value: str, info: ValidationInfo) -> str:
+    if _strict(info):
+        if not value.strip():
+            raise ValueError("the id is empty")
+        if len(value) > 200 or any(c in _CONTROL for c in value):
+            raise ValueError("the id is too long or holds control characters")
+    return value
+
+
+def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any:
+    """A stored row whose required instant cannot be read keeps its place, at the
+    start of the window, with its text saying so."""
+    if _strict(info) or not isinstance(data, dict) or "at" not in data:
+        return data
+    raw = data["at"]
+    if read_stored(raw) is not None:
+        return data
+    fixed = {**data, "at": EARLIEST}
+    if text_key is not None:
+        shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
+        fixed[text_key] = f"(unreadable time {shown}) {data.get(text_key) or ''}".rstrip()
+    return fixed
 
 
 class _Model(BaseModel):
@@ -45,6 +136,15 @@ class Section(_Model):
     updated_at: datetime | None = None
     rev: int = 0
 
+    _updated_in = field_validator("updated_at", mode="before")(_instant_in)
+    _updated_out = field_validator("updated_at")(_instant_out)
+    _ints = field_validator("position", "rev")(_bounded_int)
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str, info: ValidationInfo) -> str:
+        return _identifier(value, info)
+
     @property
     def is_empty(self) -> bool:
         return not self.body.strip()
@@ -65,12 +165,25 @@ class TimelineEvent(_Model):
     edited: bool = False
     rev: int = 0
 
+    @model_validator(mode="before")
+    @classmethod
+    def _readable(cls, data: Any, info: ValidationInfo) -> Any:
+        return _unreadable_at(data, info, "text")
+
+    _at_in = field_validator("at", mode="before")(_instant_in)
+    _ints = field_validator("rev")(_bounded_int)
+
     @field_validator("at")
     @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        result = _aware(value)
+    def _utc(cls, value: datetime, info: ValidationInfo) -> datetime:
+        result = _instant_out(value, info)
         assert result is not None
         return result
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return _required_text(value, info, "the event's text")
 
 
 class ActionItem(_Model):
@@ -88,6 +201,15 @@ class ActionItem(_Model):
     jira_key: str = ""
     position: int = 0
     rev: int = 0
+
+    _due_in = field_validator("due", mode="before")(_day_in)
+    _due_out = field_validator("due")(_day_out)
+    _ints = field_validator("position", "rev")(_bounded_int)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str, info: ValidationInfo) -> str:
+        return _required_text(value, info, "the action item's title")
 
     def missing(self) -> list[str]:
         """What keeps this item from being tracked work (empty when complete)."""
@@ -131,10 +253,25 @@ class Postmortem(_Model):
     updated_at: datetime | None = None
     rev: int = 0
 
-    @field_validator("started_at", "ended_at", "created_at", "updated_at")
+    _instants_in = field_validator(
+        "started_at", "ended_at", "created_at", "updated_at", mode="before"
+    )(_instant_in)
+    _instants_out = field_validator("started_at", "ended_at", "created_at", "updated_at")(
+        _instant_out
+    )
+    _days_in = field_validator("debrief_due", "follow_up", mode="before")(_day_in)
+    _days_out = field_validator("debrief_due", "follow_up")(_day_out)
+    _ints = field_validator("rev")(_bounded_int)
+
+    @field_validator("id")
     @classmethod
-    def _utc(cls, value: datetime | None) -> datetime | None:
-        return _aware(value)
+    def _id(cls, value: str, info: ValidationInfo) -> str:
+        return _identifier(value, info)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str, info: ValidationInfo) -> str:
+        return _required_text(value, info, "the title")
 
 
 class Revision(_Model):
@@ -150,6 +287,13 @@ class Revision(_Model):
     old: Any = None
     new: Any = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _readable(cls, data: Any, info: ValidationInfo) -> Any:
+        return _unreadable_at(data, info, None)
+
+    _at_in = field_validator("at", mode="before")(_instant_in)
+
 
 class Document(_Model):
     """A whole post-mortem: what `export --format json` writes and `import` reads."""
@@ -159,6 +303,29 @@ class Document(_Model):
     sections: list[Section] = Field(default_factory=list)
     events: list[TimelineEvent] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self, info: ValidationInfo) -> Document:
+        """From outside, ids inside one document are unique (the store's keys)."""
+        if not _strict(info):
+            return self
+        parts: list[tuple[str, list[Any], str]] = [
+            ("sections", self.sections, "key"),
+            ("events", self.events, "id"),
+            ("events", self.events, "source_id"),
+            ("actions", self.actions, "id"),
+        ]
+        for name, items, attr in parts:
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                value = getattr(item, attr)
+                if not value:
+                    continue
+                if value in seen:
+                    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                    raise ValueError(f"{name}.{index}.{attr}: {shown} is repeated in the document")
+                seen.add(value)
+        return self
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -30,12 +30,12 @@ def utc_now() -> datetime:
 
 def iso(value: datetime | date | None) -> str | None:
     """The stored form of an instant (UTC, fixed width so text order is time order)."""
+    from debrief.dates import stored_instant
+
     if value is None:
         return None
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return stored_instant(value)
     return value.isoformat()
 
 

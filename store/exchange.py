@@ -13,6 +13,14 @@ from debrief.store.timeline import TimelineMixin
 
 
 class ExchangeMixin(TimelineMixin, ActionsMixin):
+    def import_documents(self, docs: list[Document]) -> list[Postmortem]:
+        """Store several post-mortems in one transaction: all of them, or none."""
+        for doc in docs:
+            for action in doc.actions:
+                check_action(action)
+        with self.write():
+            return [self.import_document(doc) for doc in docs]
+
     def import_document(self, doc: Document) -> Postmortem:
         """Store a whole post-mortem; all or nothing.
 

@@ -131,7 +131,7 @@ def register(app: typer.Typer) -> None:
     @handled
     def serve(
         ctx: typer.Context,
-        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
         host: Annotated[
             str, typer.Option(help="Address to listen on (127.0.0.1 keeps it local).")
         ] = "127.0.0.1",

@@ -129,8 +129,8 @@ def register(app: typer.Typer) -> None:
 
         docs = load_documents(file)
         store = ctx_of(ctx).store()
-        for doc in docs:
-            pm = store.import_document(doc)
+        stored = store.import_documents(docs)
+        for doc, pm in zip(docs, stored, strict=True):
             note = "" if pm.id == doc.postmortem.id else f" (id {doc.postmortem.id} was taken)"
             typer.echo(f"{pm.id}{note}")
 

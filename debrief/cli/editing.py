@@ -100,9 +100,13 @@ def event_add(
     from debrief.models import TimelineEvent
 
     c = ctx_of(ctx)
+    at = parse_instant(when)
+    body = read_text_arg(text)
+    if not body.strip():
+        fail("an event needs some text saying what happened")
     event = TimelineEvent(
-        at=parse_instant(when),
-        text=read_text_arg(text),
+        at=at,
+        text=body,
         milestone=milestone,
         source=source,
         link=link,
