@@ -1,6 +1,7 @@
 # make demo   — set up (first time) and open the bundled sample incident
 # make test   — set up (first time) and run lint, type checks and the whole test suite
 # make bench  — run the benchmarks and write bench/RESULTS.md
+# make fuzz   — random keys through every screen, longer and with a new seed (FUZZ_SEED=N replays)
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "debrief needs Python 3.11 or newer (python3.11+ not found)"; exit 1; }
@@ -40,6 +41,15 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Examples per start point; about 2 s each on one core (46 start points: ~40 minutes).
+FUZZ_EXAMPLES ?= 25
+FUZZ_SEED ?= $(shell date +%s)
+FUZZ_K ?=
+fuzz: $(STAMP)
+	@echo "fuzz: seed $(FUZZ_SEED), $(FUZZ_EXAMPLES) examples per start point (replay: make fuzz FUZZ_SEED=$(FUZZ_SEED))"
+	DEBRIEF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DEBRIEF_FUZZ_SEED=$(FUZZ_SEED) DEBRIEF_FUZZ_SHRINK_SECONDS=300 \
+		$(BIN)/pytest tests/fuzz -p no:cacheprovider $(if $(FUZZ_K),-k "$(FUZZ_K)")
 
 clean:
 	rm -rf $(VENV) .typecheck build dist *.egg-info
