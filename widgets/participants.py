@@ -64,7 +64,7 @@ class Participants(OptionList):
             self.highlighted = min(highlighted or 0, len(self.people) - 1)
             self._restyle()
         else:
-            hint = Text("No participants yet: f7 adds them.", style="dim")
+            hint = Content.styled("No participants yet: f7 adds them.", "$text-muted")
             self.add_option(Option(hint, disabled=True))
         waiting = len([p for p in self.people if p not in self.spoke])
         self.border_subtitle = f"{waiting} not yet" if nudge and waiting else ""
