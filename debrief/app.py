@@ -18,7 +18,7 @@ from debrief.template import builtin_names, user_names
 BROWSER_KEYMAP = {
     "next-section": "ctrl+down",
     "previous-section": "ctrl+up",
-    "show-timeline": "f7",
+    "show-timeline": "ctrl+j",
     "new-postmortem": "f7",
 }
 """Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
