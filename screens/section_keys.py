@@ -30,7 +30,7 @@ def section_keys(kind: SectionKind, presenting: bool, timer_label: str) -> list[
     keys: list[Key] = [("next_section", None), ("previous_section", None)]
     keys += _BY_KIND.get(kind, _BY_KIND[SectionKind.text])
     keys += [("start_timer", timer_label), ("present_mode", "Unpresent" if presenting else None)]
-    keys += [("wrap_up", None), ("mark_spoken", "Who spoke")]
+    keys += [("wrap_up", None), ("mark_spoken", "Who spoke"), ("participants", None)]
     if not presenting:
         keys += [("toggle_coach", None), ("publish_preview", None), ("home", None)]
     return keys
