@@ -37,7 +37,8 @@ async def test_reopening_returns_to_the_section_and_offers_the_saved_clock(
         async with app.run_test(size=SIZE) as pilot:
             await wait_until(pilot, lambda: isinstance(app.screen, ResumePrompt))
             await wait_until(pilot, lambda: shows(app, "Resume the meeting clock at 12:10?"))
-            assert shows(app, "stopped in Timeline (09:30 left)")
+            detail = str(app.screen.query_one("#resume-detail").render())
+            assert "stopped in Timeline (09:30 left)" in detail
             screen = app.screen_stack[-2]
             assert isinstance(screen, DebriefScreen) and screen.current == "timeline"
             assert screen.meeting.phase is Phase.paused
