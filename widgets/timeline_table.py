@@ -29,13 +29,8 @@ from debrief.literal import literal
 from debrief.models import TimelineEvent
 from debrief.timeline import GAP_THRESHOLD
 
-MILESTONE_STYLE = {
-    "trigger": "bold magenta",
-    "started": "bold red",
-    "detected": "bold yellow",
-    "mitigated": "bold cyan",
-    "resolved": "bold green",
-}
+MILESTONES = ("trigger", "started", "detected", "mitigated", "resolved")
+"""Each has a component class, coloured from the theme: `timeline-table--detected`..."""
 
 
 def long_duration(seconds: float) -> str:
@@ -84,10 +79,16 @@ class TimelineTable(ScrollView, can_focus=True):
         & > .timeline-table--gap { color: $warning; text-style: italic; }
         & > .timeline-table--marker { color: $text-muted; }
         & > .timeline-table--left-out { color: $text-disabled; text-style: strike; }
+        & > .timeline-table--trigger { color: $text-secondary; text-style: bold; }
+        & > .timeline-table--started { color: $text-error; text-style: bold; }
+        & > .timeline-table--detected { color: $text-warning; text-style: bold; }
+        & > .timeline-table--mitigated { color: $text-primary; text-style: bold; }
+        & > .timeline-table--resolved { color: $text-success; text-style: bold; }
     }
     """
     COMPONENT_CLASSES = {
-        f"timeline-table--{part}" for part in ("header", "cursor", "gap", "marker", "left-out")
+        f"timeline-table--{part}"
+        for part in ("header", "cursor", "gap", "marker", "left-out", *MILESTONES)
     }
     BINDINGS = [
         Binding(key, action, description, show=False)
@@ -362,7 +363,8 @@ class TimelineTable(ScrollView, can_focus=True):
             text = Text()
             text.append(f"  ⋯ nothing recorded for {long_duration(seconds)} ⋯", style=gap)
             return self._strip(text, width, style)
-        return self._strip(self._event_text(index, part, self._columns(width)), width, style)
+        text = self._event_text(index, part, self._columns(width), is_cursor)
+        return self._strip(text, width, style)
 
     def _what(self, index: int) -> Text:
         event = self.events[index]
@@ -382,7 +384,7 @@ class TimelineTable(ScrollView, can_focus=True):
             return [what]
         return list(what.wrap(self.app.console, width, overflow="fold"))
 
-    def _event_text(self, index: int, part: int, cols: Columns) -> Text:
+    def _event_text(self, index: int, part: int, cols: Columns, is_cursor: bool) -> Text:
         event = self.events[index]
         marker = self.get_component_rich_style("timeline-table--marker")
         local = event.at.astimezone(self.where)
@@ -396,7 +398,9 @@ class TimelineTable(ScrollView, can_focus=True):
         cells.append((Text(stamp), cols.time))
         if cols.milestone:
             name = event.milestone.value if event.milestone else ""
-            cells.append((Text(name, style=MILESTONE_STYLE.get(name, "")), cols.milestone))
+            look = "" if not name or is_cursor else f"timeline-table--{name}"
+            style = self.get_component_rich_style(look) if look else Style(bold=bool(name))
+            cells.append((Text(name, style=style), cols.milestone))
         cells.append((literal(event.source, single_line=True), cols.source))
         cells.append((literal(event.author, single_line=True), cols.who))
         lines = self._what_lines(index, cols.what)
