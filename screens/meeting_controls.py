@@ -99,6 +99,9 @@ class MeetingControls(BaseScreen):
     _nudge = False
     _round_shown = False
     _offer_resume = False
+    _owned = False
+    """True once this screen started, paused or resumed the clock: only then do its moves
+    save the record (a reopened, still paused meeting may be running on another screen)."""
 
     @property
     def _me(self) -> DebriefScreen:
@@ -143,7 +146,8 @@ class MeetingControls(BaseScreen):
         from debrief.screens.resume_prompt import ResumePrompt
 
         if self.meeting.phase is Phase.paused and self.app.screen is self:
-            self.app.push_screen(ResumePrompt(self.meeting), self._resume_answered)
+            elsewhere = self._sync.live_elsewhere()
+            self.app.push_screen(ResumePrompt(self.meeting, elsewhere), self._resume_answered)
 
     def _resume_answered(self, resume: bool | None) -> None:
         meeting = self.meeting
@@ -161,15 +165,15 @@ class MeetingControls(BaseScreen):
         self._nudge = False
         self._show_meeting()
         self._publish_view()
-        if meeting.phase in (Phase.running, Phase.paused):
+        if self._runs_here():
             self._save_record()
 
     @on(events.Unmount)
     def _save_on_close(self) -> None:
         """Leaving the screen (home, quit): keep the clock's time up to this instant."""
-        meeting = self._meeting
-        if meeting is not None and meeting.phase in (Phase.running, Phase.paused):
+        if self._meeting is not None and self._runs_here():
             self._save_record()
+            self._sync.publish_closed(self._me.current, self._meeting)
 
     # -- timer -----------------------------------------------------------------------
 
@@ -201,6 +205,7 @@ class MeetingControls(BaseScreen):
         self._after_timer_change()
 
     def _after_timer_change(self) -> None:
+        self._owned = True
         self._show_meeting()
         self._save_record()
         self._publish_view()
@@ -226,9 +231,12 @@ class MeetingControls(BaseScreen):
             if lint is not None:
                 self.call_after_refresh(lint)
 
+    def _runs_here(self) -> bool:
+        """Whether this screen runs the meeting (started, paused or resumed it here)."""
+        return self._owned and self.meeting.phase in (Phase.running, Phase.paused)
+
     def _presenting(self) -> bool:
-        started = self.meeting.phase in (Phase.running, Phase.paused)
-        return started or self.has_class("-present")
+        return self._runs_here() or self.has_class("-present")
 
     # -- participation round ---------------------------------------------------------------
 
@@ -333,7 +341,7 @@ class MeetingControls(BaseScreen):
     @on(events.ScreenSuspend)
     def _count_redirect(self) -> None:
         meeting = self._meeting
-        if meeting is None or meeting.phase not in (Phase.running, Phase.paused):
+        if meeting is None or not self._runs_here():
             return
         if type(self.app.screen).__name__ == "RedirectScreen":
             section = meeting.record.section(self._me.current)

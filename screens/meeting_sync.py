@@ -63,6 +63,33 @@ class MeetingSync:
         state = ClockState(record=new_record(self.pm_id, agenda), current=current)
         return AgendaClock(state, self.store.now), False
 
+    def publish_closed(self, section: str, clock: AgendaClock) -> None:
+        """This screen closes: the view shows its clock stopped, so no one waits on it."""
+        timer = clock.snapshot()
+        if timer.phase is Phase.running:
+            timer.phase, timer.since = Phase.paused, None
+        view = Presence(
+            section=section, timer=timer, at=self.store.now(), owner=self.token, presenting=False
+        )
+        try:
+            self.store.set_meeting_view(self.pm_id, view)
+        except StoreError:
+            return
+
+    def live_elsewhere(self) -> float | None:
+        """Seconds since another screen last published this meeting as running, if recently
+        (it may still run there, or have been closed without wrapping up)."""
+        try:
+            other = self.store.meeting_view(self.pm_id)
+        except StoreError:
+            return None
+        if other is None or other.owner == self.token or not other.presenting or other.at is None:
+            return None
+        if other.timer is None or other.timer.phase is not Phase.running:
+            return None
+        age = (self.store.now() - other.at).total_seconds()
+        return age if age < STALE_AFTER.total_seconds() else None
+
     def _shown_section(self) -> str:
         """The section the facilitator's screen last published, if any."""
         try:

@@ -47,15 +47,24 @@ class ResumePrompt(BaseModal[bool]):
         ),
     ]
 
-    def __init__(self, meeting: AgendaClock) -> None:
+    def __init__(self, meeting: AgendaClock, elsewhere_s: float | None = None) -> None:
+        """`elsewhere_s`: seconds since another screen showed this meeting running."""
         super().__init__()
         self.question = resume_question(meeting)
         self.detail = resume_detail(meeting)
+        self.elsewhere = (
+            f"Another screen showed it running {clock_text(elsewhere_s)} ago: "
+            "resume here only if that screen is closed."
+            if elsewhere_s is not None
+            else ""
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="resume-card"):
             yield Static(Text(self.question, style="bold"), id="resume-question")
             yield Static(Text(self.detail), id="resume-detail")
+            if self.elsewhere:
+                yield Static(Text(self.elsewhere, style="bold"), id="resume-elsewhere")
             yield Static(
                 Text("Enter resumes · Esc keeps it paused (F5 resumes later)", style="dim"),
                 id="resume-hint",

@@ -151,7 +151,9 @@ class FindingRow(Static, can_focus=True):
     def on_mount(self) -> None:
         self.show()
 
-    def show(self) -> None:
+    def show(self, focused: bool | None = None) -> None:
+        """Draw the finding; while focused, with its place among the section's sentences."""
+        focused = self.has_focus if focused is None else focused
         f = self.finding
         parts: list[str | tuple[str, str]] = [(clean(f.title, single_line=True), "bold"), " — "]
         if self.text.strip():
@@ -161,16 +163,16 @@ class FindingRow(Static, can_focus=True):
             parts.append((hint, f"italic {MUTED}"))
         if self.text in f.flagged:
             parts.append(("  ⚑ the coach flags this sentence", "bold $text-warning"))
-        if len(f.candidates) > 1 and self.has_focus:
+        if len(f.candidates) > 1 and focused:
             at = f.candidates.index(self.text) + 1 if self.text in f.candidates else 0
             parts.append((f"  ({at or '–'}/{len(f.candidates)})", MUTED))
         self.update(Content.assemble(*parts))
 
     def on_focus(self) -> None:
-        self.show()
+        self.show(focused=True)
 
     def on_blur(self) -> None:
-        self.show()
+        self.show(focused=False)
 
     def action_other(self, step: int) -> None:
         candidates = self.finding.candidates
@@ -204,10 +206,10 @@ class FindingEditor(TextArea):
             self.keep = keep
 
     def __init__(self, row: FindingRow) -> None:
-        super().__init__(
-            row.text, soft_wrap=True, show_line_numbers=False, compact=True, id="finding-editor"
-        )
+        super().__init__(row.text, soft_wrap=True, show_line_numbers=False, id="finding-editor")
         self.row = row
+        self.border_title = clean(row.finding.title, single_line=True)
+        self.border_subtitle = "Enter keeps · Esc drops the change"
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key in ("enter", "escape"):
@@ -263,10 +265,10 @@ class WrapupScreen(BaseModal[date | None]):
                 if not self.wrap.findings:
                     yield Static(Content.styled("Nothing written yet.", MUTED), classes="finding")
                 yield Static(id="wrapup-actions")
-                yield Static(id="wrapup-meeting")
+            yield Static(id="wrapup-meeting")
             with Horizontal(id="wrapup-follow"):
                 yield Label("Follow-up review on", id="follow-label")
-                yield Input(self.wrap.follow_up.isoformat(), id="follow-up")
+                yield Input(self.wrap.follow_up.isoformat(), id="follow-up", compact=True)
                 yield Static(id="follow-error")
             yield Static(
                 Content.styled(

@@ -3,10 +3,11 @@ clock's times restored and an offer to resume it."""
 
 from __future__ import annotations
 
-from debrief.meeting import Phase
+from debrief.meeting import ClockState, Phase, Presence
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.resume_prompt import ResumePrompt
 from debrief.store import Store
+from tests.conftest import NOW
 from tests.meeting.test_facilitator import digits, shows, start
 from tests.screens.helpers import make_app, wait_until
 
@@ -39,6 +40,7 @@ async def test_reopening_returns_to_the_section_and_offers_the_saved_clock(
             await wait_until(pilot, lambda: shows(app, "Resume the meeting clock at 12:10?"))
             detail = str(app.screen.query_one("#resume-detail").render())
             assert "stopped in Timeline (09:30 left)" in detail
+            assert "Another screen" not in detail  # it was closed, not killed
             screen = app.screen_stack[-2]
             assert isinstance(screen, DebriefScreen) and screen.current == "timeline"
             assert screen.meeting.phase is Phase.paused
@@ -102,3 +104,26 @@ async def test_a_killed_app_loses_at_most_a_few_seconds_of_the_clock(
             return record.current == "trigger" and trigger is not None and trigger.spent_s == 42
 
         await wait_until(pilot, saved)
+
+
+async def test_a_meeting_seen_running_elsewhere_moments_ago_is_said_so(
+    meeting_store, meeting_pm, fake_clock, db_path
+):
+    """Killed (no goodbye), or still running in another terminal: the prompt says which
+    screen last ran it, and moving around here does not overwrite its record."""
+    await _meeting_left_at_the_timeline(meeting_store, meeting_pm, fake_clock)
+    [record] = meeting_store.meetings(meeting_pm)
+    running = ClockState(record=record, phase=Phase.running, current="timeline", since=NOW)
+    meeting_store.set_meeting_view(
+        meeting_pm,
+        Presence(section="timeline", timer=running, at=fake_clock.now, owner="x", presenting=True),
+    )
+    fake_clock.advance(20)
+    app = make_app(meeting_store, meeting_pm)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ResumePrompt))
+        await wait_until(pilot, lambda: shows(app, "Another screen showed it running 00:20 ago"))
+        await pilot.press("escape", "ctrl+n", "ctrl+n")
+        await pilot.pause()
+    [after] = meeting_store.meetings(meeting_pm)
+    assert after.current == "timeline" and after == record
