@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from debrief.literal import clean
-from debrief.merge import has_conflict_markers, merge_three
+from debrief.merge import YOURS_MARKER, has_conflict_markers, merge_three
 from debrief.screens.base import BaseModal
 
 
@@ -91,7 +91,11 @@ class ConflictScreen(BaseModal[Resolution | None]):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#merged", TextArea).focus()
+        merged = self.query_one("#merged", TextArea)
+        merged.focus()
+        lines = self.merged.text.split("\n")
+        if YOURS_MARKER in lines:  # straight to the first place to settle
+            merged.move_cursor((lines.index(YOURS_MARKER), 0), center=True)
 
     @on(Button.Pressed, "#keep-mine")
     def _keep_mine(self) -> None:
