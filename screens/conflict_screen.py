@@ -45,6 +45,7 @@ class ConflictScreen(BaseModal[Resolution | None]):
         self.theirs = theirs
         self.theirs_by = theirs_by
         self.merged = merge_three(base, mine, theirs, clean(theirs_by, single_line=True))
+        self.base_known = base is not None
         self._warned_markers = False
 
     def compose(self) -> ComposeResult:
@@ -82,8 +83,9 @@ class ConflictScreen(BaseModal[Resolution | None]):
         if count == 0:
             return Text("Merge: your changes and theirs combined (check it, then ctrl+s)")
         places = "1 place" if count == 1 else f"{count} places"
+        what = "you both changed" if self.base_known else "where the versions differ"
         return Text.assemble(
-            f"Merge: {places} you both changed, between ",
+            f"Merge: {places} {what}, between ",
             ("<<<<<<< yours", "bold"),
             " and ",
             (">>>>>>> theirs", "bold"),

@@ -110,6 +110,10 @@ async def test_deciding_later_keeps_both_and_stops_autosave(store, demo_id, othe
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(again.screen, ConflictScreen)
+        # where the edit started is not known any more: every difference is marked
+        assert "1 place where the versions differ" in screen_text(again)
+        merged = again.screen.query_one("#merged", TextArea).text
+        assert "<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> theirs" in merged
 
 
 async def test_history_shows_a_diff_and_restores_as_a_new_version(store, demo_id):
