@@ -81,15 +81,13 @@ class ConflictScreen(BaseModal[Resolution | None]):
     def _merge_label(self) -> Text:
         count = self.merged.conflicts
         if count == 0:
-            return Text("Merge: your changes and theirs combined (check it, then ctrl+s)")
+            return Text("Merge: your changes and theirs combined. Check it, then ctrl+s.")
         places = "1 place" if count == 1 else f"{count} places"
         what = "you both changed" if self.base_known else "where the versions differ"
         return Text.assemble(
-            f"Merge: {places} {what}, between ",
-            ("<<<<<<< yours", "bold"),
-            " and ",
-            (">>>>>>> theirs", "bold"),
-            " (edit, then ctrl+s)",
+            f"Merge: {places} {what}, marked ",
+            ("<<<<<<< yours … >>>>>>> theirs", "bold"),
+            ". Edit, then ctrl+s.",
         )
 
     def on_mount(self) -> None:
