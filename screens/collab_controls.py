@@ -145,12 +145,7 @@ class CollabControls(BaseScreen):
         current = self.store.get_section(me.pm_id, kept.entity_id)
         editor = me.query_one(SectionEditor)
         mine = editor.text if editor.section_key == kept.entity_id else kept.mine
-        base_rev = self.conflict_bases.get(kept.entity_id)
-        base = (
-            None
-            if base_rev is None
-            else self.store.section_body_at(me.pm_id, kept.entity_id, base_rev)
-        )
+        base = self._base_of(kept.entity_id)
 
         def done(resolution: Resolution | None) -> None:
             if resolution is None:
@@ -172,6 +167,16 @@ class CollabControls(BaseScreen):
         self.app.push_screen(
             ConflictScreen(current.title, mine, current.body, current.updated_by, base), done
         )
+
+    def _base_of(self, key: str) -> str | None:
+        """The body both versions were edited from, when this run knows it."""
+        base_rev = self.conflict_bases.get(key)
+        if base_rev is None:
+            return None
+        try:
+            return self.store.section_body_at(self._me.pm_id, key, base_rev)
+        except StoreError:
+            return None  # the merge then marks every difference instead
 
     # -- history, readiness, requests ---------------------------------------------
 

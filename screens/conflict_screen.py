@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from debrief.literal import clean
-from debrief.merge import has_conflict_markers, merge_three
+from debrief.merge import YOURS_MARKER, has_conflict_markers, merge_three
 from debrief.screens.base import BaseModal
 
 
@@ -45,6 +45,7 @@ class ConflictScreen(BaseModal[Resolution | None]):
         self.theirs = theirs
         self.theirs_by = theirs_by
         self.merged = merge_three(base, mine, theirs, clean(theirs_by, single_line=True))
+        self.base_known = base is not None
         self._warned_markers = False
 
     def compose(self) -> ComposeResult:
@@ -80,18 +81,21 @@ class ConflictScreen(BaseModal[Resolution | None]):
     def _merge_label(self) -> Text:
         count = self.merged.conflicts
         if count == 0:
-            return Text("Merge: your changes and theirs combined (check it, then ctrl+s)")
+            return Text("Merge: your changes and theirs combined. Check it, then ctrl+s.")
         places = "1 place" if count == 1 else f"{count} places"
+        what = "you both changed" if self.base_known else "where the versions differ"
         return Text.assemble(
-            f"Merge: {places} you both changed, between ",
-            ("<<<<<<< yours", "bold"),
-            " and ",
-            (">>>>>>> theirs", "bold"),
-            " (edit, then ctrl+s)",
+            f"Merge: {places} {what}, marked ",
+            ("<<<<<<< yours … >>>>>>> theirs", "bold"),
+            ". Edit, then ctrl+s.",
         )
 
     def on_mount(self) -> None:
-        self.query_one("#merged", TextArea).focus()
+        merged = self.query_one("#merged", TextArea)
+        merged.focus()
+        lines = self.merged.text.split("\n")
+        if YOURS_MARKER in lines:  # straight to the first place to settle
+            merged.move_cursor((lines.index(YOURS_MARKER), 0), center=True)
 
     @on(Button.Pressed, "#keep-mine")
     def _keep_mine(self) -> None:

@@ -45,6 +45,7 @@ async def test_a_stale_save_opens_the_conflict_view_and_keeps_both(store, demo_i
         assert (kept.mine, kept.theirs) == ("mine", "theirs")
         assert store.get_section(demo_id, "trigger").body == "theirs"
         # both wrote into the empty section: one conflict, marked in the merge
+        assert app.screen.query_one("#merged", TextArea).cursor_location == (0, 0)
         await pilot.press("ctrl+s")  # the markers are still there: a warning first
         await pilot.pause()
         assert isinstance(app.screen, ConflictScreen)
@@ -109,6 +110,10 @@ async def test_deciding_later_keeps_both_and_stops_autosave(store, demo_id, othe
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(again.screen, ConflictScreen)
+        # where the edit started is not known any more: every difference is marked
+        assert "1 place where the versions differ" in screen_text(again)
+        merged = again.screen.query_one("#merged", TextArea).text
+        assert "<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> theirs" in merged
 
 
 async def test_history_shows_a_diff_and_restores_as_a_new_version(store, demo_id):
@@ -225,3 +230,23 @@ async def test_an_action_item_edited_by_two_people(store, demo_id, other):
         saved = store.get_action(demo_id, item.id)
         assert saved.owner == "Marcus Lee"
         assert saved.title == "Ben's title"  # the field only ben changed is his
+
+
+async def test_the_merge_opens_at_the_first_place_both_changed(store, demo_id, other):
+    store.save_section(demo_id, "trigger", "one\ntwo\nthree\nfour\nfive")
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *" (mine)")  # the cursor starts at the end: line "five"
+        other.save_section(demo_id, "trigger", "one\ntwo\nthree\nfour\nfive (theirs)")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await pilot.pause()
+        merged = app.screen.query_one("#merged", TextArea)
+        assert merged.text.split("\n")[4:] == [
+            "<<<<<<< yours",
+            "five (mine)",
+            "=======",
+            "five (theirs)",
+            ">>>>>>> theirs (ben)",
+        ]
+        assert merged.cursor_location == (4, 0)
+        assert "1 place you both changed" in screen_text(app)

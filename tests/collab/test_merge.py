@@ -115,3 +115,19 @@ def test_an_unchanged_text_keeps_the_cursor_where_it_was(old, row, column):
     lines = old.split("\n")
     r = min(row, len(lines) - 1)
     assert follow_location(old, old, (row, column)) == (r, min(column, len(lines[r])))
+
+
+@given(
+    old=text,
+    added=st.integers(1, 3),
+    row=st.integers(0, 9),
+    column=st.integers(0, 12),
+)
+def test_lines_added_above_move_the_cursor_down_by_as_many(old, added, row, column):
+    from debrief.merge import follow_location
+
+    lines = old.split("\n")
+    r = min(row, len(lines) - 1)
+    c = min(column, len(lines[r]))
+    new = "\n".join([f"new line {i}" for i in range(added)] + lines)
+    assert follow_location(old, new, (r, c)) == (r + added, c)

@@ -32,3 +32,18 @@ async def test_an_overdue_debrief_is_marked_and_its_title_readable(store, templa
         assert (
             table.virtual_size.width <= table.scrollable_content_region.width
         )  # no sideways scroll
+
+
+async def test_the_columns_follow_a_resize(store, template):
+    store.create_postmortem(LONG, template, started_at=NOW - timedelta(days=20))
+    app = make_app(store)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        table = app.screen.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 1)
+        assert "Incident" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: table.row_count == 1 and "Incident" not in screen_text(app))
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "overdue" in shown and "upgrade" in shown
