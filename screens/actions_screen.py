@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
 from textual.widgets.data_table import ColumnKey
 
 from debrief.followup.listing import ActionFilter, ActionRow, counts, select
@@ -17,6 +17,7 @@ from debrief.screens.action_rows import COLUMNS, cells, layout
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.status_form import StatusChoice, StatusForm
 from debrief.store import Conflict, StoreError
+from debrief.widgets.key_bar import KeyBar
 
 POLL_SECONDS = 2.0
 OUTSTANDING, EVERY = "outstanding", "all"
@@ -96,7 +97,7 @@ class ActionsScreen(BaseScreen):
             yield Checkbox("Overdue only (f4)", compact=True, id="overdue-filter")
         yield DataTable(id="action-rows", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#action-rows", DataTable)

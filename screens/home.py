@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from debrief.literal import clean, literal
 from debrief.models import Postmortem, Status
@@ -15,6 +15,7 @@ from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
 from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
 from debrief.template import load_template
+from debrief.widgets.key_bar import KeyBar
 from debrief.words import plural
 
 COMMANDS = [
@@ -123,7 +124,7 @@ class HomeScreen(BaseScreen):
             static = Static(id=note)
             static.display = False  # until there is something to show
             yield static
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fit_columns(self.app.size.width)

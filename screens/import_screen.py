@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from debrief.dates import DateError, local_zone
@@ -28,6 +28,7 @@ from debrief.importers.preview import ImportRequest, Preview, read_preview
 from debrief.literal import clean, literal
 from debrief.models import TimelineEvent
 from debrief.screens.base import BaseModal, Reaches
+from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
@@ -189,7 +190,7 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         yield ProgressBar(id="preview-progress", show_eta=False)
         yield Static(id="preview-problems")
         yield TimelineTable(checkable=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._read()

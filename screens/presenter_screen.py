@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from debrief.dates import show_instant
 from debrief.literal import clean
@@ -23,6 +23,7 @@ from debrief.screens.meeting_sync import WRAP_UP_VIEW
 from debrief.screens.wrapup_screen import wrap_up_view
 from debrief.template import SectionKind, Template, TemplateError, load_template
 from debrief.widgets.agenda import Agenda, AgendaItem
+from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.meeting_timer import MeetingSide, MeetingTimer
 
 QUIET = "$foreground-muted"
@@ -87,7 +88,7 @@ class PresenterScreen(BaseScreen):
                 with VerticalScroll(id="present-scroll"):
                     yield Markdown(id="present-body")
                     yield Static(id="present-wrapup")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         pm = self.store.get_postmortem(self.pm_id)

@@ -18,7 +18,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     DataTable,
-    Footer,
     Markdown,
     ProgressBar,
     Static,
@@ -34,6 +33,7 @@ from debrief.publish.runner import Prepared, PublishOptions, PublishSummary, pre
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
+from debrief.widgets.key_bar import KeyBar
 from debrief.words import plural
 
 COMMANDS = [
@@ -121,7 +121,7 @@ class PublishScreen(BaseScreen):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="progress-text")
         yield Static(id="result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#progress-row").display = False

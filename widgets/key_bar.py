@@ -65,7 +65,7 @@ class KeyBar(Widget):
         found = []
         wanted = self._actions
         if wanted is None:
-            app_actions = {action for _, action, _ in ALWAYS} | {"quit"}
+            app_actions = {action for _, action, _ in ALWAYS}
             wanted = tuple(
                 dict.fromkeys(
                     (active.binding.action, None)
