@@ -123,6 +123,8 @@ class DebriefApp(App[None]):
     Tab { color: $foreground-muted; }
     Tab:hover, Tab.-active { color: $foreground; }
     Tabs:focus Tab.-active { color: $block-cursor-foreground; }
+    SelectCurrent Static#label { color: $foreground-muted; }
+    SelectCurrent.-has-value Static#label { color: $foreground; }
     """
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="List every key."),

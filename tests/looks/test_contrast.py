@@ -12,11 +12,16 @@ import pytest
 
 from debrief.app import DebriefApp
 from debrief.meeting import Presence
+from debrief.screens.actions_screen import ActionsScreen
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.help_screen import HelpScreen
+from debrief.screens.history_screen import HistoryScreen
 from debrief.screens.home import HomeScreen
+from debrief.screens.import_screen import ImportForm
+from debrief.screens.opening_screen import OpeningScreen
 from debrief.screens.presenter_screen import PresenterScreen
 from debrief.screens.publish_screen import PublishScreen
+from debrief.screens.redirect_screen import RedirectScreen
 from debrief.screens.timeline_screen import TimelineScreen
 from debrief.screens.wrapup_screen import WrapupScreen
 from debrief.store import Store
@@ -134,6 +139,39 @@ async def presenter_view(pilot, clock: FakeClock) -> None:  # type: ignore[no-un
     await wait_until(pilot, lambda: "Contributing" in screen_text(pilot.app))
 
 
+async def actions_screen(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await home(pilot, clock)
+    await pilot.press("f5")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActionsScreen))
+    await wait_until(pilot, lambda: "Load-test" in screen_text(pilot.app))
+
+
+async def opening(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f5")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, OpeningScreen))
+
+
+async def redirect(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("ctrl+r")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, RedirectScreen))
+
+
+async def history(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    screen = await on_debrief(pilot)
+    await pilot.press("end", *" More detail.")
+    screen.flush()
+    await pilot.press("f4")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+
+
+async def import_form(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f6", *"/no/such/export.csv", "ctrl+s")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ImportForm))
+
+
 SCREENS = {
     "home": home,
     "text-section": text_section,
@@ -147,11 +185,16 @@ SCREENS = {
     "help": help_screen,
     "publish-preview": publish_preview,
     "presenter-view": presenter_view,
+    "actions-screen": actions_screen,
+    "opening": opening,
+    "redirect": redirect,
+    "history": history,
+    "import-form": import_form,
 }
 
 
 def build(name: str, store: Store, pm_id: str) -> DebriefApp:
-    if name == "home":
+    if name in ("home", "actions-screen"):
         app = DebriefApp(store=store)
     elif name == "presenter-view":
         store.set_meeting_view(pm_id, Presence(section="root-cause"))
