@@ -257,3 +257,23 @@ async def test_nothing_disappears_under_no_color(
             f"{name} in {theme} under NO_COLOR: {len(low)} runs below {MINIMUM}:1\n{report(low)}",
             False,
         )
+
+
+@pytest.mark.parametrize("name", ["timeline-section", "presenter-view", "actions-screen", "help"])
+async def test_a_theme_chosen_live_looks_as_if_started_in_it(
+    name, meeting_store, meeting_pm, fake_clock
+):
+    """Widgets that colour Rich text draw it again when the theme changes."""
+    started = await screenshot(name, "textual-light", meeting_store, meeting_pm, fake_clock)
+    app = build(name, meeting_store, meeting_pm)
+    async with app.run_test(size=SIZE) as pilot:
+        await SCREENS[name](pilot, fake_clock)
+        app.theme = "textual-light"
+        no_blink(app)
+        await pilot.pause(0.3)
+        switched = app.export_screenshot()
+
+    def seen(svg: str) -> list[tuple[str, str, str]]:
+        return [(run.text, run.fg, run.bg) for run in text_runs(svg)]
+
+    assert seen(switched) == seen(started)
