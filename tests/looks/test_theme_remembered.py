@@ -78,6 +78,10 @@ def test_saving_replaces_only_the_theme_line(tmp_path):
     path.write_text('theme = "nord"  \nuser = "x"\n[slack]\ntheme = "not this one"\n')
     save_theme(path, "gruvbox")
     assert path.read_text() == 'theme = "gruvbox"\nuser = "x"\n[slack]\ntheme = "not this one"\n'
+    windows = tmp_path / "windows.toml"
+    windows.write_bytes(b'user = "x"\r\n\r\n[jira]\r\nurl = "u"\r\n')
+    save_theme(windows, "nord")
+    assert windows.read_bytes() == b'user = "x"\r\ntheme = "nord"\r\n\r\n[jira]\r\nurl = "u"\r\n'
     fresh = tmp_path / "new" / "config.toml"
     save_theme(fresh, "textual-light")
     assert fresh.read_text() == 'theme = "textual-light"\n'
