@@ -157,7 +157,7 @@ class DebriefApp(App[None]):
         self.config_path = config_path
 
     def get_css_variables(self) -> dict[str, str]:
-        monochrome = getattr(self, "no_color", False)  # set by App.__init__, after the first call
+        monochrome = getattr(self, "no_color", False)  # NO_COLOR: set before the stylesheet
         self.theme_variables = legible_variables(super().get_css_variables(), monochrome)
         return self.theme_variables
 
