@@ -61,18 +61,26 @@ def contrast(a: Color, b: Color) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def legible_on(colour: Color, grounds: list[Color]) -> Color:
+def legible_on(colour: Color, grounds: list[Color], monochrome: bool = False) -> Color:
     """`colour`, darkened (light grounds) or lightened (dark grounds) step by step until
-    it reads at `LEGIBLE` on every ground; unchanged when it already does."""
+    it reads at `LEGIBLE` on every ground (also in grey, with `monochrome`: NO_COLOR
+    turns every colour to grey); unchanged when it already does."""
     light_grounds = sum(_luminance(g) for g in grounds) / len(grounds) > 0.18
+
+    def worst(c: Color) -> float:
+        ratios = [contrast(c, g) for g in grounds]
+        if monochrome:
+            ratios += [contrast(c.monochrome, g.monochrome) for g in grounds]
+        return min(ratios)
+
     for _ in range(50):
-        if min(contrast(colour, g) for g in grounds) >= LEGIBLE:
+        if worst(colour) >= LEGIBLE:
             break
         colour = colour.darken(0.02) if light_grounds else colour.lighten(0.02)
     return colour
 
 
-def legible_variables(variables: dict[str, str]) -> dict[str, str]:
+def legible_variables(variables: dict[str, str], monochrome: bool = False) -> dict[str, str]:
     """The theme's variables with its text colours made to read at 4.5:1 or better.
 
     Textual derives `$text-warning`, `$text-success`… from the theme, but in a light
@@ -92,7 +100,7 @@ def legible_variables(variables: dict[str, str]) -> dict[str, str]:
     for name in TEXT_COLOURS:
         colour = opaque(name)
         if colour is not None and grounds:
-            fixed[name] = legible_on(colour, grounds).hex
+            fixed[name] = legible_on(colour, grounds, monochrome).hex
     foreground = opaque("foreground")
     if foreground is not None and grounds:
         alpha = 0.6  # Textual's own, for $foreground-muted
@@ -124,6 +132,8 @@ class DebriefApp(App[None]):
     Tab { color: $foreground-muted; }
     Tab:hover, Tab.-active { color: $foreground; }
     Tabs:focus Tab.-active { color: $block-cursor-foreground; }
+    SelectCurrent Static#label { color: $foreground-muted; }
+    SelectCurrent.-has-value Static#label { color: $foreground; }
     """
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="List every key."),
@@ -159,7 +169,8 @@ class DebriefApp(App[None]):
         self.config_path = config_path
 
     def get_css_variables(self) -> dict[str, str]:
-        self.theme_variables = legible_variables(super().get_css_variables())
+        monochrome = getattr(self, "no_color", False)  # NO_COLOR: set before the stylesheet
+        self.theme_variables = legible_variables(super().get_css_variables(), monochrome)
         return self.theme_variables
 
     def _apply_configured_theme(self) -> None:

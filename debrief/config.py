@@ -114,26 +114,28 @@ def save_theme(path: Path, name: str) -> None:
     the existing `theme =` line is replaced, or one is added before the first table."""
     line = f"theme = {json.dumps(name)}"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        with path.open(encoding="utf-8", newline="") as file:  # line endings as they are
+            lines = file.read().splitlines(keepends=True)
     except FileNotFoundError:
         lines = []
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     replaced = False
     after_keys = 0  # just after the last top-level line that is not blank or a comment
     for i, text in enumerate(lines):
         if _TABLE.match(text):
             break
         if _TOP_THEME.match(text):
-            lines[i] = line + text[len(text.rstrip("\r\n")) :] or line + "\n"
+            lines[i] = line + text[len(text.rstrip("\r\n")) :]
             replaced = True
             break
         if text.strip() and not text.lstrip().startswith("#"):
             after_keys = i + 1
     if not replaced:
         if after_keys and not lines[after_keys - 1].endswith("\n"):
-            lines[after_keys - 1] += "\n"
-        lines.insert(after_keys, line + "\n")
+            lines[after_keys - 1] += newline
+        lines.insert(after_keys, line + newline)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(lines), encoding="utf-8")
+    path.write_text("".join(lines), encoding="utf-8", newline="")
 
 
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:

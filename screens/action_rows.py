@@ -55,15 +55,24 @@ def layout(rows: list[ActionRow], screen_width: int) -> Layout:
     return Layout(widths, late_word, pm_titles)
 
 
-def cells(row: ActionRow, lay: Layout) -> list[Text]:
+@dataclass(frozen=True)
+class RowColours:
+    """Rich styles for late and done rows, from the app's theme (`$text-error`,
+    `$text-success`); without a theme, bold marks lateness and nothing marks done."""
+
+    late: str = "bold"
+    done: str = ""
+
+
+def cells(row: ActionRow, lay: Layout, colours: RowColours = RowColours()) -> list[Text]:
     due = Text(row.due.isoformat() if row.due else "—")
     if row.overdue:
-        due = Text(f"{due.plain} overdue" if lay.late_word else due.plain, style="bold red")
+        due = Text(f"{due.plain} overdue" if lay.late_word else due.plain, style=colours.late)
     action = literal(row.title, single_line=True)
     if row.status is ActionStatus.not_doing and row.status_reason:
-        action.append(" — ", style="dim")
-        action.append_text(literal(row.status_reason, style="dim", single_line=True))
-    pm = literal(row.postmortem_id, style="dim" if lay.pm_titles else "")
+        action.append(" — ")
+        action.append_text(literal(row.status_reason, style="italic", single_line=True))
+    pm = literal(row.postmortem_id)
     if lay.pm_titles:
         pm.append(" ")
         pm.append_text(literal(row.postmortem_title, single_line=True))
@@ -73,7 +82,7 @@ def cells(row: ActionRow, lay: Layout) -> list[Text]:
         "Owner": literal(row.owner or "—", single_line=True),
         "Action": action,
         "Post-mortem": pm,
-        "Status": Text(status_text(row), style="green" if done else ""),
+        "Status": Text(status_text(row), style=colours.done if done else ""),
         "Ticket": literal(row.jira_key or "—"),
     }
     for name, text in texts.items():

@@ -13,7 +13,7 @@ from textual.widgets.data_table import ColumnKey
 from debrief.followup.listing import ActionFilter, ActionRow, counts, select
 from debrief.models import ActionItem, ActionStatus
 from debrief.screens.action_form import ActionDraft, ActionForm
-from debrief.screens.action_rows import COLUMNS, cells, layout
+from debrief.screens.action_rows import COLUMNS, RowColours, cells, layout
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.status_form import StatusChoice, StatusForm
 from debrief.store import Conflict, StoreError
@@ -105,6 +105,7 @@ class ActionsScreen(BaseScreen):
             table.add_column(name, key=name, width=len(name))
         self.reload()
         self.follow_changes(self.reload, POLL_SECONDS)
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.reload())
 
     def on_screen_resume(self) -> None:
         if self.is_current:
@@ -133,6 +134,8 @@ class ActionsScreen(BaseScreen):
         table.clear()
         self.rows = {}
         lay = layout(found, self.size.width)
+        theme = self.app.theme_variables
+        colours = RowColours(late=f"bold {theme['text-error']}", done=theme["text-success"])
         for name, width in lay.widths.items():
             table.columns[ColumnKey(name)].width = width
         table.columns[ColumnKey("Post-mortem")].label = Text(
@@ -140,7 +143,7 @@ class ActionsScreen(BaseScreen):
         )
         for row in found:
             self.rows[row.id] = row
-            table.add_row(*cells(row, lay), key=row.id)
+            table.add_row(*cells(row, lay, colours), key=row.id)
         if found:
             table.move_cursor(row=min(keep, len(found) - 1))
         hint = counts(found) if found else "No action items match these filters."

@@ -12,11 +12,16 @@ import pytest
 
 from debrief.app import DebriefApp
 from debrief.meeting import Presence
+from debrief.screens.actions_screen import ActionsScreen
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.help_screen import HelpScreen
+from debrief.screens.history_screen import HistoryScreen
 from debrief.screens.home import HomeScreen
+from debrief.screens.import_screen import ImportForm
+from debrief.screens.opening_screen import OpeningScreen
 from debrief.screens.presenter_screen import PresenterScreen
 from debrief.screens.publish_screen import PublishScreen
+from debrief.screens.redirect_screen import RedirectScreen
 from debrief.screens.timeline_screen import TimelineScreen
 from debrief.screens.wrapup_screen import WrapupScreen
 from debrief.store import Store
@@ -134,6 +139,39 @@ async def presenter_view(pilot, clock: FakeClock) -> None:  # type: ignore[no-un
     await wait_until(pilot, lambda: "Contributing" in screen_text(pilot.app))
 
 
+async def actions_screen(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await home(pilot, clock)
+    await pilot.press("f5")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActionsScreen))
+    await wait_until(pilot, lambda: "Load-test" in screen_text(pilot.app))
+
+
+async def opening(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f5")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, OpeningScreen))
+
+
+async def redirect(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("ctrl+r")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, RedirectScreen))
+
+
+async def history(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    screen = await on_debrief(pilot)
+    await pilot.press("end", *" More detail.")
+    screen.flush()
+    await pilot.press("f4")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+
+
+async def import_form(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await on_debrief(pilot)
+    await pilot.press("f6", *"/no/such/export.csv", "ctrl+s")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ImportForm))
+
+
 SCREENS = {
     "home": home,
     "text-section": text_section,
@@ -147,11 +185,16 @@ SCREENS = {
     "help": help_screen,
     "publish-preview": publish_preview,
     "presenter-view": presenter_view,
+    "actions-screen": actions_screen,
+    "opening": opening,
+    "redirect": redirect,
+    "history": history,
+    "import-form": import_form,
 }
 
 
 def build(name: str, store: Store, pm_id: str) -> DebriefApp:
-    if name == "home":
+    if name in ("home", "actions-screen"):
         app = DebriefApp(store=store)
     elif name == "presenter-view":
         store.set_meeting_view(pm_id, Presence(section="root-cause"))
@@ -175,7 +218,7 @@ async def screenshot(
 
 
 def report(runs: list[Run]) -> str:
-    return "\n".join(str(run) for run in worst(runs, 15))
+    return "\n".join(str(run) for run in worst(runs, 40))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -190,17 +233,47 @@ async def test_every_word_reads_at_4_5_to_1(name, theme, meeting_store, meeting_
         pytest.fail(f"{name} in {theme}: {len(low)} runs below {MINIMUM}:1\n{report(low)}", False)
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", list(SCREENS))
 async def test_nothing_disappears_under_no_color(
-    name, meeting_store, meeting_pm, fake_clock, monkeypatch
+    name, theme, meeting_store, meeting_pm, fake_clock, monkeypatch
 ):
     monkeypatch.setenv("NO_COLOR", "1")
-    svg = await screenshot(name, None, meeting_store, meeting_pm, fake_clock)
+    svg = await screenshot(name, theme, meeting_store, meeting_pm, fake_clock)
     runs = text_runs(svg)
-    assert runs, "nothing on the screen"
-    print(f"\n{name} under NO_COLOR: worst {worst(runs, 1)[0]}")  # the figures, with -s
+    words = [run for run in runs if not is_decoration(run)]
+    assert words, "nothing on the screen"
+    print(f"\n{name} in {theme} under NO_COLOR: worst {worst(words, 1)[0]}")  # with -s
     invisible = [run for run in runs if run.fg == run.bg]
     if invisible:
         pytest.fail(
-            f"{name} under NO_COLOR: drawn in its own background\n{report(invisible)}", False
+            f"{name} in {theme} under NO_COLOR: drawn in its own background\n{report(invisible)}",
+            False,
         )
+    # Grey for grey, the words must still read as well as they do in colour.
+    low = [run for run in words if run.ratio < MINIMUM]
+    if low:
+        pytest.fail(
+            f"{name} in {theme} under NO_COLOR: {len(low)} runs below {MINIMUM}:1\n{report(low)}",
+            False,
+        )
+
+
+@pytest.mark.parametrize("name", ["timeline-section", "presenter-view", "actions-screen", "help"])
+async def test_a_theme_chosen_live_looks_as_if_started_in_it(
+    name, meeting_store, meeting_pm, fake_clock
+):
+    """Widgets that colour Rich text draw it again when the theme changes."""
+    started = await screenshot(name, "textual-light", meeting_store, meeting_pm, fake_clock)
+    app = build(name, meeting_store, meeting_pm)
+    async with app.run_test(size=SIZE) as pilot:
+        await SCREENS[name](pilot, fake_clock)
+        app.theme = "textual-light"
+        no_blink(app)
+        await pilot.pause(0.3)
+        switched = app.export_screenshot()
+
+    def seen(svg: str) -> list[tuple[str, str, str]]:
+        return [(run.text, run.fg, run.bg) for run in text_runs(svg)]
+
+    assert seen(switched) == seen(started)

@@ -28,7 +28,12 @@ async def test_the_chosen_theme_is_written_and_used_at_the_next_start(store, tmp
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.theme == "textual-dark"
-        app.theme = "textual-light"  # what the palette's "Change theme" does
+        app.action_change_theme()  # the palette's "Change theme"
+        await pilot.pause()
+        await pilot.press(*"textual-light")
+        await pilot.pause(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.theme == "textual-light")
         await pilot.pause()
     written = path.read_text(encoding="utf-8")
     assert tomllib.loads(written)["theme"] == "textual-light"
@@ -73,6 +78,10 @@ def test_saving_replaces_only_the_theme_line(tmp_path):
     path.write_text('theme = "nord"  \nuser = "x"\n[slack]\ntheme = "not this one"\n')
     save_theme(path, "gruvbox")
     assert path.read_text() == 'theme = "gruvbox"\nuser = "x"\n[slack]\ntheme = "not this one"\n'
+    windows = tmp_path / "windows.toml"
+    windows.write_bytes(b'user = "x"\r\n\r\n[jira]\r\nurl = "u"\r\n')
+    save_theme(windows, "nord")
+    assert windows.read_bytes() == b'user = "x"\r\ntheme = "nord"\r\n\r\n[jira]\r\nurl = "u"\r\n'
     fresh = tmp_path / "new" / "config.toml"
     save_theme(fresh, "textual-light")
     assert fresh.read_text() == 'theme = "textual-light"\n'
