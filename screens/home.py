@@ -161,14 +161,14 @@ class HomeScreen(BaseScreen):
         self._add_rows(pms)
         count = len(pms) if total is None else total
         hint = plural(count, "post-mortem") if count else "No post-mortems yet: ctrl+n starts one."
-        self.query_one("#home-hint", Static).update(Text(hint, style="dim"))
+        self.query_one("#home-hint", Static).update(Text(hint, style="italic"))
 
     def _add_rows(self, pms: list[Postmortem]) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         today = self.today()
         widths = self._widths
         late, soon, done = (
-            rich_style(self.app, s) for s in ("bold $error", "$warning", "$success")
+            rich_style(self.app, s) for s in ("bold $text-error", "$text-warning", "$text-success")
         )
         for pm in pms:
             due = Text(pm.debrief_due.isoformat() if pm.debrief_due else "")
@@ -227,7 +227,7 @@ class HomeScreen(BaseScreen):
         text = Text("Asked to contribute: ", style="bold")
         for i, (person, wanted) in enumerate(sorted(by_person.items())):
             if i:
-                text.append(" · ", style="dim")
+                text.append(" · ")
             text.append(clean(person, single_line=True), style="bold")
             text.append(f" → {clean(', '.join(wanted), single_line=True)}")
         asks.update(text)
@@ -238,14 +238,14 @@ class HomeScreen(BaseScreen):
         note = self.query_one("#follow-ups", Static)
         note.display = bool(due)
         note.styles.padding = (0, 1)
-        text = Text("Follow-up review due: ", style="bold $warning")
+        text = Text("Follow-up review due: ", style="bold $text-warning")
         for i, pm in enumerate(due[:3]):
-            text.append(" · " if i else "", style="dim")
+            text.append(" · " if i else "")
             text.append(f"{clean(pm.id)} ", style="bold")
             text.append(clean(pm.title, single_line=True))
-            text.append(f" ({pm.follow_up.isoformat() if pm.follow_up else ''})", style="dim")
+            text.append(f" ({pm.follow_up.isoformat() if pm.follow_up else ''})")
         if len(due) > 3:
-            text.append(f" and {len(due) - 3} more", style="dim")
+            text.append(f" and {len(due) - 3} more")
         note.update(text)
 
     def action_action_items(self) -> None:

@@ -182,7 +182,7 @@ class PresenterScreen(BaseScreen):
         self.query_one("#present-body", Markdown).display = False
         wrapup = self.query_one("#present-wrapup", Static)
         wrapup.display = True
-        wrapup.update(wrap_up_view(summary, record, self.app.current_theme))
+        wrapup.update(wrap_up_view(summary, record, self.app.theme_variables))
         self._markdown = ""
 
     def _show_agenda(self, doc: Document) -> None:

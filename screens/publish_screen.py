@@ -73,8 +73,8 @@ COMMANDS = [
         "back",
     ),
 ]
-CHANGE_STYLE = {"create": "$success", "update": "$warning", "keep": "dim"}
-LEVEL_STYLE = {"ok": "$success", "warning": "$warning", "blocking": "bold $error"}
+CHANGE_STYLE = {"create": "bold", "update": "bold italic", "keep": "italic"}
+LEVEL_STYLE = {"ok": "$text-success", "warning": "$text-warning", "blocking": "bold $text-error"}
 OWNER_WIDTH = 16
 MIN_TITLE_WIDTH = 16
 
@@ -134,7 +134,7 @@ class PublishScreen(BaseScreen):
         self.prepared = prepared = prepare(self.store, self.pm_id, config, PublishOptions())
         pm = prepared.doc.postmortem
         header = Text("Publish preview  ", style="bold")
-        header.append_text(literal(f"{pm.id}  {pm.status.value}  ", style="dim"))
+        header.append_text(literal(f"{pm.id}  {pm.status.value}  ", style="italic"))
         header.append_text(literal(pm.title, single_line=True))
         self.query_one("#publish-header", Static).update(header)
 
@@ -204,7 +204,7 @@ class PublishScreen(BaseScreen):
         try:
             check_config(jira, alone="or press n to publish the document alone")
         except PublishError as exc:
-            return Content.styled(clean(f"{exc}."), "$warning")
+            return Content.styled(clean(f"{exc}."), "$text-warning")
         text = Text("Tickets in Jira ", style="bold")
         text.append_text(literal(f"{jira.project} at {jira.url}", single_line=True))
         return text
@@ -282,9 +282,9 @@ class PublishScreen(BaseScreen):
         notes = list(dict.fromkeys(n for t in summary.tickets for n in t.notes))
         if summary.slack.startswith("failed"):
             notes.append(f"Slack: {summary.slack.removeprefix('failed: ')}")
-        result = Content.styled(clean(text), "bold $success")
+        result = Content.styled(clean(text), "bold $text-success")
         for note in notes[:3]:
-            result = result.append_text(clean(f"\n{note}"), "$warning")
+            result = result.append_text(clean(f"\n{note}"), "$text-warning")
         self.query_one("#result", Static).update(result)
         self.notify(text, markup=False)
         self.refresh_preview()
@@ -292,7 +292,9 @@ class PublishScreen(BaseScreen):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self._finished()
-        self.query_one("#result", Static).update(Content.styled(clean(message.text), "bold $error"))
+        self.query_one("#result", Static).update(
+            Content.styled(clean(message.text), "bold $text-error")
+        )
         self.notify(message.text, severity="error", markup=False, timeout=10)
         self.refresh_preview()
 

@@ -31,10 +31,10 @@ class ReadinessScreen(BaseModal[None]):
         ready = self.result.ready
         verdict = "Ready: the document stands on its own." if ready else "Not ready yet."
         parts: list[str | tuple[str, str]] = [
-            (verdict + "\n\n", "bold $success" if ready else "bold $warning")
+            (verdict + "\n\n", "bold $text-success" if ready else "bold $text-warning")
         ]
         for check in self.result.checks:
-            parts.append(("✓ ", "$success") if check.ok else ("✗ ", "$error"))
+            parts.append(("✓ ", "$text-success") if check.ok else ("✗ ", "$text-error"))
             parts.append(check.name)
             if check.detail:
                 parts.append((f"\n    {clean(check.detail, single_line=True)}", "$text-muted"))

@@ -7,7 +7,7 @@ Finishing sets the post-mortem's status to `debriefed` and stores the follow-up 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from rich.console import Group, RenderableType
@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.theme import Theme
 from textual.widgets import Input, Label, Static, TextArea
 
 from debrief.dates import DateError, parse_due
@@ -31,10 +30,11 @@ from debrief.screens.base import BaseModal
 MUTED = "$foreground-muted"
 
 
-def _tone(theme: Theme | None, which: str) -> str:
-    """A Rich style for the theme's `error` or `warning` colour (none without a theme)."""
-    colour = getattr(theme, which, None) if theme is not None else None
-    return f"bold {colour}" if colour else "bold"
+def _tone(theme: Mapping[str, str] | None, which: str) -> str:
+    """A Rich style for the theme's legible `text-error` or `text-warning` colour (none
+    without a theme's variables)."""
+    colour = theme.get(f"text-{which}") if theme is not None else None
+    return f"bold {colour}" if colour and colour.startswith("#") else "bold"
 
 
 def _block(title: str, rows: list[Text], empty: str) -> list[RenderableType]:
@@ -43,9 +43,9 @@ def _block(title: str, rows: list[Text], empty: str) -> list[RenderableType]:
     grid.add_column(width=3, justify="right")
     grid.add_column(ratio=1)
     for row in rows:
-        grid.add_row(Text("•", style="dim"), row)
+        grid.add_row(Text("•"), row)
     if not rows:
-        grid.add_row(Text(""), Text(empty, style="dim"))
+        grid.add_row(Text(""), Text(empty, style="italic"))
     return [Text(title, style="bold underline"), grid, Text("")]
 
 
@@ -56,7 +56,7 @@ def read_out(wrap: WrapUp, record: MeetingRecord | None = None) -> list[tuple[st
     return [(title, text) for title, text in pairs if text.strip()]
 
 
-def actions_view(wrap: WrapUp, theme: Theme | None = None) -> list[RenderableType]:
+def actions_view(wrap: WrapUp, theme: Mapping[str, str] | None = None) -> list[RenderableType]:
     """Every owned action with its owner and due date, then the "if we have time" list."""
     error = _tone(theme, "error")
     actions = []
@@ -66,7 +66,7 @@ def actions_view(wrap: WrapUp, theme: Theme | None = None) -> list[RenderableTyp
         if item.owner.strip():
             row.append(clean(item.owner, single_line=True), style="bold")
         else:
-            row.append("no owner", style=f"{error} reverse")
+            row.append("no owner", style=error)
         if item.due is not None:
             row.append(f", due {item.due.isoformat()}")
         else:
@@ -87,7 +87,9 @@ def actions_view(wrap: WrapUp, theme: Theme | None = None) -> list[RenderableTyp
     return parts
 
 
-def meeting_line(record: MeetingRecord | None, theme: Theme | None = None) -> Text | None:
+def meeting_line(
+    record: MeetingRecord | None, theme: Mapping[str, str] | None = None
+) -> Text | None:
     """`Meeting 12:10 of 60:00 planned · Resolution +01:40`: what the appendix says too.
 
     `record` should be as of now (`AgendaClock.snapshot().record`).
@@ -103,7 +105,7 @@ def meeting_line(record: MeetingRecord | None, theme: Theme | None = None) -> Te
 
 
 def wrap_up_view(
-    wrap: WrapUp, record: MeetingRecord | None = None, theme: Theme | None = None
+    wrap: WrapUp, record: MeetingRecord | None = None, theme: Mapping[str, str] | None = None
 ) -> Group:
     """The summary as it is read out: findings, owned actions, the "if we have time" list."""
     findings = []
@@ -282,7 +284,7 @@ class WrapupScreen(BaseModal[date | None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#wrapup-actions", Static).update(
-            Group(Text(""), *actions_view(self.wrap, self.app.current_theme))
+            Group(Text(""), *actions_view(self.wrap, self.app.theme_variables))
         )
         self._show_meeting()
         self.set_interval(1.0, self._show_meeting)
@@ -291,7 +293,7 @@ class WrapupScreen(BaseModal[date | None]):
     def _show_meeting(self) -> None:
         if self._done:
             return
-        line = meeting_line(self.record, self.app.current_theme)
+        line = meeting_line(self.record, self.app.theme_variables)
         meeting = self.query_one("#wrapup-meeting", Static)
         meeting.display = line is not None
         if line is not None:

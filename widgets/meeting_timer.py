@@ -21,9 +21,9 @@ class MeetingTimer(Vertical):
     DEFAULT_CSS = """
     MeetingTimer { height: auto; padding: 0 1; background: $panel; }
     MeetingTimer > #timer-label { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    MeetingTimer > #timer-digits { width: auto; color: $success; text-style: bold; }
-    MeetingTimer.-amber > #timer-digits { color: $warning; }
-    MeetingTimer.-over > #timer-digits { color: $error; }
+    MeetingTimer > #timer-digits { width: auto; color: $text-success; text-style: bold; }
+    MeetingTimer.-amber > #timer-digits { color: $text-warning; }
+    MeetingTimer.-over > #timer-digits { color: $text-error; }
     MeetingTimer.-paused > #timer-digits { color: $text-muted; text-style: none; }
     MeetingTimer.-idle > #timer-digits { color: $text-muted; text-style: none; }
     MeetingTimer > #timer-total { height: 1; }

@@ -76,7 +76,7 @@ class TimelineTable(ScrollView, can_focus=True):
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
-        & > .timeline-table--gap { color: $warning; text-style: italic; }
+        & > .timeline-table--gap { color: $text-warning; text-style: italic; }
         & > .timeline-table--marker { color: $text-muted; }
         & > .timeline-table--left-out { color: $text-disabled; text-style: strike; }
         & > .timeline-table--trigger { color: $text-secondary; text-style: bold; }
