@@ -25,6 +25,17 @@ NO_MILESTONE = "none"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
+class MilestoneChoice(RadioSet):
+    """The milestone as a row of choices, all visible; the cursor starts on the one chosen."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._start_on_pressed)
+
+    def _start_on_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+
 class EventForm(FormModal[TimelineEvent | None]):
     CSS_PATH = "forms.tcss"
     BINDINGS = [
@@ -79,7 +90,7 @@ class EventForm(FormModal[TimelineEvent | None]):
             )
             yield Static(classes="field-error", id="text-error")
             yield Label("Milestone (Space chooses)")
-            with RadioSet(compact=True, id="milestone"):
+            with MilestoneChoice(compact=True, id="milestone"):
                 for name in (NO_MILESTONE, *(m.value for m in Milestone)):
                     yield RadioButton(
                         name, value=name == chosen, compact=True, id=f"milestone-{name}"

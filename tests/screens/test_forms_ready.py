@@ -135,6 +135,7 @@ async def test_editing_an_event_shows_its_milestone_and_the_keyboard_changes_it(
         )
         saved: list[TimelineEvent] = []
         await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await pilot.pause()
         form = app.screen
         pressed = form.query_one("#milestone", RadioSet).pressed_button
         assert pressed is not None and str(pressed.label) == "detected"
@@ -314,6 +315,7 @@ async def test_long_action_form_messages_wrap_and_the_buttons_stay_visible(store
         await pilot.pause()
         app.push_screen(ActionForm(["Ana Souza"], TODAY, item=item, notice=long_notice))
         await wait_until(pilot, lambda: isinstance(app.screen, ActionForm))
+        await pilot.pause()
         form = app.screen
         form.query_one("#due", Input).value = "x" * 30
         await pilot.pause()
