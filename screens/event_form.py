@@ -89,7 +89,7 @@ class EventForm(FormModal[TimelineEvent | None]):
                 placeholder="Alert fired for checkout error rate",
             )
             yield Static(classes="field-error", id="text-error")
-            yield Label("Milestone (Space chooses)")
+            yield Label(self._milestone_label(chosen), id="milestone-label")
             with MilestoneChoice(compact=True, id="milestone"):
                 for name in (NO_MILESTONE, *(m.value for m in Milestone)):
                     yield RadioButton(
@@ -110,7 +110,7 @@ class EventForm(FormModal[TimelineEvent | None]):
                 placeholder="https://…",
             )
             with Vertical(classes="form-foot"):
-                yield Static(classes="field-error", id="form-error")
+                yield Static(classes="field-error -empty", id="form-error")
                 with Horizontal(classes="form-buttons"):
                     yield Button(compact=True, label="Save", variant="primary", id="save")
                     yield Button(compact=True, label="Cancel", id="cancel")
@@ -118,6 +118,17 @@ class EventForm(FormModal[TimelineEvent | None]):
 
     def on_mount(self) -> None:
         self.query_one("#text" if not self.event else "#when", Input).focus()
+
+    @staticmethod
+    def _milestone_label(name: str) -> str:
+        """The choice in words too, so it reads without colour (NO_COLOR, a projector)."""
+        return f"Milestone: {name} (arrows move, Space chooses)"
+
+    @on(RadioSet.Changed, "#milestone")
+    def _milestone_changed(self) -> None:
+        milestone = self._milestone()
+        name = milestone.value if milestone else NO_MILESTONE
+        self.query_one("#milestone-label", Label).update(self._milestone_label(name))
 
     def _when(self) -> tuple[datetime | None, str]:
         """The instant typed (None if unreadable) and why it is unreadable."""

@@ -35,6 +35,7 @@ SETTLE_LIMIT = 1.0
 def say(target: Static, message: str, tone: str = "error") -> None:
     """Show `message` (shown literally, wrapped) under a field, coloured by its tone."""
     target.update(literal(message))
+    target.set_class(not message, "-empty")
     for name in TONES:
         target.set_class(bool(message) and name == tone, f"tone-{name}")
 

@@ -121,7 +121,8 @@ async def test_the_milestone_field_shows_its_label_choices_and_value(store, demo
         for button in labels.values():
             assert fully_visible(app, button), str(button.label)
         assert labels["none"].value  # a new event is no milestone until chosen
-        assert any("Milestone" in shown(label) for label in form.query("Label"))
+        label = form.query_one("#milestone-label")
+        assert "Milestone: none" in shown(label) and fully_visible(app, label)
 
 
 async def test_editing_an_event_shows_its_milestone_and_the_keyboard_changes_it(store, demo_id):
@@ -140,7 +141,11 @@ async def test_editing_an_event_shows_its_milestone_and_the_keyboard_changes_it(
         pressed = form.query_one("#milestone", RadioSet).pressed_button
         assert pressed is not None and str(pressed.label) == "detected"
         form.query_one("#milestone", RadioSet).focus()
-        await pilot.press("right", "space", "enter")
+        assert "Milestone: detected" in shown(form.query_one("#milestone-label"))
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert "Milestone: mitigated" in shown(form.query_one("#milestone-label"))
+        await pilot.press("enter")
         await wait_until(pilot, lambda: bool(saved))
         assert saved[0].milestone is Milestone.mitigated
 
