@@ -1,4 +1,8 @@
-"""The action-item form: Title, Owner, Due, then Enter saves. Invalid fields say why at once."""
+"""The action-item form: Title, Owner, Due, then Enter saves. Invalid fields say why at once.
+
+Nothing typed can raise out of the form: a date that does not parse yet is a message
+under the field, and saving is refused (with the reason) until it does.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,8 +18,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from debrief.dates import DateError, parse_due
+from debrief.literal import clean, literal
 from debrief.models import ActionItem, ActionKind, ActionStatus, Priority
-from debrief.screens.base import BaseModal
+from debrief.screens.form_base import FormModal, say
 from debrief.widgets.completing_input import CompletingInput
 
 
@@ -60,12 +64,13 @@ class ActionDraft:
         }
 
 
-class ActionForm(BaseModal[ActionDraft | None]):
+class ActionForm(FormModal[ActionDraft | None]):
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-form"),
         Binding("ctrl+s", "save", "Save", id="save-form", priority=True),
     ]
+    FIELDS = ("title", "owner", "due")
 
     def __init__(
         self,
@@ -87,7 +92,9 @@ class ActionForm(BaseModal[ActionDraft | None]):
         with Vertical(classes="form"):
             yield Static("Edit action item" if item else "New action item", classes="form-title")
             if self.notice:
-                yield Static(Text(self.notice, style="bold yellow"), id="form-notice")
+                yield Static(
+                    literal(self.notice), id="form-notice", classes="form-notice tone-warning"
+                )
             yield Label("Title")
             yield Input(
                 compact=True,
@@ -97,11 +104,11 @@ class ActionForm(BaseModal[ActionDraft | None]):
             )
             yield Static(classes="field-error", id="title-error")
             yield Label("Owner")
+            names = ", ".join(clean(p, single_line=True) for p in self.participants[:3])
             yield CompletingInput(
                 compact=True,
                 value=item.owner if item else "",
-                placeholder="Who owns it"
-                + (f" ({', '.join(self.participants[:3])}…)" if self.participants else ""),
+                placeholder="Who owns it" + (f" ({names}…)" if names else ""),
                 id="owner",
                 suggester=SuggestFromList(self.participants, case_sensitive=False),
             )
@@ -115,33 +122,40 @@ class ActionForm(BaseModal[ActionDraft | None]):
             )
             yield Static(classes="field-error", id="due-error")
             with Horizontal(classes="form-row"):
-                yield Select(
-                    compact=True,
-                    options=[(p.value, p) for p in Priority],
-                    value=item.priority if item else Priority.medium,
-                    allow_blank=False,
-                    id="priority",
-                )
-                yield Select(
-                    compact=True,
-                    options=[(k.value, k) for k in ActionKind],
-                    value=item.kind if item else ActionKind.prevent,
-                    allow_blank=False,
-                    id="kind",
-                )
-                if item:
+                with Vertical(classes="form-cell"):
+                    yield Label("Priority")
                     yield Select(
                         compact=True,
-                        options=[(s.value, s) for s in ActionStatus],
-                        value=item.status,
+                        options=[(p.value, p) for p in Priority],
+                        value=item.priority if item else Priority.medium,
                         allow_blank=False,
-                        id="status",
+                        id="priority",
                     )
+                with Vertical(classes="form-cell"):
+                    yield Label("Kind")
+                    yield Select(
+                        compact=True,
+                        options=[(k.value, k) for k in ActionKind],
+                        value=item.kind if item else ActionKind.prevent,
+                        allow_blank=False,
+                        id="kind",
+                    )
+                if item:
+                    with Vertical(classes="form-cell"):
+                        yield Label("Status")
+                        yield Select(
+                            compact=True,
+                            options=[(s.value, s) for s in ActionStatus],
+                            value=item.status,
+                            allow_blank=False,
+                            id="status",
+                        )
             if item:
+                yield Label("Why not (needed for not-doing)")
                 yield Input(
                     compact=True,
                     value=item.status_reason,
-                    placeholder="Why not (needed for not-doing)",
+                    placeholder="e.g. superseded by the gateway rewrite",
                     id="reason",
                 )
                 yield Static(classes="field-error", id="reason-error")
@@ -151,12 +165,16 @@ class ActionForm(BaseModal[ActionDraft | None]):
                 value=self.start_aspirational,
                 id="aspirational",
             )
-            with Horizontal(classes="form-buttons"):
-                yield Button(compact=True, label="Save", variant="primary", id="save")
-                if item:
-                    yield Button(compact=True, label="Delete", variant="error", id="delete")
-                yield Button(compact=True, label="Cancel", id="cancel")
-            yield Static("Enter saves · Esc cancels", classes="form-hint")
+            with Vertical(classes="form-foot"):
+                with Horizontal(classes="form-buttons"):
+                    yield Button(compact=True, label="Save", variant="primary", id="save")
+                    if item:
+                        yield Button(compact=True, label="Delete", variant="error", id="delete")
+                    yield Button(compact=True, label="Cancel", id="cancel")
+                yield Static(
+                    "Enter saves · Tab next field · Space opens a list · Esc cancels",
+                    classes="form-hint",
+                )
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -169,69 +187,76 @@ class ActionForm(BaseModal[ActionDraft | None]):
     def aspirational(self) -> bool:
         return self.query_one("#aspirational", Checkbox).value
 
-    def _check(self, field_id: str) -> str:
-        """The reason the field is invalid, or '' (with a hint for valid dates)."""
-        value = self.query_one(f"#{field_id}", Input).value.strip()
+    def _value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value.strip()
+
+    def _due(self) -> tuple[date | None, str]:
+        """The due date typed (None if empty or unreadable) and why it is unreadable."""
+        value = self._value("due")
+        if not value:
+            return None, ""
+        try:
+            return parse_due(value, self.today_), ""
+        except (DateError, ValueError, OverflowError) as exc:
+            reason = str(exc) or "not a date"
+            return None, reason[0].upper() + reason[1:] + "."
+
+    def _check(self, field_id: str) -> tuple[str, str]:
+        """What to say under the field and in which tone; an "error" tone blocks saving."""
+        value = self._value(field_id)
         if field_id == "title":
-            return "" if value else "A title is required."
-        if self.aspirational:
-            return ""
+            return ("", "") if value else ("A title is required.", "error")
         if field_id == "owner":
-            return "" if value else "Every action item needs an owner."
+            if value or self.aspirational:
+                return "", ""
+            return "Every action item needs an owner.", "error"
         if field_id == "due":
-            if not value:
-                return "Every action item needs a due date."
-            try:
-                parse_due(value, self.today_)
-            except DateError as exc:
-                return str(exc)[0].upper() + str(exc)[1:] + "."
-        return ""
+            due, reason = self._due()
+            if reason:
+                return reason, "error"
+            if due is None:
+                if self.aspirational:
+                    return "", ""
+                return "Every action item needs a due date.", "error"
+            shown = due.strftime("%a %d %b %Y")
+            if due < self.today_:
+                return f"→ {shown} (in the past)", "warning"
+            return f"→ {shown}", "success"
+        return "", ""
 
     def _show(self, field_id: str) -> bool:
-        reason = self._check(field_id)
-        widget = self.query_one(f"#{field_id}", Input)
-        widget.set_class(bool(reason), "-invalid")
-        message = Text(reason, style="red") if reason else self._hint(field_id)
-        self.query_one(f"#{field_id}-error", Static).update(message)
-        return not reason
+        message, tone = self._check(field_id)
+        if field_id == "title" and not message:
+            message, tone = self._title_hint(), "warning"
+        self.query_one(f"#{field_id}", Input).set_class(tone == "error", "-invalid")
+        say(self.query_one(f"#{field_id}-error", Static), message, tone)
+        return tone != "error"
 
-    def _hint(self, field_id: str) -> Text:
-        if field_id == "title":
-            return self._title_hint()
-        if field_id != "due":
-            return Text("")
-        value = self.query_one("#due", Input).value.strip()
-        if not value:
-            return Text("")
-        due = parse_due(value, self.today_)
-        hint = Text(f"→ {due.strftime('%a %d %b %Y')}", style="green")
-        if due < self.today_:
-            hint = Text(f"→ {due.strftime('%a %d %b %Y')} (in the past)", style="yellow")
-        return hint
-
-    def _title_hint(self) -> Text:
+    def _title_hint(self) -> str:
         """A nudge (never a block) when the title doesn't read as actionable, bounded work."""
         if self.aspirational:
-            return Text("")
+            return ""
         from debrief.coach.actions import check_action
 
-        hints = check_action(self.query_one("#title", Input).value)
-        return Text(hints[0].message, style="yellow") if hints else Text("")
+        hints = check_action(self._value("title"))
+        return hints[0].message if hints else ""
 
     def _validate_all(self) -> str | None:
         """The id of the first invalid field, or None."""
         first = None
-        for field_id in ("title", "owner", "due"):
+        for field_id in self.FIELDS:
             if not self._show(field_id) and first is None:
                 first = field_id
         return first
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        if event.input.id:
+        if event.input.id in self.FIELDS:
             self._show(event.input.id)
+        elif event.input.id == "reason" and self._reason():
+            say(self.query_one("#reason-error", Static), "")
 
-    @on(Checkbox.Changed)
+    @on(Checkbox.Changed, "#aspirational")
     def _aspirational_changed(self) -> None:
         self._validate_all()
 
@@ -250,20 +275,18 @@ class ActionForm(BaseModal[ActionDraft | None]):
         if invalid:
             self.query_one(f"#{invalid}", Input).focus()
             return
-        due_text = self.query_one("#due", Input).value.strip()
         status = self.query("#status")
         chosen = status.first(Select).value if status else ActionStatus.open
         if chosen == ActionStatus.not_doing and not self._reason():
-            self.query_one("#reason-error", Static).update(
-                Text("Say why the team decided not to do it.", style="red")
-            )
+            say(self.query_one("#reason-error", Static), "Say why the team decided not to do it.")
             self.query_one("#reason", Input).focus()
             return
+        due, _ = self._due()
         self.dismiss(
             ActionDraft(
-                title=self.query_one("#title", Input).value.strip(),
-                owner=self.query_one("#owner", Input).value.strip(),
-                due=parse_due(due_text, self.today_) if due_text else None,
+                title=self._value("title"),
+                owner=self._value("owner"),
+                due=due,
                 priority=self.query_one("#priority", Select).value,  # type: ignore[arg-type]
                 kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
                 aspirational=self.aspirational,

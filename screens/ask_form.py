@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,8 +11,8 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from debrief.literal import clean
-from debrief.screens.base import BaseModal
+from debrief.literal import literal
+from debrief.screens.form_base import FormModal, say
 from debrief.widgets.completing_input import CompletingInput
 
 
@@ -23,7 +22,7 @@ class Ask:
     note: str
 
 
-class AskForm(BaseModal[Ask | None]):
+class AskForm(FormModal[Ask | None]):
     CSS_PATH = "forms.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form")]
 
@@ -35,7 +34,7 @@ class AskForm(BaseModal[Ask | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(
-                Text(f"Ask someone to contribute to {clean(self.section_title, single_line=True)}"),
+                literal(f"Ask someone to contribute to {self.section_title}", single_line=True),
                 classes="form-title",
             )
             yield Label("Who")
@@ -48,13 +47,13 @@ class AskForm(BaseModal[Ask | None]):
             yield Static(classes="field-error", id="person-error")
             yield Label("What you hope they add")
             yield Input(compact=True, id="note", placeholder="customer numbers, ticket counts…")
-            yield Static("Enter asks · Esc cancels", classes="form-hint")
+            yield Static("Enter asks · Tab completes a name · Esc cancels", classes="form-hint")
 
     @on(Input.Submitted)
-    def _submit(self) -> None:
+    def action_save(self) -> None:
         person = self.query_one("#person", Input).value.strip()
         if not person:
-            self.query_one("#person-error", Static).update(Text("Say who to ask.", style="red"))
+            say(self.query_one("#person-error", Static), "Say who to ask.")
             self.query_one("#person", Input).focus()
             return
         self.dismiss(Ask(person, self.query_one("#note", Input).value.strip()))

@@ -302,7 +302,7 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantC
         )
 
     def action_add_event(self) -> None:
-        self.app.push_screen(EventForm(self.store.now()), self._event_saved)
+        self.app.push_screen(EventForm(self.store.now(), pm_id=self.pm_id), self._event_saved)
 
     def _event_saved(self, event: TimelineEvent | None) -> None:
         if event is None:

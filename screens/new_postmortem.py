@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from debrief.dates import DateError, local_zone, parse_instant
-from debrief.screens.base import BaseModal
+from debrief.dates import DateError, local_zone, parse_instant, show_instant
+from debrief.screens.form_base import FormModal, say
 
 
 @dataclass
@@ -24,7 +23,7 @@ class NewPostmortem:
     template: str
 
 
-class NewPostmortemForm(BaseModal[NewPostmortem | None]):
+class NewPostmortemForm(FormModal[NewPostmortem | None]):
     CSS_PATH = "forms.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form")]
 
@@ -51,29 +50,45 @@ class NewPostmortemForm(BaseModal[NewPostmortem | None]):
                 allow_blank=False,
                 id="template",
             )
-            with Horizontal(classes="form-buttons"):
-                yield Button(compact=True, label="Create", variant="primary", id="create")
-                yield Button(compact=True, label="Cancel", id="cancel")
+            with Vertical(classes="form-foot"):
+                with Horizontal(classes="form-buttons"):
+                    yield Button(compact=True, label="Create", variant="primary", id="create")
+                    yield Button(compact=True, label="Cancel", id="cancel")
+                yield Static("Enter creates · Tab next field · Esc cancels", classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
+    def _started(self) -> tuple[datetime | None, str]:
+        """The incident start typed (None if empty or unreadable) and why it is unreadable."""
+        started_text = self.query_one("#started", Input).value.strip()
+        if not started_text:
+            return None, ""
+        try:
+            return parse_instant(started_text, local_zone()), ""
+        except (DateError, ValueError, OverflowError) as exc:
+            reason = str(exc) or "not a time"
+            return None, reason[0].upper() + reason[1:] + "."
+
+    @on(Input.Changed, "#started")
+    def _started_changed(self) -> None:
+        started, error = self._started()
+        shown = f"→ {show_instant(started)}" if started else ""
+        say(self.query_one("#started-error", Static), error or shown, "error" if error else "muted")
+
+    @on(Input.Changed, "#title")
+    def _title_changed(self) -> None:
+        if self.query_one("#title", Input).value.strip():
+            say(self.query_one("#title-error", Static), "")
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#create")
-    def _create(self) -> None:
+    def action_save(self) -> None:
         title = self.query_one("#title", Input).value.strip()
-        started_text = self.query_one("#started", Input).value.strip()
-        started = None
-        error = ""
-        if started_text:
-            try:
-                started = parse_instant(started_text, local_zone())
-            except DateError as exc:
-                error = str(exc)
-        self.query_one("#title-error", Static).update(
-            Text("" if title else "A title is required.", style="red")
-        )
-        self.query_one("#started-error", Static).update(Text(error, style="red"))
+        started, error = self._started()
+        say(self.query_one("#title-error", Static), "" if title else "A title is required.")
+        if error:
+            say(self.query_one("#started-error", Static), error)
         if not title or error:
             self.query_one("#title" if not title else "#started", Input).focus()
             return

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from debrief.literal import literal
 from debrief.models import ActionItem, ActionStatus
 from debrief.screens.base import BaseModal
+from debrief.screens.form_base import say
 
 LABELS = {
     ActionStatus.open: "Open",
@@ -48,7 +49,7 @@ class StatusForm(BaseModal[StatusChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            title = Text("Status of ", style="bold")
+            title = Text("Status of ")
             title.append_text(literal(f"“{self.item.title}”", single_line=True))
             yield Static(title, classes="form-title")
             yield OptionList(
@@ -91,9 +92,7 @@ class StatusForm(BaseModal[StatusChoice | None]):
     def _reason_given(self) -> None:
         reason = " ".join(self.query_one("#reason", Input).value.split())
         if not reason:
-            self.query_one("#reason-error", Static).update(
-                Text("Say why the team decided against it.", style="red")
-            )
+            say(self.query_one("#reason-error", Static), "Say why the team decided against it.")
             return
         self.dismiss(StatusChoice(ActionStatus.not_doing, reason))
 

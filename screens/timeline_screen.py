@@ -206,7 +206,7 @@ class TimelineScreen(BaseScreen):
         self.refresh_events()
 
     def action_add_event(self) -> None:
-        self.app.push_screen(EventForm(self.store.now()), self._saved)
+        self.app.push_screen(EventForm(self.store.now(), pm_id=self.pm_id), self._saved)
 
     def action_import_timeline(self) -> None:
         from debrief.screens.import_screen import open_import

@@ -1,0 +1,371 @@
+"""The forms in front of the room: no keystroke crashes, no field hides, no message is cut off."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static
+
+from debrief.dates import local_zone
+from debrief.models import ActionItem, Milestone, TimelineEvent
+from debrief.screens.action_form import ActionForm
+from debrief.screens.debrief_screen import DebriefScreen
+from debrief.screens.event_form import EventForm
+from tests.conftest import NOW, TODAY
+from tests.screens.helpers import make_app, wait_until
+
+SMALL = (80, 24)
+COMFORTABLE = (120, 36)
+
+
+def shown(widget: Widget) -> str:
+    return str(widget.render())
+
+
+def fully_visible(app, widget: Widget) -> bool:  # type: ignore[no-untyped-def]
+    """The widget is on screen, inside the terminal, and nothing covers its middle."""
+    region = widget.region
+    width, height = app.size
+    if not region or region.right > width or region.bottom > height:
+        return False
+    if widget.size.height < 1 or region.x < 0 or region.y < 0:
+        return False
+    found, _ = app.screen.get_widget_at(*region.center)
+    return found is widget or widget in found.ancestors_with_self
+
+
+async def open_action_form(app, pilot, section: str | None = None) -> ActionForm:  # type: ignore[no-untyped-def]
+    if section:
+        app.screen.go_to(section)
+        await pilot.pause()
+    await pilot.press("ctrl+o")
+    await wait_until(pilot, lambda: isinstance(app.screen, ActionForm))
+    return app.screen
+
+
+# -- 1. no keystroke crashes ------------------------------------------------------------
+
+
+async def test_a_half_typed_due_date_on_an_aspirational_item_is_a_hint_not_a_crash(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot, "if-we-have-time")
+        await pilot.press("tab", "tab", "+")
+        await pilot.pause()
+        assert app.is_running and app.screen is form
+        assert app.focused is form.query_one("#due", Input)
+        assert "not a date" in shown(form.query_one("#due-error"))
+        await pilot.press(*"3d")
+        await pilot.pause()
+        assert "→" in shown(form.query_one("#due-error"))
+        assert not form.query_one("#due", Input).has_class("-invalid")
+
+
+async def test_ticking_aspirational_after_a_bad_due_date_does_not_crash(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot)
+        await pilot.press(*"Rewrite the gateway", "tab", *"Ana", "tab", *"next week")
+        await pilot.pause()
+        form.query_one("#aspirational", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.is_running and app.screen is form
+        assert form.query_one("#aspirational", Checkbox).value
+        assert "not a date" in shown(form.query_one("#due-error"))
+        # Saving says why instead of raising; clearing the date lets it through.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and app.focused is form.query_one("#due", Input)
+        form.query_one("#due", Input).value = ""
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        item = store.actions(demo_id)[-1]
+        assert item.title == "Rewrite the gateway" and item.aspirational and item.due is None
+
+
+async def test_every_event_form_field_survives_odd_input(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        form = app.screen
+        when = form.query_one("#when", Input)
+        for odd in ("+", "9999-99-99 99:99", "2026-13-45", "-1", "[", "]", "1e999", "\x1b[31m"):
+            when.value = odd
+            await pilot.pause()
+            assert app.is_running and app.screen is form
+        assert shown(form.query_one("#when-error"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+
+
+# -- 2. the milestone is a visible field ------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [SMALL, COMFORTABLE])
+async def test_the_milestone_field_shows_its_label_choices_and_value(store, demo_id, size):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        form = app.screen
+        choices = form.query_one("#milestone", RadioSet)
+        labels = {str(b.label): b for b in choices.query(RadioButton)}
+        assert set(labels) == {m.value for m in Milestone} | {"none"}
+        for button in labels.values():
+            assert fully_visible(app, button), str(button.label)
+        assert labels["none"].value  # a new event is no milestone until chosen
+        label = form.query_one("#milestone-label")
+        assert "Milestone: none" in shown(label) and fully_visible(app, label)
+
+
+async def test_editing_an_event_shows_its_milestone_and_the_keyboard_changes_it(store, demo_id):
+    detected = next(e for e in store.events(demo_id) if e.milestone is Milestone.detected)
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(
+            EventForm(store.now(), detected),
+            lambda e: app.screen.notify("saved") if e is None else saved.append(e),
+        )
+        saved: list[TimelineEvent] = []
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await pilot.pause()
+        form = app.screen
+        pressed = form.query_one("#milestone", RadioSet).pressed_button
+        assert pressed is not None and str(pressed.label) == "detected"
+        form.query_one("#milestone", RadioSet).focus()
+        assert "Milestone: detected" in shown(form.query_one("#milestone-label"))
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert "Milestone: mitigated" in shown(form.query_one("#milestone-label"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(saved))
+        assert saved[0].milestone is Milestone.mitigated
+
+
+# -- 3. Enter saves, fast typing lands in the right field ---------------------------------
+
+
+@pytest.mark.parametrize("field", ["priority", "kind", "aspirational"])
+async def test_enter_saves_from_the_dropdowns_and_the_checkbox(store, demo_id, field):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        before = len(store.actions(demo_id))
+        form = await open_action_form(app, pilot)
+        await pilot.press(*"Add a pool alert", "tab", *"Ana Souza", "tab", *"+1w")
+        form.query_one(f"#{field}").focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        assert len(store.actions(demo_id)) == before + 1
+
+
+async def test_enter_in_an_open_dropdown_chooses_and_does_not_save(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot)
+        await pilot.press(*"Add a pool alert", "tab", *"Ana Souza", "tab", *"+1w")
+        priority = form.query_one("#priority", Select)
+        priority.focus()
+        await pilot.press("space")
+        await wait_until(pilot, lambda: priority.expanded)
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert app.screen is form and not priority.expanded
+        assert str(priority.value) == "high"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        assert str(store.actions(demo_id)[-1].priority) == "high"
+
+
+@pytest.mark.parametrize(
+    ("owner", "expected"), [("Ana Souza", "Ana Souza"), ("An", "Ana Souza"), ("Zed", "Zed")]
+)
+async def test_fast_typing_puts_every_key_in_its_own_field(store, demo_id, owner, expected):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        before = len(store.actions(demo_id))
+        # No pauses anywhere: the form opens, and every key follows at once.
+        await pilot.press("ctrl+o", *"Canary with real load", "tab", *owner, "tab", *"+1w", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        items = store.actions(demo_id)
+        assert len(items) == before + 1
+        assert (items[-1].title, items[-1].owner, items[-1].due) == (
+            "Canary with real load",
+            expected,
+            TODAY + timedelta(weeks=1),
+        )
+
+
+def burst(app, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Keys as a terminal delivers them when someone types fast: all queued at once."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        char = key if len(key) == 1 else None
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+@pytest.mark.parametrize(
+    ("owner", "expected"), [("Ana Souza", "Ana Souza"), ("An", "Ana Souza"), ("Zed", "Zed")]
+)
+async def test_a_burst_of_keys_puts_every_key_in_its_own_field(store, demo_id, owner, expected):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        before = len(store.actions(demo_id))
+        await open_action_form(app, pilot)
+        burst(app, [*"Canary with real load", "tab", *owner, "tab", *"+1w", "enter"])
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        items = store.actions(demo_id)
+        assert len(items) == before + 1
+        assert (items[-1].title, items[-1].owner, items[-1].due) == (
+            "Canary with real load",
+            expected,
+            TODAY + timedelta(weeks=1),
+        )
+
+
+async def test_tab_with_nothing_to_complete_moves_on(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot)
+        await pilot.press("tab", "tab")
+        assert app.focused is form.query_one("#due", Input)
+        await pilot.press("shift+tab", *"Zed", "tab")
+        assert app.focused is form.query_one("#due", Input)
+        assert form.query_one("#owner", Input).value == "Zed"
+
+
+# -- 4. the new-event form starts quiet, in the incident ----------------------------------
+
+
+async def test_a_new_event_shows_no_error_until_something_is_typed(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        form = app.screen
+        await pilot.pause()
+        assert shown(form.query_one("#when-error")) == ""
+        assert shown(form.query_one("#text-error")) == ""
+        assert not form.query("Input.-invalid")
+        await pilot.press("x", "backspace")
+        await pilot.pause()
+        assert "what happened" in shown(form.query_one("#text-error"))
+
+
+async def test_a_new_event_starts_at_the_incident_start_not_now(store, demo_id):
+    started = store.get_postmortem(demo_id).started_at
+    assert started is not None and abs(started - NOW) > timedelta(hours=1)
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        value = app.screen.query_one("#when", Input).value
+        assert value == started.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+async def test_the_timeline_screens_new_event_starts_at_the_incident_start(store, template):
+    from datetime import datetime
+
+    pm = store.create_postmortem("Queue stalls", template)
+    started = datetime(2026, 11, 3, 22, 15, tzinfo=NOW.tzinfo)
+    store.update_postmortem(pm.id, started_at=started)
+    app = make_app(store, pm.id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        assert app.screen.query_one("#when", Input).value == "2026-11-03 22:15"
+
+
+async def test_without_an_incident_start_a_new_event_starts_now(store, template):
+    pm = store.create_postmortem("Queue stalls", template)
+    app = make_app(store, pm.id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        assert app.screen.query_one("#when", Input).value == NOW.strftime("%Y-%m-%d %H:%M")
+
+
+# -- 5. messages wrap, Save and Cancel stay on screen -------------------------------------
+
+
+@pytest.mark.parametrize("size", [SMALL, COMFORTABLE])
+async def test_long_action_form_messages_wrap_and_the_buttons_stay_visible(store, demo_id, size):
+    long_notice = (
+        "Someone else changed title to Load-test the pool settings in staging, owner to "
+        "Ben Okafor, due to 2026-12-11 meanwhile. Your version is below: Enter saves it, "
+        "Esc keeps theirs."
+    )
+    item = ActionItem(
+        title="Load-test pool settings",
+        owner="Ana Souza",
+        due=TODAY + timedelta(days=3),
+    )
+    app = make_app(store, demo_id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.push_screen(ActionForm(["Ana Souza"], TODAY, item=item, notice=long_notice))
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionForm))
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#due", Input).value = "x" * 30
+        await pilot.pause()
+        for message_id in ("#form-notice", "#due-error"):
+            message = form.query_one(message_id, Static)
+            text = shown(message)
+            assert message.size.height * message.size.width >= len(text), message_id
+            assert message.size.height >= 2, message_id
+        for button in form.query(Button):
+            assert fully_visible(app, button), str(button.label)
+
+
+@pytest.mark.parametrize("size", [SMALL, COMFORTABLE])
+async def test_long_event_form_messages_wrap_and_the_buttons_stay_visible(store, demo_id, size):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        form = app.screen
+        form.query_one("#when", Input).value = "sometime on tuesday after the deploy went out"
+        await pilot.pause()
+        message = form.query_one("#when-error", Static)
+        assert len(shown(message)) > message.size.width
+        assert message.size.height >= 2
+        for button in form.query(Button):
+            assert fully_visible(app, button), str(button.label)
+
+
+# -- 6. theme colours only ----------------------------------------------------------------
+
+FORM_FILES = [
+    "screens/action_form.py",
+    "screens/event_form.py",
+    "screens/status_form.py",
+    "screens/ask_form.py",
+    "screens/new_postmortem.py",
+    "screens/forms.tcss",
+    "widgets/completing_input.py",
+]
+NAMED_COLOUR = re.compile(
+    r"""(?:style\s*=\s*["'][^"']*|color:\s*)\b(red|green|yellow|blue|magenta|cyan|white|black|orange)\b"""
+)
+
+
+@pytest.mark.parametrize("name", FORM_FILES)
+def test_the_forms_use_theme_colours_only(name):
+    source = (Path(__file__).parents[2] / name).read_text()
+    assert not NAMED_COLOUR.findall(source)
