@@ -41,13 +41,14 @@ DECORATION = set(
 )
 """Glyphs that only decorate (borders, scrollbars, rules). A run made of nothing else may
 be dimmer than text; a run with a single letter in it may not."""
-UNTICKED = "X"
-"""A Checkbox draws its unticked mark in nearly the box's colour, on purpose: a legible
-X would read as ticked. The one word-like run allowed to be faint."""
+UNTICKED = {"X", "●"}
+"""A Checkbox (X) and a RadioButton (●) draw their unticked mark in nearly the box's
+colour, on purpose: a legible mark would read as ticked. The only word-like runs
+allowed to be faint."""
 
 
 def is_decoration(run: Run) -> bool:
-    return run.text == UNTICKED or all(char in DECORATION or char.isspace() for char in run.text)
+    return run.text in UNTICKED or all(char in DECORATION or char.isspace() for char in run.text)
 
 
 def no_blink(app: DebriefApp) -> None:
