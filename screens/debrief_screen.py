@@ -12,12 +12,11 @@ from textual.widgets import Static, TextArea
 from debrief.dates import show_instant
 from debrief.literal import clean
 from debrief.meeting import Phase
-from debrief.models import ActionItem, Postmortem, Section, TimelineEvent
-from debrief.screens.action_form import ActionDraft, ActionForm
+from debrief.models import Postmortem, Section
 from debrief.screens.base import Command, bindings
+from debrief.screens.capture_controls import CaptureControls
 from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
-from debrief.screens.event_form import EventForm
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.section_keys import section_keys
@@ -107,7 +106,9 @@ COMMANDS = [
 ]
 
 
-class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantControls):
+class DebriefScreen(
+    MeetingControls, CoachControls, CollabControls, ParticipantControls, CaptureControls
+):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
@@ -247,74 +248,6 @@ class DebriefScreen(MeetingControls, CoachControls, CollabControls, ParticipantC
 
     def on_screen_suspend(self) -> None:
         self.flush()
-
-    # -- action items and events -----------------------------------------------
-
-    def action_add_action(self) -> None:
-        aspirational = self.sections[self.current].key == "if-we-have-time"
-        self.app.push_screen(
-            ActionForm(self._participants(), self.today(), aspirational=aspirational),
-            self._action_saved,
-        )
-
-    @on(ActionTable.EditRequested)
-    def _edit_action(self, event: ActionTable.EditRequested) -> None:
-        item = self.store.get_action(self.pm_id, event.action_id)
-        self.app.push_screen(
-            ActionForm(self._participants(), self.today(), item=item),
-            lambda draft: self._action_saved(draft, item),
-        )
-
-    def _action_saved(self, draft: ActionDraft | None, base: ActionItem | None = None) -> None:
-        if draft is None:
-            return
-        try:
-            if draft.delete and base is not None:
-                self.store.delete_action(self.pm_id, base.id)
-                self.notify("Action item deleted (it stays in the history).")
-            elif base is None:
-                item = self.store.add_action(self.pm_id, draft.to_item())
-                owner = f" for {item.owner}" if item.owner else ""
-                due = f", due {item.due.isoformat()}" if item.due else ""
-                self.notify(f"Action item saved{owner}{due}.", markup=False)
-            else:
-                mine = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
-                self.store.update_action(self.pm_id, base.id, mine, base=base)
-        except Conflict as conflict:
-            assert base is not None
-            self._action_conflict(draft, base, conflict)
-            return
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-        self._show_kind()
-        self.query_one(SectionEditor).focus()
-
-    def _action_conflict(self, draft: ActionDraft, base: ActionItem, conflict: Conflict) -> None:
-        """Someone changed the same fields meanwhile: show theirs, keep yours in the form."""
-        theirs: ActionItem = conflict.current
-        changed = ", ".join(f"{f} to {getattr(theirs, f)!s}" for f in conflict.fields)
-        notice = f"Someone else changed {changed} meanwhile. Your version is below: Enter saves it, Esc keeps theirs."
-        edited = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
-        mine = theirs.model_copy(update=edited)
-        self.app.push_screen(
-            ActionForm(self._participants(), self.today(), item=mine, notice=notice),
-            lambda again: self._action_saved(again, theirs),
-        )
-
-    def action_add_event(self) -> None:
-        self.app.push_screen(EventForm(self.store.now(), pm_id=self.pm_id), self._event_saved)
-
-    def _event_saved(self, event: TimelineEvent | None) -> None:
-        if event is None:
-            return
-        try:
-            self.store.add_event(
-                self.pm_id, event.model_copy(update={"author": event.author or self.store.author})
-            )
-            self.notify("Timeline event added.")
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-        self._show_kind()
 
     def action_show_timeline(self) -> None:
         from debrief.screens.timeline_screen import TimelineScreen

@@ -24,21 +24,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from debrief.dates import local_zone, show_duration
+from debrief.dates import local_zone
 from debrief.literal import literal
 from debrief.models import TimelineEvent
 from debrief.timeline import GAP_THRESHOLD
+from debrief.widgets.timeline_columns import Columns, columns_for, long_duration
 
 MILESTONES = ("trigger", "started", "detected", "mitigated", "resolved")
 """Each has a component class, coloured from the theme: `timeline-table--detected`..."""
-
-
-def long_duration(seconds: float) -> str:
-    """`show_duration`, with days for the long silences between incidents: `3d 4h`."""
-    if seconds < 2 * 86400:
-        return show_duration(seconds)
-    days, rest = divmod(round(seconds), 86400)
-    return f"{days:,}d {rest // 3600}h"
 
 
 WRAP_LIMIT = 5_000
@@ -47,17 +40,6 @@ timeline (a whole Slack export) keeps one line a row so it stays smooth."""
 
 GAP = -1
 """A row that is a gap, not an event (its seconds are kept beside it)."""
-
-
-@dataclass(frozen=True)
-class Columns:
-    width: int
-    mark: int
-    time: int
-    milestone: int
-    source: int
-    who: int
-    what: int
 
 
 class TimelineTable(ScrollView, can_focus=True):
@@ -297,21 +279,10 @@ class TimelineTable(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------
 
     def _columns(self, width: int) -> Columns:
-        if self._cols is not None and self._cols.width == width:
-            return self._cols
-        mark = 2 if self.checkable else 0
-        time = 14 if self._with_date else 8
-        if "/" in self._zone_name:
-            time += 6
-        else:
-            time = max(time, len(self._zone_name) + 7)  # room for "Time (UTC)"
-        sample = self.events[:2000]
-        milestone = 9 if any(e.milestone for e in self.events) else 0
-        source = min(max((len(e.source) for e in sample), default=6), 16, max(width // 6, 6))
-        who = min(max((len(e.author) for e in sample), default=3), 16, max(width // 6, 3))
-        source, who = max(source, 6), max(who, 3)
-        used = mark + time + (milestone + 1 if milestone else 0) + source + who + 3
-        self._cols = Columns(width, mark, time, milestone, source, who, max(width - used, 8))
+        if self._cols is None or self._cols.width != width:
+            self._cols = columns_for(
+                width, self.events, self.checkable, self._with_date, self._zone_name
+            )
         return self._cols
 
     def _width(self) -> int:

@@ -1,0 +1,95 @@
+"""The debrief screen's live capture: action items (new, edited, a clash merged field by
+field) and timeline events, saved the moment a form closes.
+
+A mixin, so the debrief screen stays one readable file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+
+from debrief.models import ActionItem, TimelineEvent
+from debrief.screens.action_form import ActionDraft, ActionForm
+from debrief.screens.base import BaseScreen
+from debrief.screens.event_form import EventForm
+from debrief.store import Conflict, StoreError
+from debrief.widgets.action_table import ActionTable
+from debrief.widgets.section_editor import SectionEditor
+
+if TYPE_CHECKING:
+    from debrief.screens.debrief_screen import DebriefScreen
+
+
+class CaptureControls(BaseScreen):
+    @property
+    def _me(self) -> DebriefScreen:
+        return cast("DebriefScreen", self)
+
+    def action_add_action(self) -> None:
+        aspirational = self._me.sections[self._me.current].key == "if-we-have-time"
+        self.app.push_screen(
+            ActionForm(self._me._participants(), self.today(), aspirational=aspirational),
+            self._action_saved,
+        )
+
+    @on(ActionTable.EditRequested)
+    def _edit_action(self, event: ActionTable.EditRequested) -> None:
+        item = self.store.get_action(self._me.pm_id, event.action_id)
+        self.app.push_screen(
+            ActionForm(self._me._participants(), self.today(), item=item),
+            lambda draft: self._action_saved(draft, item),
+        )
+
+    def _action_saved(self, draft: ActionDraft | None, base: ActionItem | None = None) -> None:
+        if draft is None:
+            return
+        try:
+            if draft.delete and base is not None:
+                self.store.delete_action(self._me.pm_id, base.id)
+                self.notify("Action item deleted (it stays in the history).")
+            elif base is None:
+                item = self.store.add_action(self._me.pm_id, draft.to_item())
+                owner = f" for {item.owner}" if item.owner else ""
+                due = f", due {item.due.isoformat()}" if item.due else ""
+                self.notify(f"Action item saved{owner}{due}.", markup=False)
+            else:
+                mine = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
+                self.store.update_action(self._me.pm_id, base.id, mine, base=base)
+        except Conflict as conflict:
+            assert base is not None
+            self._action_conflict(draft, base, conflict)
+            return
+        except (StoreError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self._me._show_kind()
+        self.query_one(SectionEditor).focus()
+
+    def _action_conflict(self, draft: ActionDraft, base: ActionItem, conflict: Conflict) -> None:
+        """Someone changed the same fields meanwhile: show theirs, keep yours in the form."""
+        theirs: ActionItem = conflict.current
+        changed = ", ".join(f"{f} to {getattr(theirs, f)!s}" for f in conflict.fields)
+        notice = f"Someone else changed {changed} meanwhile. Your version is below: Enter saves it, Esc keeps theirs."
+        edited = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
+        mine = theirs.model_copy(update=edited)
+        self.app.push_screen(
+            ActionForm(self._me._participants(), self.today(), item=mine, notice=notice),
+            lambda again: self._action_saved(again, theirs),
+        )
+
+    def action_add_event(self) -> None:
+        self.app.push_screen(EventForm(self.store.now(), pm_id=self._me.pm_id), self._event_saved)
+
+    def _event_saved(self, event: TimelineEvent | None) -> None:
+        if event is None:
+            return
+        try:
+            self.store.add_event(
+                self._me.pm_id,
+                event.model_copy(update={"author": event.author or self.store.author}),
+            )
+            self.notify("Timeline event added.")
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self._me._show_kind()
