@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import (
@@ -41,31 +41,26 @@ def _strict(info: ValidationInfo) -> bool:
 
 
 def _instant_in(value: Any, info: ValidationInfo) -> Any:
-    """Before validation: a stored instant that cannot be read becomes None."""
-    if _strict(info) or value is None:
+    """Before validation: a stored instant (text) that cannot be read becomes None."""
+    if _strict(info) or value is None or isinstance(value, datetime):
         return value
     return read_stored(value)
 
 
-def _instant_out(value: datetime | None, info: ValidationInfo) -> datetime | None:
-    """After validation: in UTC; from outside, inside the accepted window."""
-    if value is None:
-        return None
-    if _strict(info):
-        return check_instant(value)
-    return _aware(value)
+def _instant_out(value: datetime | None) -> datetime | None:
+    """After validation: in UTC, inside the accepted window (DateError otherwise)."""
+    return None if value is None else check_instant(value)
 
 
 def _day_in(value: Any, info: ValidationInfo) -> Any:
-    if _strict(info) or value is None:
+    """Before validation: a stored date (text) that cannot be read becomes None."""
+    if _strict(info) or value is None or isinstance(value, date):
         return value
     return read_stored_day(value)
 
 
-def _day_out(value: date | None, info: ValidationInfo) -> date | None:
-    if value is not None and _strict(info):
-        return check_day(value)
-    return value
+def _day_out(value: date | None) -> date | None:
+    return None if value is None else check_day(value)
 
 
 def _bounded_int(value: int) -> int:
@@ -95,7 +90,7 @@ def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any
     if _strict(info) or not isinstance(data, dict) or "at" not in data:
         return data
     raw = data["at"]
-    if read_stored(raw) is not None:
+    if isinstance(raw, datetime) or read_stored(raw) is not None:
         return data
     fixed = {**data, "at": EARLIEST}
     if text_key is not None:
@@ -106,15 +101,6 @@ def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any
 
 class _Model(BaseModel):
     model_config = ConfigDict(use_enum_values=False, validate_assignment=True)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """Naive datetimes are taken as UTC; aware ones are normalised to UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
 
 
 class Participant(_Model):
@@ -175,10 +161,8 @@ class TimelineEvent(_Model):
 
     @field_validator("at")
     @classmethod
-    def _utc(cls, value: datetime, info: ValidationInfo) -> datetime:
-        result = _instant_out(value, info)
-        assert result is not None
-        return result
+    def _utc(cls, value: datetime) -> datetime:
+        return check_instant(value)
 
     @field_validator("text")
     @classmethod

@@ -50,7 +50,11 @@ def test_twice_the_input_takes_about_twice_the_time(unit):
     lint("warm the rules up")
     small = unit * (64 * 1024 // len(unit))
     large = unit * (128 * 1024 // len(unit))
-    ratio = seconds(large) / seconds(small)
+    ratio = float("inf")
+    for _ in range(3):  # a busy machine can slow one measurement; quadratic stays >= 4x
+        ratio = min(ratio, seconds(large) / seconds(small))
+        if ratio < 3.2:
+            break
     assert ratio < 3.2, f"{ratio:.1f}x for twice the input: not linear"
 
 
