@@ -120,8 +120,10 @@ def test_an_unrelated_sqlite_file_is_refused_untouched(cli, tmp_path):
 
 
 @pytest.mark.parametrize("version", [-1, -(2**31)])
-def test_a_negative_schema_version_is_one_sentence(cli, db_path, version):
-    old_database(db_path, LATEST)
+@pytest.mark.parametrize("tables", [0, LATEST])
+def test_a_negative_schema_version_is_one_sentence(cli, db_path, version, tables):
+    if tables:
+        old_database(db_path, tables)
     conn = sqlite3.connect(db_path)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()

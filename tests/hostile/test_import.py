@@ -111,6 +111,7 @@ def test_bad_values_are_one_sentence_and_nothing_is_stored(cli, db_path, tmp_pat
         "",
         "\x00\x01",
     ],
+    ids=["deep-list", "deep-object", "long-number", "empty-list", "empty", "binary"],
 )
 def test_hostile_files_are_one_sentence(cli, db_path, tmp_path, text):
     result = run_import(cli, tmp_path, text)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from datetime import UTC, datetime
 
 import pytest
 
-from debrief.dates import DateError, parse_instant, read_stored, stored_instant
 from tests.hostile.conftest import count, integrity_ok, one_sentence
 
 OUTSIDE = [
@@ -56,37 +54,6 @@ def test_since_and_until_outside_the_window_are_one_sentence(cli, pm, tmp_path, 
     for option in ("--since", "--until"):
         result = cli("import-timeline", pm, str(source), option, when)
         assert result.exit_code == 1 and one_sentence(result.stderr)
-
-
-def test_the_edges_of_the_window():
-    assert parse_instant("1970-01-01T00:00:00Z") == datetime(1970, 1, 1, tzinfo=UTC)
-    assert parse_instant("9998-12-31T23:59:59Z").year == 9998
-    for text in ("1969-12-31T23:59:59Z", "9999-01-01T00:00:00Z", "0001-01-01", "-1"):
-        with pytest.raises(DateError):
-            parse_instant(text)
-
-
-def test_stored_instants_are_zero_padded_and_fixed_width():
-    assert stored_instant(datetime(1970, 1, 1, tzinfo=UTC)) == "1970-01-01T00:00:00.000000Z"
-    assert stored_instant(datetime(2026, 11, 20, 14, 3, 0, 7, tzinfo=UTC)) == (
-        "2026-11-20T14:03:00.000007Z"
-    )
-    with pytest.raises(DateError):
-        stored_instant(datetime(206, 11, 20, tzinfo=UTC))
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "206-11-20T10:00:00.000000Z",
-        "0206-11-20T10:00:00.000000Z",
-        "garbage",
-        "",
-        "9999-12-31T23:59:59Z",
-    ],
-)
-def test_a_stored_value_that_cannot_be_read_is_none(value):
-    assert read_stored(value) is None
 
 
 def test_reads_never_fail_on_a_stored_value(cli, db_path, pm):

@@ -39,6 +39,7 @@ def export(folder: Path, users: Any = None, day: str | None = None) -> Path:
         '[{"ts": "1763647300.000100", "subtype": ["x"], "text": "x"}]',
         "\xff\xfe",
     ],
+    ids=range(9),
 )
 def test_a_hostile_day_file_is_skipped_and_reported(cli, db_path, pm, tmp_path, day):
     root = export(tmp_path, day=day)
@@ -59,6 +60,7 @@ def test_a_hostile_day_file_is_skipped_and_reported(cli, db_path, pm, tmp_path, 
         {"not": "a list"},
         "[" * 100_000,
     ],
+    ids=range(8),
 )
 def test_odd_users_json_never_raises(cli, db_path, pm, tmp_path, users):
     root = export(tmp_path, users=users)
@@ -79,6 +81,7 @@ def test_odd_users_json_never_raises(cli, db_path, pm, tmp_path, users):
         "[jira]\nurl = 5",
         "\x00",
     ],
+    ids=range(8),
 )
 def test_a_hostile_config_is_one_sentence(cli, tmp_path, text):
     config = tmp_path / "config.toml"

@@ -12,7 +12,7 @@ BAD_TIMES = ["²²²²", "²²²²²²²²²", "NaN", "nan", "inf", "-inf", "9" 
              "0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00", "0206-11-20T10:00:00Z"]  # fmt: skip
 
 
-@pytest.mark.parametrize("bad", BAD_TIMES)
+@pytest.mark.parametrize("bad", BAD_TIMES, ids=range(len(BAD_TIMES)))
 def test_a_bad_csv_row_is_skipped_and_reported(cli, db_path, pm, tmp_path, bad):
     source = tmp_path / "t.csv"
     source.write_text(f"time,text\n{bad},bad row\n2026-11-20T14:05:00Z,deploy\n")
