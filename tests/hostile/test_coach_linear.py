@@ -19,18 +19,16 @@ PATHOLOGICAL = {
     "tags": "<a",
     "quotes": 'if only "',
     "sentences": "Bob should have known. ",
-    "backticks": "`a",
-    "newlines": "if only\n",
 }
 
 
 def seconds(text: str) -> float:
-    """The best of three timings (the collector off), each repeated to 20 ms at least."""
+    """The best of two timings (the collector off), each repeated to 20 ms at least."""
     best = float("inf")
     gc.collect()
     gc.disable()
     try:
-        for _ in range(3):
+        for _ in range(2):
             runs = 0
             start = time.perf_counter()
             while True:
