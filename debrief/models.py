@@ -164,11 +164,6 @@ class TimelineEvent(_Model):
     def _utc(cls, value: datetime) -> datetime:
         return check_instant(value)
 
-    @field_validator("text")
-    @classmethod
-    def _text(cls, value: str, info: ValidationInfo) -> str:
-        return _required_text(value, info, "the event's text")
-
 
 class ActionItem(_Model):
     """An owned, dated piece of follow-up work, or an aspirational one."""
@@ -189,11 +184,6 @@ class ActionItem(_Model):
     _due_in = field_validator("due", mode="before")(_day_in)
     _due_out = field_validator("due")(_day_out)
     _ints = field_validator("position", "rev")(_bounded_int)
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str, info: ValidationInfo) -> str:
-        return _required_text(value, info, "the action item's title")
 
     def missing(self) -> list[str]:
         """What keeps this item from being tracked work (empty when complete)."""

@@ -38,3 +38,15 @@ def test_stored_instants_are_zero_padded_and_fixed_width():
 )
 def test_a_stored_value_that_cannot_be_read_is_none(value):
     assert read_stored(value) is None
+
+
+def test_the_bulk_path_refuses_an_instant_outside_the_window(store, template):
+    from debrief.importers.record import EventRecord
+
+    pm = store.create_postmortem("x", template)
+    good = EventRecord(datetime(2026, 11, 20, tzinfo=UTC), "ok", "csv", "", "", "csv:1")
+    for at in (datetime(206, 11, 20, tzinfo=UTC), datetime(9999, 6, 1, tzinfo=UTC)):
+        bad = good._replace(at=at, source_id="csv:2")
+        with pytest.raises(DateError):
+            store.import_events(pm.id, [good, bad])
+        assert store.event_count(pm.id) == 0
