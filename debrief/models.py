@@ -90,8 +90,11 @@ def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any
     if _strict(info) or not isinstance(data, dict) or "at" not in data:
         return data
     raw = data["at"]
-    if isinstance(raw, datetime) or read_stored(raw) is not None:
+    if isinstance(raw, datetime):
         return data
+    found = read_stored(raw)
+    if found is not None:
+        return {**data, "at": found}  # parsed once, here
     fixed = {**data, "at": EARLIEST}
     if text_key is not None:
         shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
