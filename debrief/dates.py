@@ -113,6 +113,8 @@ def _shown(text: object) -> str:
 
 def check_instant(value: datetime, text: object = None) -> datetime:
     """`value` in UTC (naive taken as UTC) if it lies in the accepted window; else DateError."""
+    if value.tzinfo is UTC and EARLIEST <= value < LATEST:  # the common case, read back
+        return value
     what = _shown(text if text is not None else value.isoformat())
     if not 1969 <= value.year <= 9998:
         raise DateError(f"{what} is outside the times debrief accepts ({WINDOW})")

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import (
@@ -41,31 +41,26 @@ def _strict(info: ValidationInfo) -> bool:
 
 
 def _instant_in(value: Any, info: ValidationInfo) -> Any:
-    """Before validation: a stored instant that cannot be read becomes None."""
-    if _strict(info) or value is None:
+    """Before validation: a stored instant (text) that cannot be read becomes None."""
+    if _strict(info) or value is None or isinstance(value, datetime):
         return value
     return read_stored(value)
 
 
-def _instant_out(value: datetime | None, info: ValidationInfo) -> datetime | None:
-    """After validation: in UTC; from outside, inside the accepted window."""
-    if value is None:
-        return None
-    if _strict(info):
-        return check_instant(value)
-    return _aware(value)
+def _instant_out(value: datetime | None) -> datetime | None:
+    """After validation: in UTC, inside the accepted window (DateError otherwise)."""
+    return None if value is None else check_instant(value)
 
 
 def _day_in(value: Any, info: ValidationInfo) -> Any:
-    if _strict(info) or value is None:
+    """Before validation: a stored date (text) that cannot be read becomes None."""
+    if _strict(info) or value is None or isinstance(value, date):
         return value
     return read_stored_day(value)
 
 
-def _day_out(value: date | None, info: ValidationInfo) -> date | None:
-    if value is not None and _strict(info):
-        return check_day(value)
-    return value
+def _day_out(value: date | None) -> date | None:
+    return None if value is None else check_day(value)
 
 
 def _bounded_int(value: int) -> int:
@@ -95,8 +90,11 @@ def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any
     if _strict(info) or not isinstance(data, dict) or "at" not in data:
         return data
     raw = data["at"]
-    if read_stored(raw) is not None:
+    if isinstance(raw, datetime):
         return data
+    found = read_stored(raw)
+    if found is not None:
+        return {**data, "at": found}  # parsed once, here
     fixed = {**data, "at": EARLIEST}
     if text_key is not None:
         shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
@@ -106,15 +104,6 @@ def _unreadable_at(data: Any, info: ValidationInfo, text_key: str | None) -> Any
 
 class _Model(BaseModel):
     model_config = ConfigDict(use_enum_values=False, validate_assignment=True)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """Naive datetimes are taken as UTC; aware ones are normalised to UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
 
 
 class Participant(_Model):
@@ -175,15 +164,8 @@ class TimelineEvent(_Model):
 
     @field_validator("at")
     @classmethod
-    def _utc(cls, value: datetime, info: ValidationInfo) -> datetime:
-        result = _instant_out(value, info)
-        assert result is not None
-        return result
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, value: str, info: ValidationInfo) -> str:
-        return _required_text(value, info, "the event's text")
+    def _utc(cls, value: datetime) -> datetime:
+        return check_instant(value)
 
 
 class ActionItem(_Model):
@@ -205,11 +187,6 @@ class ActionItem(_Model):
     _due_in = field_validator("due", mode="before")(_day_in)
     _due_out = field_validator("due")(_day_out)
     _ints = field_validator("position", "rev")(_bounded_int)
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str, info: ValidationInfo) -> str:
-        return _required_text(value, info, "the action item's title")
 
     def missing(self) -> list[str]:
         """What keeps this item from being tracked work (empty when complete)."""

@@ -70,6 +70,52 @@ def translate(exc: sqlite3.Error, path: Path | None) -> StoreError:
     return StoreError(f"database error in {where}: {exc}")
 
 
+def _read_only(path: Path) -> str:
+    """Why a database at `path` can only be read ('' when it can be written): SQLite
+    writes the file, and its journal files beside it in the folder."""
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            return f"{path} is read-only"
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            return f"the folder {path.parent} is read-only"
+        return ""
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is not None and parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        return f"the folder {parent} is read-only"
+    return ""
+
+
+def _open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection that only reads. A database in WAL mode in a read-only folder has
+    no shared-memory file to read through: it is then opened as immutable."""
+    if not path.exists():
+        raise DatabaseUnavailable(f"there is no database at {path}, and {_read_only(path)}")
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=busy_timeout)
+
+
+def check_ours(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Refuse a database that is neither empty nor debrief's (DatabaseUnavailable)."""
+    where = str(path) if path else "the database"
+    version = user_version(conn)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if (
+        version < 0
+        or (version == 0 and tables)
+        or (0 < version <= LATEST and "postmortems" not in tables)
+    ):
+        raise DatabaseUnavailable(
+            f"{where} is not a debrief database (it holds other data); "
+            "give --db a new file or a debrief database"
+        )
+
+
 class Base:
     """Owns the sqlite-utils Database; subclasses add the entities."""
 
@@ -86,31 +132,48 @@ class Base:
         self.clock = clock or utc_now
         self.conn = self._open()
 
+    read_only: str = ""
+    """Why nothing can be saved (the file or its folder is read-only); empty when writable."""
+
     def _open(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = None
         try:
             if self.path is None:
                 conn = sqlite3.connect(":memory:")
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if self.path.exists() and not os.access(self.path, os.W_OK):
-                    raise DatabaseUnavailable(
-                        f"{self.path} is read-only; nothing can be saved there"
-                    )
-                conn = sqlite3.connect(str(self.path), timeout=self.busy_timeout)
+                self.read_only = _read_only(self.path)
+                if self.read_only:
+                    conn = _open_read_only(self.path, self.busy_timeout)
+                else:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    conn = sqlite3.connect(str(self.path), timeout=self.busy_timeout)
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
-            if self.path is not None:
+            check_ours(conn, self.path)
+            if self.path is not None and not self.read_only:
                 conn.execute("PRAGMA journal_mode = WAL")  # no transaction is open yet
                 conn.execute("PRAGMA synchronous = NORMAL")
             self.conn = conn
-            if user_version(conn) != LATEST:
+            version = user_version(conn)
+            if version != LATEST:
+                if self.read_only and version < LATEST:
+                    raise DatabaseUnavailable(
+                        f"{self.read_only}, and the database was written by an older debrief: "
+                        "it must be upgraded (make it writable once) before it can be read"
+                    )
                 migrate(self.db, self.path)
             return conn
-        except OSError as exc:
-            raise DatabaseUnavailable(f"cannot create the database at {self.path}: {exc}") from exc
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, OSError):
+                raise DatabaseUnavailable(
+                    f"cannot create the database at {self.path}: {exc}"
+                ) from exc
+            if isinstance(exc, sqlite3.Error):
+                raise translate(exc, self.path) from exc
+            raise
 
     @cached_property
     def db(self) -> Database:
@@ -130,6 +193,8 @@ class Base:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One short write transaction, taken at once so checks and writes agree."""
+        if self.read_only:
+            raise DatabaseUnavailable(f"{self.read_only}; nothing can be saved there")
         conn = self.conn
         if conn.in_transaction:  # nested: part of the caller's transaction
             with self.db.atomic():

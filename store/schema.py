@@ -6,7 +6,6 @@ Before migrating an existing file, a copy is saved beside it
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -206,27 +205,57 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _too_new(before: int) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"the database was written by a newer debrief (schema {before}, this one knows "
+        f"{LATEST}); upgrade debrief to open it"
+    )
+
+
 def migrate(db: Database, path: Path | None) -> int:
-    """Bring the schema up to date; returns the version it was at before."""
-    before = user_version(db.conn)
-    if before > LATEST:
-        raise SchemaTooNew(
-            f"the database was written by a newer debrief (schema {before}, this one knows "
-            f"{LATEST}); upgrade debrief to open it"
-        )
-    if before == LATEST:
-        return before
-    if path is not None and before > 0 and path.exists():
-        backup = path.with_name(f"{path.name}.bak-v{before}")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup)
-    for version in range(before, LATEST):
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[version](db)
-            db.conn.execute(f"PRAGMA user_version = {version + 1}")
-            db.conn.execute("COMMIT")
-        except BaseException:
-            db.conn.execute("ROLLBACK")
-            raise
+    """Bring the schema up to date; returns the version it was at before.
+
+    Everything happens in one write transaction taken first: the version is read
+    again inside it, so of many processes opening an old file at once, one migrates
+    and the others find it done. The backup is taken inside it too, through SQLite's
+    online backup API, so it holds every committed change whoever else is reading.
+    """
+    if user_version(db.conn) > LATEST:
+        raise _too_new(user_version(db.conn))
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = user_version(conn)
+        if before > LATEST:
+            raise _too_new(before)
+        if before < LATEST:
+            if path is not None and before > 0:
+                _backup(path, path.with_name(f"{path.name}.bak-v{before}"))
+            for version in range(before, LATEST):
+                MIGRATIONS[version](db)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return before
+
+
+def _backup(path: Path, target: Path) -> None:
+    """A complete copy of the database at `path` at `target` (replaced if there).
+
+    Read through a connection of its own (SQLite's backup cannot read through one
+    that holds the write lock); while the migrating connection holds that lock,
+    nothing else can commit, so the copy is exactly the database being upgraded.
+    """
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(str(path), timeout=30)
+    copy = sqlite3.connect(str(partial))
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    partial.replace(target)

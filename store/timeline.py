@@ -6,8 +6,10 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from debrief.dates import EARLIEST, LATEST, WINDOW, DateError, stored_instant
 from debrief.event_rows import EventLike, EventRow, event_row
 from debrief.models import TimelineEvent
 from debrief.store.base import iso, new_id
@@ -20,6 +22,8 @@ _COLUMNS = (
 _BATCH = 5000
 _ID_MASK = (1 << 48) - 1
 _IMPORT_CACHE_KIB = -65536  # negative: KiB; the indexes of a big import stay in memory
+_EARLIEST = stored_instant(EARLIEST)
+_LATEST = stored_instant(LATEST - timedelta(microseconds=1))[:-1] + "\x7f"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,17 @@ def _insert_quoting(conn: sqlite3.Connection, pm_id: str, author: str, now: str 
         "ON CONFLICT (postmortem_id, source_id) "
         "WHERE source_id IS NOT NULL AND source_id != '' DO NOTHING"
     )
+
+
+def _check_stamps(batch: Sequence[EventRow]) -> None:
+    """The bulk path's instants are stored as given: refuse a batch whose earliest or
+    latest lies outside the accepted window (the importers never make one)."""
+    if not batch:
+        return
+    for row in (min(batch), max(batch)):
+        stamp = row[0]
+        if len(stamp) != len(_EARLIEST) or not _EARLIEST <= stamp < _LATEST:
+            raise DateError(f"{stamp!r} is outside the times debrief accepts ({WINDOW})")
 
 
 class TimelineMixin(EntityMixin):
@@ -157,6 +172,7 @@ class TimelineMixin(EntityMixin):
             conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
             try:
                 for batch in batches:
+                    _check_stamps(batch)
                     total += len(batch)
                     for start in range(0, len(batch), _BATCH):
                         rows = [

@@ -14,7 +14,7 @@ from typing import Literal
 from debrief.coach.finding import Finding
 from debrief.coach.markdown import prose
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
-from debrief.coach.run import WORD, Run
+from debrief.coach.run import _SENTENCE_END, WORD, Run
 
 Kind = Literal["person", "system", "capitalised", "unknown", "none"]
 
@@ -24,6 +24,12 @@ class _Compiled:
     rule: Rule
     pattern: re.Pattern[str]
 
+
+SPAN_CAP = 1000
+"""The longest sentence, and the longest line, the context checks look through (in
+characters). Each finding looks back and forward within its sentence and line; an
+endless one (`if only if only …`, 64 KB on one line) would make linting quadratic,
+so longer ones are cut, at a space where there is one."""
 
 _GROUP_NAME = re.compile(r"\(\?P(<|=)(\w+)")
 _UNCOMBINABLE = re.compile(r"\\[1-9]|\(\?\(")
@@ -112,7 +118,7 @@ class Coach:
         `people` are participants' names (they make naming someone certain);
         `actions` says the whole text is action items (the action-items section).
         """
-        masked = prose(text)
+        masked = bounded(prose(text))
         names = self._names | _name_tokens(people)
         context = Run(self, text, masked, names, actions)
         if self._triggers is not None and self._triggers_any_case is not None:
@@ -151,6 +157,48 @@ class Coach:
 
     def is_human_verb(self, verb: str | None) -> bool:
         return verb is not None and verb.lower() in self._verbs
+
+
+def bounded(masked: str, cap: int = SPAN_CAP) -> str:
+    """`masked` with no sentence and no line longer than `cap`: an over-long sentence
+    gets a sentence end (`|`), an over-long line a new line, in place of a space."""
+    if len(masked) <= cap:
+        return masked
+    sentence_cuts: list[int] = []
+    start = 0
+    for mark in _SENTENCE_END.finditer(masked):
+        _cuts(masked, start, mark.start(), cap, sentence_cuts)
+        start = mark.end()
+    _cuts(masked, start, len(masked), cap, sentence_cuts)
+    if sentence_cuts:
+        chars = list(masked)
+        for at in sentence_cuts:
+            chars[at] = "|"
+        masked = "".join(chars)
+    line_cuts: list[int] = []
+    start = 0
+    while start <= len(masked):
+        end = masked.find("\n", start)
+        end = len(masked) if end < 0 else end
+        _cuts(masked, start, end, cap, line_cuts)
+        start = end + 1
+    if not line_cuts:
+        return masked
+    chars = list(masked)
+    for at in line_cuts:
+        chars[at] = "\n"
+    return "".join(chars)
+
+
+def _cuts(text: str, start: int, stop: int, cap: int, out: list[int]) -> None:
+    """Offsets to cut [start, stop) at so that no piece is longer than `cap`."""
+    while stop - start > cap:
+        limit = start + cap
+        cut = text.rfind(" ", start + cap // 2, limit)
+        if cut < 0:
+            cut = limit
+        out.append(cut)
+        start = cut + 1
 
 
 def _trie(words: list[str]) -> str:

@@ -14,11 +14,19 @@ _QUOTE = re.compile(r"^ {0,3}>")
 _INLINE = re.compile(
     r"(`+)[^`]*?\1"  # code spans
     r"|https?://[^\s)>\]]+|www\.[^\s)>\]]+"  # URLs
-    r"|\]\([^)\s]*\)"  # link destinations
-    r"|<!--.*?-->"  # HTML comments
-    r"|</?[A-Za-z][^>\n]*>",  # HTML tags and autolinks
+    r"|(?P<link>\]\()"  # link destinations, up to the next ")"
+    r"|(?P<comment><!--)"  # HTML comments, up to the next "-->"
+    r"|(?P<tag></?[A-Za-z])",  # HTML tags and autolinks, up to the next ">"
     re.S,
 )
+"""Openers only, for spans whose end is looked for separately: a pattern like
+`<!--.*?-->` rescans the rest of the text from every opener (`<!--<!--<!--…` takes
+time quadratic in its length); looking once, and remembering where no end can be
+found, keeps masking linear."""
+_ENDS = {
+    "link": re.compile(r"[)\s]"),  # ends at ")"; whitespace first means no destination
+    "tag": re.compile(r"[>\n]"),  # ends at ">"; a new line first means no tag
+}
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*)$")
 _LABEL = re.compile(r"^\W*action[ -]items?\W*:?\W*$", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|\|\s*)")
@@ -50,8 +58,47 @@ def prose(text: str) -> str:
             lines[i] = " " * len(line)
     masked = "\n".join(lines)
     if "`" in masked or "http" in masked or "www." in masked or "<" in masked or "](" in masked:
-        masked = _INLINE.sub(lambda m: _blank(m.group()), masked)
+        masked = _mask_inline(masked)
     return masked
+
+
+def _mask_inline(text: str) -> str:
+    """Code spans, URLs, link destinations, comments and tags blanked, left to right."""
+    parts: list[str] = []
+    done = pos = 0
+    unclosed_from = len(text) + 1  # no "-->" at or after this offset
+    no_end_before = {"link": -1, "tag": -1}  # an opener before this offset has no end
+    while True:
+        match = _INLINE.search(text, pos)
+        if match is None:
+            break
+        start, end = match.span()
+        kind = match.lastgroup
+        if kind == "comment":
+            close = -1 if end >= unclosed_from else text.find("-->", end)
+            if close < 0:  # an unclosed comment is text; so is every later one
+                unclosed_from = min(unclosed_from, end)
+                pos = start + 1
+                continue
+            end = close + 3
+        elif kind in _ENDS:
+            assert kind is not None
+            if end < no_end_before[kind]:  # the end looked for last time is no end
+                pos = start + 1
+                continue
+            stop = _ENDS[kind].search(text, end)
+            if stop is None or text[stop.start()] not in ")>":
+                no_end_before[kind] = stop.start() if stop is not None else len(text)
+                pos = start + 1
+                continue
+            end = stop.end()
+        parts.append(text[done:start])
+        parts.append(_blank(text[start:end]))
+        done = pos = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def action_lines(text: str) -> set[int]:

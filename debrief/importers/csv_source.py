@@ -22,7 +22,9 @@ from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
 
 POSITIONAL = ("at", "text", "source", "author", "link", "milestone")
-_SAMPLE = 64 * 1024
+_SAMPLE = 4 * 1024
+"""How much of the file the dialect and header are guessed from: the csv module's
+sniffer takes time quadratic in its sample on some inputs, so the sample stays small."""
 Row = tuple[int, list[str]]
 
 
@@ -31,6 +33,14 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path} is not UTF-8 text (byte {exc.start})") from exc
+
+
+def _sample(text: str) -> str:
+    """The first _SAMPLE characters, cut at the end of a line when there is one."""
+    if len(text) <= _SAMPLE:
+        return text
+    cut = text.rfind("\n", 0, _SAMPLE)
+    return text[: cut + 1] if cut > 0 else text[:_SAMPLE]
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
@@ -62,7 +72,7 @@ def _columns(first: list[str], sample: str) -> tuple[dict[int, str], bool]:
 def _is_time(value: str) -> bool:
     try:
         instant(value, None)
-    except (DateError, ValueError, OverflowError):
+    except (DateError, ValueError, OverflowError, TypeError):
         return False
     return True
 
@@ -74,7 +84,7 @@ def read_csv(
     progress: ProgressCallback | None = None,
 ) -> Iterator[EventRecord]:
     text = read_text(path)
-    sample = text[:_SAMPLE]
+    sample = _sample(text)
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(sample))
     try:
         first = next(reader, None)
@@ -102,6 +112,9 @@ def read_csv(
             event = maker.make(values)
         except BadEntry as exc:
             report.problem(f"{path.name} line {line}", f"{exc}; skipped", exc.reason)
+            continue
+        except (ValueError, TypeError, OverflowError):
+            report.problem(f"{path.name} line {line}", "a malformed row; skipped")
             continue
         for note in maker.notes:
             report.problem(f"{path.name} line {line}", note, reason=None)

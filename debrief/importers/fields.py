@@ -9,11 +9,12 @@ occurs more than once, so re-importing the same file adds nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from debrief.dates import DateError, parse_instant
+from debrief.dates import DateError, check_instant, parse_instant
 from debrief.importers.record import EventRecord
 from debrief.kinds import Milestone
 
@@ -31,6 +32,8 @@ SYNONYMS = {
 }
 _LOOKUP = {alias: name for name, aliases in SYNONYMS.items() for alias in aliases}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_TEXT = re.compile(r"[0-9]{9,12}(?:\.[0-9]{1,9})?", re.ASCII)
+"""Seconds since the epoch written as text (ASCII digits only: `²` is a digit to isdigit())."""
 _TRUE = {"1", "true", "yes", "y"}
 
 
@@ -51,11 +54,15 @@ def instant(value: Any, zone: tzinfo | None) -> datetime:
     """ISO 8601 text (naive in `zone`) or seconds since the epoch."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
-            return _EPOCH + timedelta(seconds=value)
-        except OverflowError as exc:
-            raise DateError(f"{value!r} is not a time") from exc
-    text = str(value).strip()
-    if text.replace(".", "", 1).isdigit() and len(text.split(".")[0]) >= 9:
+            return check_instant(_EPOCH + timedelta(seconds=value))
+        except (OverflowError, ValueError) as exc:  # NaN, inf, 10**5000
+            if isinstance(exc, DateError):
+                raise
+            raise DateError("not a time") from exc
+    if not isinstance(value, str):
+        raise DateError("not a time")
+    text = value.strip()
+    if _EPOCH_TEXT.fullmatch(text):
         return instant(float(text), zone)
     return parse_instant(text, zone)
 
@@ -79,8 +86,8 @@ class EventMaker:
             raise BadEntry("no time", why.NO_TIME)
         try:
             at = instant(raw_at, self.zone)
-        except DateError as exc:
-            raise BadEntry(f"{str(raw_at)!r} is not a time", why.NO_TIME) from exc
+        except (DateError, ValueError, OverflowError, TypeError) as exc:
+            raise BadEntry(f"{_shown(raw_at)} is not a time", why.NO_TIME) from exc
         text = str(values.get("text") or "").strip()
         if not text:
             raise BadEntry("no text", why.NO_TEXT)
@@ -118,6 +125,15 @@ class EventMaker:
         count = self.seen[digest]
         self.seen[digest] += 1
         return f"{self.prefix}:{digest}" + (f":{count}" if count else "")
+
+
+def _shown(value: Any) -> str:
+    """A value quoted for a problem line, cut short when long."""
+    try:
+        text = repr(str(value)) if not isinstance(value, int) else repr(value)
+    except ValueError:  # an integer too long to write out
+        text = "a very long number"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _flag(value: Any) -> bool:

@@ -11,6 +11,7 @@ from debrief.importers.fields import BadEntry, EventMaker, field_for
 from debrief.importers.options import ImportOptions
 from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
+from debrief.untrusted import UntrustedInput, load_json
 
 
 def read_jsonl(
@@ -30,12 +31,15 @@ def read_jsonl(
             report.read += 1
             where = f"{path.name} line {line}"
             try:
-                data = json.loads(raw)
+                data = load_json(raw)
             except json.JSONDecodeError as exc:
                 report.problem(where, f"not JSON ({exc.msg}); skipped")
                 continue
             except UnicodeDecodeError:
                 report.problem(where, "not UTF-8 text; skipped")
+                continue
+            except UntrustedInput as exc:
+                report.problem(where, f"{exc}; skipped")
                 continue
             if not isinstance(data, dict):
                 report.problem(where, "not a JSON object; skipped")
@@ -49,6 +53,9 @@ def read_jsonl(
                 event = maker.make(values)
             except BadEntry as exc:
                 report.problem(where, f"{exc}; skipped", exc.reason)
+                continue
+            except (ValueError, TypeError, OverflowError, RecursionError):
+                report.problem(where, "a malformed entry; skipped")
                 continue
             for note in maker.notes:
                 report.problem(where, note, reason=None)

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic_core import from_json
 
+from debrief.untrusted import load_json
+
 _SPACE = " \t\r\n,"
 
 
@@ -33,7 +35,7 @@ def element_lines(raw: bytes | str) -> list[int]:
         lines.append(line)
         try:
             _, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             return lines
 
 
@@ -49,8 +51,8 @@ def parse_json(raw: bytes) -> Any:
     so the error names the line (`json.JSONDecodeError`)."""
     try:
         return from_json(raw)
-    except ValueError:
-        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return load_json(raw)
 
 
 def json_error(exc: json.JSONDecodeError) -> str:

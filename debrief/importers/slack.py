@@ -21,6 +21,7 @@ from debrief.importers.report import ImportFailed, ImportReport, ProgressCallbac
 from debrief.importers.slack_archive import DayFile, MemberError, SlackArchive
 from debrief.importers.slack_message import BadMessage, MessageReader
 from debrief.importers.slack_meta import Conversation, Directory, load_directory
+from debrief.untrusted import UntrustedInput
 from debrief.words import plural
 
 # Local dates are at most 14 hours from UTC; two days of margin is safe.
@@ -123,6 +124,9 @@ def _read_day(
     except UnicodeDecodeError:
         report.problem(day.name, "not UTF-8 text", why.BAD_FILE)
         return []
+    except UntrustedInput as exc:
+        report.problem(day.name, str(exc), why.BAD_FILE)
+        return []
     if not isinstance(messages, list):
         report.problem(day.name, "line 1: expected a JSON list of messages", why.BAD_FILE)
         return []
@@ -137,7 +141,7 @@ def _read_day(
             if not isinstance(message, dict):
                 raise BadMessage("not a message object")
             record = event(message, source, id_prefix)
-        except (BadMessage, ValueError, TypeError, AttributeError) as exc:
+        except (BadMessage, ValueError, TypeError, AttributeError, RecursionError) as exc:
             if lines is None:
                 lines = element_lines(raw)
             where = f"{day.name} line {lines[index]}" if index < len(lines) else day.name

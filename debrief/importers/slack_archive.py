@@ -7,9 +7,11 @@ private conversations), `users.json`, and one folder per conversation of
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -18,6 +20,44 @@ from debrief.importers.report import ImportFailed
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
 CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
+_MIB = 1024 * 1024
+MEMBER_LIMIT_ENV = "DEBRIEF_SLACK_MAX_FILE_MIB"
+TOTAL_LIMIT_ENV = "DEBRIEF_SLACK_MAX_TOTAL_MIB"
+DEFAULT_MEMBER_MIB = 256
+DEFAULT_TOTAL_MIB = 2048
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much an export may unpack to: per file and in all (a zip can claim one size
+    in its headers and hold another, so reads stop at the limit whatever they claim).
+
+    Set by DEBRIEF_SLACK_MAX_FILE_MIB and DEBRIEF_SLACK_MAX_TOTAL_MIB (MiB).
+    """
+
+    member: int = DEFAULT_MEMBER_MIB * _MIB
+    total: int = DEFAULT_TOTAL_MIB * _MIB
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
+        env = os.environ if env is None else env
+        return cls(
+            member=_mib(env, MEMBER_LIMIT_ENV, DEFAULT_MEMBER_MIB),
+            total=_mib(env, TOTAL_LIMIT_ENV, DEFAULT_TOTAL_MIB),
+        )
+
+
+def _mib(env: Mapping[str, str], name: str, default: int) -> int:
+    text = env.get(name, "").strip()
+    if not text:
+        return default * _MIB
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) <= 1024 * 1024:
+        raise ImportFailed(f"{name} must be a whole number of MiB (e.g. {default}), not {text!r}")
+    return int(text) * _MIB
+
+
+def _size(n: int) -> str:
+    return f"{n / _MIB:,.0f} MiB"
 
 
 class MemberError(Exception):
@@ -36,8 +76,11 @@ class DayFile:
 class SlackArchive:
     """Read-only access to an export's files by their path inside it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits | None = None) -> None:
         self.path = path
+        self.limits = limits or Limits.from_env()
+        self.unpacked = 0
+        """Bytes read so far, against the total limit."""
         self._zip: zipfile.ZipFile | None = None
         self._prefix = ""
         if path.is_dir():
@@ -82,14 +125,43 @@ class SlackArchive:
         return self._prefix + name in self._names
 
     def read(self, name: str) -> bytes:
-        """The bytes of one file (a path inside the export)."""
+        """The bytes of one file (a path inside the export), read up to the limits.
+
+        MemberError when this file cannot be read or is larger than the per-file
+        limit; ImportFailed when the export as a whole unpacks to more than the total.
+        """
         full = self._prefix + name
+        limit = self.limits.member
         try:
             if self._zip is not None:
-                return self._zip.read(full)
-            return (self.path / full).read_bytes()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError) as exc:
+                with self._zip.open(full) as member:
+                    data = member.read(limit + 1)
+            else:
+                with (self.path / full).open("rb") as handle:
+                    data = handle.read(limit + 1)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            KeyError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+        ) as exc:
             raise MemberError(f"could not be read from the export ({exc})") from exc
+        if len(data) > limit:
+            raise MemberError(
+                f"is larger than {_size(limit)} unpacked; skipped "
+                f"(raise {MEMBER_LIMIT_ENV} to read it)"
+            )
+        self.unpacked += len(data)
+        if self.unpacked > self.limits.total:
+            raise ImportFailed(
+                f"{self.path.name} unpacks to more than {_size(self.limits.total)}; "
+                f"nothing was stored (raise {TOTAL_LIMIT_ENV} to read it)"
+            )
+        return data
 
     def day_files(self) -> list[DayFile]:
         """Every conversation's day files, oldest first (then by folder)."""

@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from debrief.dates import LATEST
 from debrief.event_rows import stamp_of_epoch
 from debrief.importers import report as why
 from debrief.importers.options import ImportOptions
@@ -20,6 +21,7 @@ from debrief.importers.slack_meta import Directory
 from debrief.importers.slack_text import SlackText
 
 _from_timestamp = datetime.fromtimestamp
+_LATEST_TS = LATEST.timestamp()
 NOISE = {
     "channel_join": why.JOINS,
     "channel_leave": why.JOINS,
@@ -59,9 +61,13 @@ def instant(ts: object) -> datetime:
     """
     try:
         if isinstance(ts, str):
-            return _from_timestamp(float(ts), UTC)
-        if isinstance(ts, int | float) and not isinstance(ts, bool):
-            return _from_timestamp(ts, UTC)
+            seconds = float(ts)
+        elif isinstance(ts, int | float) and not isinstance(ts, bool):
+            seconds = ts
+        else:
+            seconds = -1.0
+        if 0 <= seconds < _LATEST_TS:  # the accepted window (NaN is not inside)
+            return _from_timestamp(seconds, UTC)
     except (ValueError, OverflowError, OSError):
         pass
     raise BadMessage(f"its ts {ts!r} is not a Slack timestamp", why.NO_TIME)

@@ -9,6 +9,7 @@ from typing import Any
 from debrief.importers.locate import json_error
 from debrief.importers.report import BAD_FILE, ImportReport
 from debrief.importers.slack_archive import CONVERSATION_LISTS, MemberError, SlackArchive
+from debrief.untrusted import UntrustedInput, load_json
 
 
 @dataclass(frozen=True)
@@ -30,22 +31,35 @@ class Directory:
 
 
 def person_name(user: dict[str, Any]) -> str:
-    """The name Slack shows: display name, else real name, else the user name."""
-    profile = user.get("profile") or {}
-    return (
-        profile.get("display_name")
-        or profile.get("real_name")
-        or user.get("real_name")
-        or user.get("name")
-        or ""
-    )
+    """The name Slack shows: display name, else real name, else the user name.
+
+    Only text counts: a damaged users.json may hold anything where a name should be.
+    """
+    profile = _profile(user)
+    for value in (
+        profile.get("display_name"),
+        profile.get("real_name"),
+        user.get("real_name"),
+        user.get("name"),
+    ):
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def _profile(user: dict[str, Any]) -> dict[str, Any]:
+    profile = user.get("profile")
+    return profile if isinstance(profile, dict) else {}
 
 
 def _load_list(archive: SlackArchive, name: str, report: ImportReport) -> list[dict[str, Any]]:
     if not archive.has(name):
         return []
     try:
-        data = json.loads(archive.read(name))
+        data = load_json(archive.read(name))
+    except UntrustedInput as exc:
+        report.problem(name, str(exc), BAD_FILE)
+        return []
     except MemberError as exc:
         report.problem(name, str(exc), BAD_FILE)
         return []
@@ -71,8 +85,8 @@ def load_directory(archive: SlackArchive, report: ImportReport) -> Directory:
             continue
         name = person_name(user)
         found.users[user_id] = name or user_id
-        bot_id = (user.get("profile") or {}).get("bot_id")
-        if bot_id and name:
+        bot_id = _profile(user).get("bot_id")
+        if isinstance(bot_id, str) and bot_id and name:
             found.bots[bot_id] = name
     for listing in CONVERSATION_LISTS:
         for conv in _load_list(archive, listing, report):
@@ -80,7 +94,8 @@ def load_directory(archive: SlackArchive, report: ImportReport) -> Directory:
             if not isinstance(conv_id, str):
                 continue
             # Channel folders are named after the channel; direct messages after the id.
-            name = str(conv.get("name") or conv_id)
+            raw_name = conv.get("name")
+            name = raw_name if isinstance(raw_name, str) and raw_name.strip() else conv_id
             found.channels[conv_id] = name
             found.by_id[conv_id] = found.folders[name] = Conversation(conv_id, name, name)
     return found
