@@ -5,8 +5,10 @@ and then checks three things: the app still runs, no exception reached it, and t
 database file passes SQLite's integrity check.
 
 Budget and seed come from the environment so `make fuzz` can run longer and elsewhere:
-DEBRIEF_FUZZ_EXAMPLES (examples per start point) and DEBRIEF_FUZZ_SEED (unset: a fixed
-derandomized run, the same on every machine).
+DEBRIEF_FUZZ_EXAMPLES (examples per start point; the first is always the empty key list),
+DEBRIEF_FUZZ_SEED (unset: a fixed derandomized run, the same on every machine),
+DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
+and DEBRIEF_FUZZ_TRACE=1 prints every run's keys.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ DEFAULT_EXAMPLES = 2
 EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", DEFAULT_EXAMPLES))
 SEED = os.environ.get("DEBRIEF_FUZZ_SEED", "")
 MAX_KEYS = int(os.environ.get("DEBRIEF_FUZZ_MAX_KEYS", 40))
+SIZES = [
+    (int(w), int(h))
+    for w, h in (
+        size.split("x") for size in os.environ.get("DEBRIEF_FUZZ_SIZES", "80x24").split(",")
+    )
+]
+"""Terminal sizes to run at (start points list the sizes they are worth running at)."""
 SHRINK_SECONDS = int(os.environ.get("DEBRIEF_FUZZ_SHRINK_SECONDS", 60))
 """How long hypothesis may spend shortening one failing key list (its own default: 300)."""
 
