@@ -6,7 +6,7 @@ database file passes SQLite's integrity check.
 
 Budget and seed come from the environment so `make fuzz` can run longer and elsewhere:
 DEBRIEF_FUZZ_EXAMPLES (examples per start point; the first is always the empty key list),
-DEBRIEF_FUZZ_SEED (unset: a fixed derandomized run, the same on every machine),
+DEBRIEF_FUZZ_SEED (unset: 0, the same runs on every machine; each start point adds its own),
 DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
 and DEBRIEF_FUZZ_TRACE=1 prints every run's keys.
 """
@@ -19,6 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import traceback
+import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,8 +109,15 @@ def _flat(chunks: list[tuple[str, ...]]) -> list[str]:
     return [key for chunk in chunks for key in chunk]
 
 
-key_lists = st.lists(st.sampled_from(CHUNKS), max_size=MAX_KEYS).map(_flat)
-"""Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them."""
+key_lists = (
+    st.integers(min_value=0, max_value=MAX_KEYS)
+    .flatmap(lambda n: st.lists(st.sampled_from(CHUNKS), min_size=n, max_size=n))
+    .map(_flat)
+)
+"""Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them.
+
+The length is drawn first (evenly up to MAX_KEYS) because a plain `st.lists` mostly
+draws a handful of keys, and an app run costs about the same for one key as for forty."""
 
 
 def _limit_shrinking() -> None:
@@ -119,23 +127,32 @@ def _limit_shrinking() -> None:
         engine.MAX_SHRINKING_SECONDS = SHRINK_SECONDS
 
 
-def fuzz_settings(test: Callable[..., Any]) -> Callable[..., Any]:
-    """The budget, the seed, and no deadline: an app run takes a second or so."""
+def case_seed(case: str) -> int:
+    """Each start point draws its own key lists: the base seed (0 unless DEBRIEF_FUZZ_SEED)
+    plus a number made from the case's name."""
+    return int(SEED or 0) + zlib.crc32(case.encode())
+
+
+def fuzz_settings(case: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The budget, the case's seed, and no deadline: an app run takes a second or so."""
     _limit_shrinking()
-    configured = settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=not SEED,
-        database=None,
-        print_blob=True,
-        suppress_health_check=[
-            HealthCheck.function_scoped_fixture,
-            HealthCheck.too_slow,
-            HealthCheck.data_too_large,
-            HealthCheck.differing_executors,
-        ],
-    )(test)
-    return seed(int(SEED))(configured) if SEED else configured
+
+    def decorate(test: Callable[..., Any]) -> Callable[..., Any]:
+        configured = settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            print_blob=True,
+            suppress_health_check=[
+                HealthCheck.function_scoped_fixture,
+                HealthCheck.too_slow,
+                HealthCheck.data_too_large,
+                HealthCheck.differing_executors,
+            ],
+        )(test)
+        return seed(case_seed(case))(configured)
+
+    return decorate
 
 
 # -- one run ----------------------------------------------------------------------

@@ -255,5 +255,8 @@ def _delete_all(store: Any) -> None:
         store.delete_postmortem(pm.id)
 
 
+def case_id(start: StartPoint, size: tuple[int, int]) -> str:
+    return f"{start.name}-{size[0]}x{size[1]}"
+
+
 CASES = [(start, size) for start in START_POINTS for size in start.sizes if size in SIZES]
-CASE_IDS = [f"{start.name}-{w}x{h}" for start, (w, h) in CASES]
