@@ -21,7 +21,7 @@ import tempfile
 import traceback
 import zlib
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,21 +103,35 @@ CHUNKS: list[tuple[str, ...]] = [
     *((key,) for key in APP_KEYS),
     *(tuple(text) for text in TYPED),
 ]
+"""The screens' alphabet: any key, the app's keys and the navigation keys more often."""
+
+FORM_CHUNKS: list[tuple[str, ...]] = [
+    *((key,) for key in KEYS),
+    *((key,) for key in ["tab"] * 8 + ["shift+tab"] * 3 + ["space", "enter", "backspace"] * 2),
+    *(tuple(text) for text in TYPED * 3),
+]
+"""The forms' alphabet: mostly typing and moving between fields (Escape as often as any
+other key), so a run fills in more than the first field before it leaves."""
+
+ALPHABETS = {"app": CHUNKS, "form": FORM_CHUNKS}
 
 
 def _flat(chunks: list[tuple[str, ...]]) -> list[str]:
     return [key for chunk in chunks for key in chunk]
 
 
-key_lists = (
-    st.integers(min_value=0, max_value=MAX_KEYS)
-    .flatmap(lambda n: st.lists(st.sampled_from(CHUNKS), min_size=n, max_size=n))
-    .map(_flat)
-)
-"""Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them.
+def key_lists(alphabet: str = "app") -> st.SearchStrategy[list[str]]:
+    """Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them.
 
-The length is drawn first (evenly up to MAX_KEYS) because a plain `st.lists` mostly
-draws a handful of keys, and an app run costs about the same for one key as for forty."""
+    The length is drawn first (evenly up to MAX_KEYS) because a plain `st.lists` mostly
+    draws a handful of keys, and an app run costs about the same for one key as for forty.
+    """
+    chunks = st.sampled_from(ALPHABETS[alphabet])
+    return (
+        st.integers(min_value=0, max_value=MAX_KEYS)
+        .flatmap(lambda n: st.lists(chunks, min_size=n, max_size=n))
+        .map(_flat)
+    )
 
 
 def _limit_shrinking() -> None:
@@ -174,7 +188,8 @@ class StartPoint:
     prepare: Callable[[Any], None] | None = None
     """Changes the copied database before the app opens (e.g. keeps a conflict)."""
     sizes: Sequence[tuple[int, int]] = ((80, 24),)
-    notes: dict[str, str] = field(default_factory=dict)
+    alphabet: str = "app"
+    """"form" for modals with fields: more typing and Tab, see FORM_CHUNKS."""
 
 
 class AppCrashed(AssertionError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +249,20 @@ START_POINTS: list[StartPoint] = [
         prepare=conflict_prepare,
     ),
 ]
+
+
+FORMS = {
+    "ActionForm",
+    "EventForm",
+    "ImportForm",
+    "NewPostmortemForm",
+    "AskForm",
+    "StatusForm",
+    "WrapupScreen",
+    "ConflictScreen",
+}
+"""Screens with fields to fill: their runs type more (see FORM_CHUNKS)."""
+START_POINTS = [replace(s, alphabet="form") if s.screen in FORMS else s for s in START_POINTS]
 
 
 def _delete_all(store: Any) -> None:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.fuzz
 
 def _random_keys_test(start: StartPoint, size: tuple[int, int], case: str) -> Any:
     @fuzz_settings(case)
-    @given(keys=key_lists)
+    @given(keys=key_lists(start.alphabet))
     def test(keys: list[str], fuzz_template: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
         template, pm_ids = fuzz_template
         run_keys(start, size, keys, template, tmp_path, pm_ids)
