@@ -94,8 +94,24 @@ KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]
 
 NAVIGATION = ["tab", "shift+tab", "enter", "escape", "space", "up", "down"]
 """Keys that move between fields and screens: frequent, or a run rarely leaves its first field."""
-TYPED = ["+1w", "+3d", "fri", "2026-12-01", "-1d", "Ana", "14:03", "2026-11-20T14:03:00Z"]
-"""What people type into the form fields, pressed as one key after the other."""
+TYPED = [
+    "+1w",
+    "+3d",
+    "fri",
+    "2026-12-01",
+    "-1d",
+    "Ana",
+    "14:03",
+    "2026-11-20T14:03:00Z",
+    # the edges of what dates can hold
+    "9999-12-31",
+    "9999-12-31T23:59:59-05:00",
+    "0001-01-01T00:00:00+05:00",
+    "2026-02-30",
+    "+9999m",
+]
+"""What people type into the form fields (and the edge values a typo can make), pressed
+as one key after the other."""
 
 CHUNKS: list[tuple[str, ...]] = [
     *((key,) for key in KEYS),
