@@ -42,13 +42,16 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Examples per start point; about 2 s each on one core (46 start points: ~40 minutes).
+# Examples per start point, at 80x24 and 120x36; about 1-2 s each on one core
+# (46 cases x 25: about 30 minutes), then FUZZ_WALKS long walks of ~250 keys from 4 screens.
 FUZZ_EXAMPLES ?= 25
 FUZZ_SEED ?= $(shell date +%s)
+FUZZ_WALKS ?= 3
 FUZZ_K ?=
 fuzz: $(STAMP)
 	@echo "fuzz: seed $(FUZZ_SEED), $(FUZZ_EXAMPLES) examples per start point (replay: make fuzz FUZZ_SEED=$(FUZZ_SEED))"
 	DEBRIEF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DEBRIEF_FUZZ_SEED=$(FUZZ_SEED) DEBRIEF_FUZZ_SHRINK_SECONDS=300 \
+		DEBRIEF_FUZZ_SIZES=80x24,120x36 DEBRIEF_FUZZ_WALKS=$(FUZZ_WALKS) \
 		$(BIN)/pytest tests/fuzz -p no:cacheprovider $(if $(FUZZ_K),-k "$(FUZZ_K)")
 
 clean:

@@ -32,3 +32,19 @@ def fuzz_template(
     csv.write_text(IMPORT_CSV, encoding="utf-8")
     import_file["csv"] = csv
     yield path, {"sample": sample, "empty": empty}
+
+
+@pytest.fixture(autouse=True)
+def no_network_no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A random run must not reach the network or open a browser."""
+    import socket
+    import webbrowser
+
+    def refuse_connect(self: socket.socket, address: object) -> None:
+        if self.family == socket.AF_UNIX:
+            return original_connect(self, address)
+        raise OSError(f"the fuzz tests allow no network (connect to {address!r})")
+
+    original_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
+    monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: False)

@@ -5,8 +5,10 @@ and then checks three things: the app still runs, no exception reached it, and t
 database file passes SQLite's integrity check.
 
 Budget and seed come from the environment so `make fuzz` can run longer and elsewhere:
-DEBRIEF_FUZZ_EXAMPLES (examples per start point) and DEBRIEF_FUZZ_SEED (unset: a fixed
-derandomized run, the same on every machine).
+DEBRIEF_FUZZ_EXAMPLES (examples per start point; the first is always the empty key list),
+DEBRIEF_FUZZ_SEED (unset: 0, the same runs on every machine; each start point adds its own),
+DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
+and DEBRIEF_FUZZ_TRACE=1 prints every run's keys.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import shutil
 import sqlite3
 import tempfile
 import traceback
+import zlib
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,13 @@ DEFAULT_EXAMPLES = 2
 EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", DEFAULT_EXAMPLES))
 SEED = os.environ.get("DEBRIEF_FUZZ_SEED", "")
 MAX_KEYS = int(os.environ.get("DEBRIEF_FUZZ_MAX_KEYS", 40))
+SIZES = [
+    (int(w), int(h))
+    for w, h in (
+        size.split("x") for size in os.environ.get("DEBRIEF_FUZZ_SIZES", "80x24").split(",")
+    )
+]
+"""Terminal sizes to run at (start points list the sizes they are worth running at)."""
 SHRINK_SECONDS = int(os.environ.get("DEBRIEF_FUZZ_SHRINK_SECONDS", 60))
 """How long hypothesis may spend shortening one failing key list (its own default: 300)."""
 
@@ -84,8 +94,24 @@ KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]
 
 NAVIGATION = ["tab", "shift+tab", "enter", "escape", "space", "up", "down"]
 """Keys that move between fields and screens: frequent, or a run rarely leaves its first field."""
-TYPED = ["+1w", "+3d", "fri", "2026-12-01", "-1d", "Ana", "14:03", "2026-11-20T14:03:00Z"]
-"""What people type into the form fields, pressed as one key after the other."""
+TYPED = [
+    "+1w",
+    "+3d",
+    "fri",
+    "2026-12-01",
+    "-1d",
+    "Ana",
+    "14:03",
+    "2026-11-20T14:03:00Z",
+    # the edges of what dates can hold
+    "9999-12-31",
+    "9999-12-31T23:59:59-05:00",
+    "0001-01-01T00:00:00+05:00",
+    "2026-02-30",
+    "+9999m",
+]
+"""What people type into the form fields (and the edge values a typo can make), pressed
+as one key after the other."""
 
 CHUNKS: list[tuple[str, ...]] = [
     *((key,) for key in KEYS),
@@ -93,14 +119,35 @@ CHUNKS: list[tuple[str, ...]] = [
     *((key,) for key in APP_KEYS),
     *(tuple(text) for text in TYPED),
 ]
+"""The screens' alphabet: any key, the app's keys and the navigation keys more often."""
+
+FORM_CHUNKS: list[tuple[str, ...]] = [
+    *((key,) for key in KEYS),
+    *((key,) for key in ["tab"] * 8 + ["shift+tab"] * 3 + ["space", "enter", "backspace"] * 2),
+    *(tuple(text) for text in TYPED * 3),
+]
+"""The forms' alphabet: mostly typing and moving between fields (Escape as often as any
+other key), so a run fills in more than the first field before it leaves."""
+
+ALPHABETS = {"app": CHUNKS, "form": FORM_CHUNKS}
 
 
 def _flat(chunks: list[tuple[str, ...]]) -> list[str]:
     return [key for chunk in chunks for key in chunk]
 
 
-key_lists = st.lists(st.sampled_from(CHUNKS), max_size=MAX_KEYS).map(_flat)
-"""Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them."""
+def key_lists(alphabet: str = "app") -> st.SearchStrategy[list[str]]:
+    """Up to MAX_KEYS single keys or typed values; shrinks to the fewest of them.
+
+    The length is drawn first (evenly up to MAX_KEYS) because a plain `st.lists` mostly
+    draws a handful of keys, and an app run costs about the same for one key as for forty.
+    """
+    chunks = st.sampled_from(ALPHABETS[alphabet])
+    return (
+        st.integers(min_value=0, max_value=MAX_KEYS)
+        .flatmap(lambda n: st.lists(chunks, min_size=n, max_size=n))
+        .map(_flat)
+    )
 
 
 def _limit_shrinking() -> None:
@@ -110,23 +157,32 @@ def _limit_shrinking() -> None:
         engine.MAX_SHRINKING_SECONDS = SHRINK_SECONDS
 
 
-def fuzz_settings(test: Callable[..., Any]) -> Callable[..., Any]:
-    """The budget, the seed, and no deadline: an app run takes a second or so."""
+def case_seed(case: str) -> int:
+    """Each start point draws its own key lists: the base seed (0 unless DEBRIEF_FUZZ_SEED)
+    plus a number made from the case's name."""
+    return int(SEED or 0) + zlib.crc32(case.encode())
+
+
+def fuzz_settings(case: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The budget, the case's seed, and no deadline: an app run takes a second or so."""
     _limit_shrinking()
-    configured = settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=not SEED,
-        database=None,
-        print_blob=True,
-        suppress_health_check=[
-            HealthCheck.function_scoped_fixture,
-            HealthCheck.too_slow,
-            HealthCheck.data_too_large,
-            HealthCheck.differing_executors,
-        ],
-    )(test)
-    return seed(int(SEED))(configured) if SEED else configured
+
+    def decorate(test: Callable[..., Any]) -> Callable[..., Any]:
+        configured = settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            print_blob=True,
+            suppress_health_check=[
+                HealthCheck.function_scoped_fixture,
+                HealthCheck.too_slow,
+                HealthCheck.data_too_large,
+                HealthCheck.differing_executors,
+            ],
+        )(test)
+        return seed(case_seed(case))(configured)
+
+    return decorate
 
 
 # -- one run ----------------------------------------------------------------------
@@ -148,7 +204,8 @@ class StartPoint:
     prepare: Callable[[Any], None] | None = None
     """Changes the copied database before the app opens (e.g. keeps a conflict)."""
     sizes: Sequence[tuple[int, int]] = ((80, 24),)
-    notes: dict[str, str] = field(default_factory=dict)
+    alphabet: str = "app"
+    """"form" for modals with fields: more typing and Tab, see FORM_CHUNKS."""
 
 
 class AppCrashed(AssertionError):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tests.fuzz.harness import StartPoint
+from tests.fuzz.harness import SIZES, StartPoint
 
 WIDE = ((80, 24), (120, 36))
 
@@ -250,10 +251,27 @@ START_POINTS: list[StartPoint] = [
 ]
 
 
+FORMS = {
+    "ActionForm",
+    "EventForm",
+    "ImportForm",
+    "NewPostmortemForm",
+    "AskForm",
+    "StatusForm",
+    "WrapupScreen",
+    "ConflictScreen",
+}
+"""Screens with fields to fill: their runs type more (see FORM_CHUNKS)."""
+START_POINTS = [replace(s, alphabet="form") if s.screen in FORMS else s for s in START_POINTS]
+
+
 def _delete_all(store: Any) -> None:
     for pm in store.list_postmortems():
         store.delete_postmortem(pm.id)
 
 
-CASES = [(start, size) for start in START_POINTS for size in start.sizes]
-CASE_IDS = [f"{start.name}-{w}x{h}" for start, (w, h) in CASES]
+def case_id(start: StartPoint, size: tuple[int, int]) -> str:
+    return f"{start.name}-{size[0]}x{size[1]}"
+
+
+CASES = [(start, size) for start in START_POINTS for size in start.sizes if size in SIZES]

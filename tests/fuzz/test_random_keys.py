@@ -1,34 +1,41 @@
 """Random keys on every screen and modal: the app never crashes and the file stays sound.
 
-A failure names its start point and the shortest key list hypothesis found; replay it
-with `run_keys` (see `test_replay` below) or with the seed printed by `make fuzz`.
+A failure names its start point and the shortest key list hypothesis found (a note on
+the exception, and hypothesis's "Falsifying example"); the same seed replays it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 
 from tests.fuzz.harness import KEYS, QUIT_KEYS, StartPoint, fuzz_settings, key_lists, run_keys
-from tests.fuzz.start_points import CASE_IDS, CASES
+from tests.fuzz.start_points import CASES, case_id
 
 pytestmark = pytest.mark.fuzz
 
 
-@pytest.mark.parametrize(("start", "size"), CASES, ids=CASE_IDS)
-@fuzz_settings
-@given(keys=key_lists)
-def test_random_keys_never_crash_the_app(
-    start: StartPoint,
-    size: tuple[int, int],
-    keys: list[str],
-    fuzz_template: tuple[Path, dict[str, str]],
-    tmp_path: Path,
-) -> None:
-    template, pm_ids = fuzz_template
-    run_keys(start, size, keys, template, tmp_path, pm_ids)
+def _random_keys_test(start: StartPoint, size: tuple[int, int], case: str) -> Any:
+    @fuzz_settings(case)
+    @given(keys=key_lists(start.alphabet))
+    def test(keys: list[str], fuzz_template: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+        template, pm_ids = fuzz_template
+        run_keys(start, size, keys, template, tmp_path, pm_ids)
+
+    name = "test_random_keys_" + case.replace("-", "_")
+    test.__name__ = test.__qualname__ = name
+    test.__doc__ = f"Random keys from {start.name} at {size[0]}x{size[1]}: the app survives."
+    return name, test
+
+
+# One test per start point and size, each with its own seed (a parametrized test would
+# draw the same key lists everywhere). Select with -k, e.g. -k action_form.
+for _start, _size in CASES:
+    _name, _test = _random_keys_test(_start, _size, case_id(_start, _size))
+    globals()[_name] = _test
 
 
 def test_the_alphabet_holds_every_key_the_app_binds() -> None:
