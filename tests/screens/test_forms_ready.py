@@ -419,3 +419,14 @@ async def test_the_ask_form_completes_a_name_on_tab_and_asks_on_enter(store, dem
         burst(app, ["P", "r", "tab", *"ticket counts", "enter"])
         await wait_until(pilot, lambda: bool(asked))
         assert asked[0] == Ask("Priya Raman", "ticket counts")
+
+
+async def test_the_aspirational_box_shows_its_state_without_colour(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot)
+        box = form.query_one("#aspirational", Checkbox)
+        assert not box.value and "X" not in shown(box).split("If we")[0]
+        box.focus()
+        await pilot.press("space")
+        assert box.value and "X" in shown(box).split("If we")[0]
