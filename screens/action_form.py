@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from debrief.dates import DateError, parse_due
 from debrief.literal import clean, literal
 from debrief.models import ActionItem, ActionKind, ActionStatus, Priority
-from debrief.screens.form_base import FormModal, say
+from debrief.screens.form_base import FormModal, TickBox, say
 from debrief.widgets.completing_input import CompletingInput
 
 
@@ -159,7 +159,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                     id="reason",
                 )
                 yield Static(classes="field-error", id="reason-error")
-            yield Checkbox(
+            yield TickBox(
                 compact=True,
                 label="If we have time (aspirational: never ticketed)",
                 value=self.start_aspirational,

@@ -16,8 +16,9 @@ from typing import ClassVar, TypeVar
 from textual.actions import SkipAction
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Checkbox, Select, Static
 
 from debrief.literal import literal
 from debrief.screens.base import BaseModal
@@ -50,6 +51,16 @@ async def settle(widget: Widget | None) -> None:
         await asyncio.wait_for(done.wait(), SETTLE_LIMIT)
     except TimeoutError:
         pass
+
+
+class TickBox(Checkbox):
+    """A checkbox whose X is drawn only when ticked: its state reads without colour
+    (NO_COLOR, a washed-out projector), not only from the mark's shade."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
 
 
 def _in_open_dropdown(widget: Widget | None) -> bool:

@@ -369,3 +369,64 @@ NAMED_COLOUR = re.compile(
 def test_the_forms_use_theme_colours_only(name):
     source = (Path(__file__).parents[2] / name).read_text()
     assert not NAMED_COLOUR.findall(source)
+
+
+# -- the other forms share the keys and the messages ----------------------------------------
+
+
+async def test_the_new_postmortem_form_says_why_a_start_is_wrong_and_creates_on_enter(store):
+    from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
+
+    created: list[NewPostmortem | None] = []
+    app = make_app(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(NewPostmortemForm(["default"]), created.append)
+        await wait_until(pilot, lambda: isinstance(app.screen, NewPostmortemForm))
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("enter")
+        assert "title is required" in shown(form.query_one("#title-error"))
+        assert form.query_one("#title-error").has_class("tone-error")
+        await pilot.press(*"Queue stalls", "tab", *"SEV2", "tab", *"last tuesday-ish")
+        await pilot.pause()
+        assert "not a time" in shown(form.query_one("#started-error"))
+        for _ in "last tuesday-ish":
+            await pilot.press("backspace")
+        await pilot.press(*"2026-11-03 22:15", "enter")
+        await wait_until(pilot, lambda: bool(created))
+        made = created[0]
+        assert made is not None and made.title == "Queue stalls" and made.severity == "SEV2"
+        assert made.started_at is not None and made.started_at.hour == 22
+
+
+async def test_the_ask_form_completes_a_name_on_tab_and_asks_on_enter(store, demo_id):
+    from debrief.screens.ask_form import Ask, AskForm
+
+    asked: list[Ask | None] = []
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(
+            AskForm("Impact \x1b[31mand scope", ["Priya Raman", "Ana Souza"]), asked.append
+        )
+        await wait_until(pilot, lambda: isinstance(app.screen, AskForm))
+        await pilot.pause()
+        form = app.screen
+        assert "\x1b" not in shown(form.query_one(".form-title"))
+        await pilot.press("enter")
+        assert "Say who to ask" in shown(form.query_one("#person-error"))
+        burst(app, ["P", "r", "tab", *"ticket counts", "enter"])
+        await wait_until(pilot, lambda: bool(asked))
+        assert asked[0] == Ask("Priya Raman", "ticket counts")
+
+
+async def test_the_aspirational_box_shows_its_state_without_colour(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SMALL) as pilot:
+        form = await open_action_form(app, pilot)
+        box = form.query_one("#aspirational", Checkbox)
+        assert not box.value and "X" not in shown(box).split("If we")[0]
+        box.focus()
+        await pilot.press("space")
+        assert box.value and "X" in shown(box).split("If we")[0]
