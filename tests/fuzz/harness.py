@@ -292,7 +292,7 @@ async def _drive(
             f"start point {start.name!r} should open {start.screen}, but shows {reached}"
         )
         for key in keys:
-            await pilot.press(key)
+            await _press(pilot, key)
             pressed.append(key)
             if _failure(app):
                 break
@@ -305,6 +305,26 @@ async def _drive(
                 app._exception.add_note(f"{describe(start, size, keys)}; crashed after {pressed!r}")
                 raise app._exception
             raise AppCrashed(f"{failure}: {describe(start, size, keys)}; after {pressed!r}")
+
+
+async def _yield(min_sleep: float = 0, max_sleep: float = 1) -> None:
+    await asyncio.sleep(0)
+
+
+async def _press(pilot: Any, key: str) -> None:
+    """pilot.press without its two idle-waits (20 ms or more each): the key is still
+    handled, and every message it caused processed, before the next key is sent."""
+    import textual.app
+
+    if key.startswith("wait:"):
+        await pilot.press(key)
+        return
+    idle = textual.app.wait_for_idle
+    textual.app.wait_for_idle = _yield  # type: ignore[assignment]
+    try:
+        await pilot.press(key)
+    finally:
+        textual.app.wait_for_idle = idle
 
 
 def _failure(app: Any) -> str:
