@@ -7,7 +7,7 @@ database file passes SQLite's integrity check.
 Budget and seed come from the environment so `make fuzz` can run longer and elsewhere:
 DEBRIEF_FUZZ_EXAMPLES (examples per start point; the first is always the empty key list),
 DEBRIEF_FUZZ_SEED (unset: 0, the same runs on every machine; each start point adds its own),
-DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
+DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_ALL=1 (the variant start points too), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
 and DEBRIEF_FUZZ_TRACE=1 prints every run's keys.
 """
 
@@ -39,6 +39,7 @@ SIZES = [
     )
 ]
 """Terminal sizes to run at (start points list the sizes they are worth running at)."""
+ALL_START_POINTS = os.environ.get("DEBRIEF_FUZZ_ALL", "") == "1"
 SHRINK_SECONDS = int(os.environ.get("DEBRIEF_FUZZ_SHRINK_SECONDS", 60))
 """How long hypothesis may spend shortening one failing key list (its own default: 300)."""
 
@@ -205,6 +206,8 @@ class StartPoint:
     """Changes the copied database before the app opens (e.g. keeps a conflict)."""
     sizes: Sequence[tuple[int, int]] = ((80, 24),)
     alphabet: str = "app"
+    everyday: bool = True
+    """False: a variant run only by make fuzz (DEBRIEF_FUZZ_ALL=1), to keep make test short."""
     """"form" for modals with fields: more typing and Tab, see FORM_CHUNKS."""
 
 
