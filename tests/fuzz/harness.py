@@ -50,7 +50,7 @@ QUIT_KEYS = {"ctrl+q", "ctrl+c"}
 
 LETTERS = [*"abcdefghijklmnopqrstuvwxyz", "A", "N", "Q", "Z"]
 DIGITS = [*"0123456789"]
-SYMBOLS = ["+", "-", "/", "[", "]", ":", "."]
+SYMBOLS = ["+", "-", "/", "[", "]", ":", ".", '"', "'", "*", "(", ")"]
 EDITING = [
     "space",
     "tab",
