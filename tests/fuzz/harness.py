@@ -7,7 +7,7 @@ database file passes SQLite's integrity check.
 Budget and seed come from the environment so `make fuzz` can run longer and elsewhere:
 DEBRIEF_FUZZ_EXAMPLES (examples per start point; the first is always the empty key list),
 DEBRIEF_FUZZ_SEED (unset: 0, the same runs on every machine; each start point adds its own),
-DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
+DEBRIEF_FUZZ_SIZES (e.g. "80x24,120x36"), DEBRIEF_FUZZ_ALL=1 (the variant start points too), DEBRIEF_FUZZ_MAX_KEYS, DEBRIEF_FUZZ_SHRINK_SECONDS,
 and DEBRIEF_FUZZ_TRACE=1 prints every run's keys.
 """
 
@@ -39,6 +39,7 @@ SIZES = [
     )
 ]
 """Terminal sizes to run at (start points list the sizes they are worth running at)."""
+ALL_START_POINTS = os.environ.get("DEBRIEF_FUZZ_ALL", "") == "1"
 SHRINK_SECONDS = int(os.environ.get("DEBRIEF_FUZZ_SHRINK_SECONDS", 60))
 """How long hypothesis may spend shortening one failing key list (its own default: 300)."""
 
@@ -49,7 +50,7 @@ QUIT_KEYS = {"ctrl+q", "ctrl+c"}
 
 LETTERS = [*"abcdefghijklmnopqrstuvwxyz", "A", "N", "Q", "Z"]
 DIGITS = [*"0123456789"]
-SYMBOLS = ["+", "-", "/", "[", "]", ":", "."]
+SYMBOLS = ["+", "-", "/", "[", "]", ":", ".", '"', "'", "*", "(", ")"]
 EDITING = [
     "space",
     "tab",
@@ -205,6 +206,8 @@ class StartPoint:
     """Changes the copied database before the app opens (e.g. keeps a conflict)."""
     sizes: Sequence[tuple[int, int]] = ((80, 24),)
     alphabet: str = "app"
+    everyday: bool = True
+    """False: a variant run only by make fuzz (DEBRIEF_FUZZ_ALL=1), to keep make test short."""
     """"form" for modals with fields: more typing and Tab, see FORM_CHUNKS."""
 
 
@@ -292,7 +295,7 @@ async def _drive(
             f"start point {start.name!r} should open {start.screen}, but shows {reached}"
         )
         for key in keys:
-            await pilot.press(key)
+            await _press(pilot, key)
             pressed.append(key)
             if _failure(app):
                 break
@@ -305,6 +308,26 @@ async def _drive(
                 app._exception.add_note(f"{describe(start, size, keys)}; crashed after {pressed!r}")
                 raise app._exception
             raise AppCrashed(f"{failure}: {describe(start, size, keys)}; after {pressed!r}")
+
+
+async def _yield(min_sleep: float = 0, max_sleep: float = 1) -> None:
+    await asyncio.sleep(0)
+
+
+async def _press(pilot: Any, key: str) -> None:
+    """pilot.press without its two idle-waits (20 ms or more each): the key is still
+    handled, and every message it caused processed, before the next key is sent."""
+    import textual.app
+
+    if key.startswith("wait:"):
+        await pilot.press(key)
+        return
+    idle = textual.app.wait_for_idle
+    textual.app.wait_for_idle = _yield  # type: ignore[assignment]
+    try:
+        await pilot.press(key)
+    finally:
+        textual.app.wait_for_idle = idle
 
 
 def _failure(app: Any) -> str:
