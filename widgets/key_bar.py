@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 
@@ -37,6 +37,8 @@ class KeyBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._spans: list[tuple[int, int, str]] = []
+        """Where each key was drawn: first cell, end, and the action it runs."""
         self._actions: tuple[tuple[str, str | None], ...] | None = None
         """The actions to show; None shows every binding marked to be shown, as Footer does."""
 
@@ -115,13 +117,23 @@ class KeyBar(Widget):
         text = Text(no_wrap=True, overflow="crop", end="")
         key_style = self.get_component_rich_style("key-bar--key")
         label_style = self.get_component_rich_style("key-bar--description")
+        self._spans = []
         for position, (action, key, label) in enumerate([*shown, *tail]):
             if position == len(shown) and room > 0:
                 text.append(" " * room)  # Help and the palette sit at the right edge
-            click = Style.from_meta({"@click": action})
-            text.append(f" {key} ", style=key_style + click)
-            text.append(f"{label} ", style=label_style + click)
+            start = text.cell_len
+            text.append(f" {key} ", style=key_style)
+            text.append(f"{label} ", style=label_style)
+            self._spans.append((start, text.cell_len, action))
         return text
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click on a key runs it, as the key would."""
+        for start, end, action in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                await self.run_action(action)
+                return
 
     @staticmethod
     def _cell_width(key: str, label: str) -> int:
