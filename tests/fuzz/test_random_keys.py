@@ -1,7 +1,9 @@
 """Random keys on every screen and modal: the app never crashes and the file stays sound.
 
 A failure names its start point and the shortest key list hypothesis found (a note on
-the exception, and hypothesis's "Falsifying example"); the same seed replays it.
+the exception, and hypothesis's "Failing test case"); the same seed replays it. An app run
+costs a second or two, so hypothesis's shrinking (capped by DEBRIEF_FUZZ_SHRINK_SECONDS)
+can leave padding keys: `python -m tests.fuzz.replay START KEY... --shrink` deletes them.
 """
 
 from __future__ import annotations
