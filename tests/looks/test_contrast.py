@@ -284,7 +284,7 @@ async def test_a_theme_chosen_live_looks_as_if_started_in_it(
     name, meeting_store, meeting_pm, fake_clock
 ):
     """Widgets that colour Rich text draw it again when the theme changes."""
-    started = await screenshot(name, "textual-light", meeting_store, meeting_pm, fake_clock)
+    started, _ = await screenshot(name, "textual-light", meeting_store, meeting_pm, fake_clock)
     app = build(name, meeting_store, meeting_pm)
     async with app.run_test(size=SIZE) as pilot:
         await SCREENS[name](pilot, fake_clock)

@@ -1,6 +1,6 @@
 """Seeded random keys in the action and event forms: the app keeps running, nothing raises.
 
-`DEBRIEF_FUZZ_EXAMPLES` sets how many key sequences each form gets (15 by default);
+`DEBRIEF_FUZZ_EXAMPLES` sets how many key sequences each form gets (8 by default);
 the sequences are derived from the test, not from a random seed, so a failure repeats.
 """
 
@@ -20,7 +20,7 @@ from debrief.screens.event_form import EventForm
 from debrief.store import Store
 from tests.conftest import NOW
 
-EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", "8"))
 TYPED = "aZ09+-/[] "
 KEYS = ["tab", "shift+tab", "enter", "escape", "up", "down", "backspace", "space"]
 FUZZ = settings(
