@@ -11,14 +11,17 @@ import re
 
 from rich.text import Text
 
-# C0 controls except tab and newline, DEL, and C1 controls (incl. the 8-bit CSI).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# C0 controls except tab and newline, DEL, C1 controls (incl. the 8-bit CSI), and the
+# bidi embeddings, overrides and isolates that can make text read in another order.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
         return chr(0x2400 + code)  # the Unicode "control picture" for it: ␛, ␇ ...
+    if code >= 0x202A:
+        return f"⟨U+{code:04X}⟩"  # a bidi control, named where it was
     return "\ufffd"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -34,6 +36,8 @@ from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
 AUTOSAVE_DELAY = 0.4
+MAX_UNSAVED = 1.0
+"""Typing without a pause is saved at least this often, so a killed app loses at most this."""
 RETRY_DELAY = 1.0
 
 COMMANDS = [
@@ -128,6 +132,8 @@ class DebriefScreen(
         self.question_index: dict[str, int] = {}
         self.conflicts: dict[str, Section] = {}
         self._save_timer: Timer | None = None
+        self._unsaved_since: float | None = None
+        """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
     # -- layout ----------------------------------------------------------------
 
@@ -210,13 +216,19 @@ class DebriefScreen(
     def _typed(self, event: TextArea.Changed) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+        now = monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        # A pause in typing saves; typing without a pause still saves every MAX_UNSAVED.
+        wait = min(AUTOSAVE_DELAY, self._unsaved_since + MAX_UNSAVED - now)
+        self._save_timer = self.set_timer(max(wait, 0.0), self.flush)
 
     def flush(self) -> None:
         """Save the editor's text now if it differs from what is stored."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        self._unsaved_since = None
         editors = self.query(SectionEditor)
         if not editors:
             return

@@ -62,7 +62,9 @@ async def test_the_merge_is_against_the_revision_both_started_from(store, demo_i
     store.save_section(demo_id, "trigger", "The deploy started at 14:03.\nA config push.")
     app = make_app(store, demo_id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "enter", *"Rollback took 20 minutes.")
+        await pilot.press("ctrl+n", "enter")
+        # pasted in one go: typing it key by key would take long enough to autosave midway
+        app.screen.query_one(SectionEditor).insert("Rollback took 20 minutes.")
         # ben corrects the first paragraph while this person adds a line at the end
         other.save_section(demo_id, "trigger", "The deploy started at 14:02.\nA config push.")
         await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen))
