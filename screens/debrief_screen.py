@@ -221,7 +221,7 @@ class DebriefScreen(
             self._unsaved_since = now
         # A pause in typing saves; typing without a pause still saves every MAX_UNSAVED.
         wait = min(AUTOSAVE_DELAY, self._unsaved_since + MAX_UNSAVED - now)
-        self._save_timer = self.set_timer(max(wait, 0.0), self.flush)
+        self._save_timer = self.set_timer(max(wait, 0.01), self.flush)  # a timer needs time
 
     def flush(self) -> None:
         """Save the editor's text now if it differs from what is stored."""
