@@ -165,9 +165,12 @@ class ParticipantsForm(BaseModal[bool]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         role = self.query_one("#role", Input)
-        shown = role._suggestion
-        if event.input is role and shown.casefold().startswith(role.value.casefold()):
-            role.value = shown  # Enter takes the role shown, as Tab does
+        typed = role.value.casefold()
+        shown = next((r for r in ROLES if typed and r.casefold().startswith(typed)), "")
+        if event.input is role and shown:
+            role.value = (
+                shown  # Enter takes the role shown (the suggester's first match), as Tab does
+            )
         self.action_add()
 
     @on(Input.Changed, "#name")
