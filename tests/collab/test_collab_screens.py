@@ -16,14 +16,6 @@ from tests.screens.helpers import make_app, screen_text, wait_for_autosave, wait
 SIZE = (110, 34)
 
 
-@pytest.fixture
-def other(db_path, clock):
-    """Another person's process on the same file."""
-    opened = Store(db_path, author="ben", clock=clock)
-    yield opened
-    opened.close()
-
-
 async def test_someone_elses_save_appears_without_a_restart(store, demo_id, other):
     app = make_app(store, demo_id)
     async with app.run_test(size=SIZE) as pilot:

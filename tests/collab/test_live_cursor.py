@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from debrief.store import Store
 from debrief.widgets.section_editor import SectionEditor
 from tests.screens.helpers import make_app, wait_until
 
 SIZE = (110, 34)
-
-
-@pytest.fixture
-def other(db_path, clock):
-    """Another person's process on the same file."""
-    opened = Store(db_path, author="ben", clock=clock)
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,12 @@ async def open_action_form(app, pilot, section: str | None = None) -> ActionForm
     return app.screen
 
 
+async def open_event_form(app, pilot) -> EventForm:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+l")
+    await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+    return app.screen
+
+
 # -- 1. no keystroke crashes ------------------------------------------------------------
 
 
@@ -91,8 +97,7 @@ async def test_ticking_aspirational_after_a_bad_due_date_does_not_crash(store, d
 async def test_every_event_form_field_survives_odd_input(store, demo_id):
     app = make_app(store, demo_id)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         form = app.screen
         when = form.query_one("#when", Input)
         for odd in ("+", "9999-99-99 99:99", "2026-13-45", "-1", "[", "]", "1e999", "\x1b[31m"):
@@ -112,8 +117,7 @@ async def test_every_event_form_field_survives_odd_input(store, demo_id):
 async def test_the_milestone_field_shows_its_label_choices_and_value(store, demo_id, size):
     app = make_app(store, demo_id)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         form = app.screen
         choices = form.query_one("#milestone", RadioSet)
         labels = {str(b.label): b for b in choices.query(RadioButton)}
@@ -253,8 +257,7 @@ async def test_tab_with_nothing_to_complete_moves_on(store, demo_id):
 async def test_a_new_event_shows_no_error_until_something_is_typed(store, demo_id):
     app = make_app(store, demo_id)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         form = app.screen
         await pilot.pause()
         assert shown(form.query_one("#when-error")) == ""
@@ -270,8 +273,7 @@ async def test_a_new_event_starts_at_the_incident_start_not_now(store, demo_id):
     assert started is not None and abs(started - NOW) > timedelta(hours=1)
     app = make_app(store, demo_id)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         value = app.screen.query_one("#when", Input).value
         assert value == started.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
 
@@ -286,8 +288,7 @@ async def test_the_timeline_screens_new_event_starts_at_the_incident_start(store
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         assert app.screen.query_one("#when", Input).value == "2026-11-03 22:15"
 
 
@@ -295,8 +296,7 @@ async def test_without_an_incident_start_a_new_event_starts_now(store, template)
     pm = store.create_postmortem("Queue stalls", template)
     app = make_app(store, pm.id)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         assert app.screen.query_one("#when", Input).value == NOW.strftime("%Y-%m-%d %H:%M")
 
 
@@ -337,8 +337,7 @@ async def test_long_action_form_messages_wrap_and_the_buttons_stay_visible(store
 async def test_long_event_form_messages_wrap_and_the_buttons_stay_visible(store, demo_id, size):
     app = make_app(store, demo_id)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("ctrl+l")
-        await wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await open_event_form(app, pilot)
         form = app.screen
         form.query_one("#when", Input).value = "sometime on tuesday after the deploy went out"
         await pilot.pause()
