@@ -36,8 +36,11 @@ typecheck: $(STAMP)
 	@for d in screens widgets store; do ln -s "$$(pwd)/$$d" .typecheck/debrief/$$d; done
 	cd .typecheck && ../$(BIN)/mypy --config-file ../pyproject.toml -p debrief
 
+# One worker per core (at most 4), a test file per worker at a time: the suite waits on
+# Textual apps settling far more than it computes. JOBS=0 runs it in one process.
+JOBS ?= auto
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --maxprocesses 4 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
