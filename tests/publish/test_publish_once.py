@@ -164,3 +164,27 @@ def test_duplicates_from_earlier_publishes_adopt_the_oldest_and_create_none(
     assert jira_env.count("bulk-create") == 1  # the third item only
     assert len(jira_env.tickets(label=item_label(third.id))) == 1
     assert len(jira_env.tickets()) == 5  # none deleted
+
+
+def test_a_dropped_connection_leaves_the_items_unknown_then_a_later_run_creates_them_once(
+    cli, store, pm_id, jira_env, out_dir, tmp_path, real_waiting
+):
+    # No answer at all: Jira may still be at work, for as long as the time-out.
+    jira_env.add_fault("create", disconnect=True)
+    cfg = config(tmp_path, timeout=0.5, search_lag=0.2)
+
+    dropped = cli("--config", cfg, "publish", pm_id)
+
+    assert dropped.exit_code == 1
+    assert "Jira did not answer (creating 3 tickets); looking for them" in dropped.stderr
+    assert dropped.stdout.count("Jira did not confirm its create") == 3
+    assert "debrief: Jira has not confirmed 3 of 3 tickets" in dropped.stderr
+    assert jira_env.count("bulk-create") == 1 and jira_env.tickets() == []
+    assert store.get_postmortem(pm_id).status is Status.draft
+
+    time.sleep(0.7)  # timeout + search lag since it was sent
+    later = cli("--config", cfg, "publish", pm_id)
+
+    assert later.exit_code == 0, later.stderr
+    assert tickets_per_item(store, pm_id, jira_env) == [1, 1, 1]
+    assert store.creates_sent(pm_id) == {}
