@@ -162,9 +162,11 @@ class TicketSync:
                     self.ledger.forget([p.item.id for p in todo])
                     self.session.wait(exc.delay, "create tickets", exc.reason)
                     continue
-                todo = self._look_after(todo, exc, time.monotonic() - started, outcomes)
+                todo, spent = self._look_after(todo, exc, time.monotonic() - started, outcomes)
                 if not todo:
                     return
+                if exc.delay > spent:  # what Retry-After asked for is not over yet
+                    self.session.wait(exc.delay - spent, "create tickets", exc.reason)
                 continue
             except UnclearAnswer:
                 raise
@@ -177,8 +179,9 @@ class TicketSync:
 
     def _look_after(
         self, todo: list[PlannedTicket], exc: MaybeStored, took: float, outcomes: dict[str, Outcome]
-    ) -> list[PlannedTicket]:
-        """After a create went unanswered: adopt what Jira stored; returns what to send again.
+    ) -> tuple[list[PlannedTicket], float]:
+        """After a create went unanswered: adopt what Jira stored; returns what to send
+        again, and the seconds the looking took.
 
         An unanswered create may still be at work in Jira for as long as we would have
         waited for its answer; an answered one is over. Either way its ticket may take
@@ -206,7 +209,7 @@ class TicketSync:
                 self._unknown(outcome, looked.unknown[p.label])
             else:
                 again.append(p)
-        return again
+        return again, looked.spent
 
     def _created(
         self,

@@ -48,6 +48,8 @@ class Looked:
     """Not found, and no earlier create can still make them appear: safe to create."""
     unknown: dict[str, float] = field(default_factory=dict)
     """Not found, not settled: label → seconds until it will be."""
+    spent: float = 0.0
+    """Seconds the looking took."""
 
 
 def settle_after_sent(sent_at: datetime, now: datetime, timeout: float, lag: float) -> float:
@@ -85,6 +87,7 @@ def look_for(session: JiraSession, settle_in: dict[str, float], budget: float) -
             looked.unknown[label] = settle - spent
         else:
             looked.settled.append(label)
+    looked.spent = spent
     return looked
 
 

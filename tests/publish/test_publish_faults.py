@@ -94,6 +94,20 @@ def test_429_waits_as_long_as_retry_after_says(cli, store, pm_id, jira_env, out_
     ) in result.stderr
 
 
+def test_a_503_with_retry_after_on_a_create_looks_first_then_waits_out_the_rest(
+    cli, store, pm_id, jira_env, out_dir, no_waiting
+):
+    jira_env.add_fault("create", status=503, retry_after=25)
+
+    result = cli("publish", pm_id)
+
+    assert result.exit_code == 0, result.stderr
+    one_ticket_per_item(store, pm_id, jira_env)
+    assert jira_env.count("bulk-create") == 2
+    assert 24.5 <= sum(no_waiting) <= 25.0  # 10 s of looking, then the rest of the 25
+    assert "Jira answered HTTP 503; trying to create tickets again in 15 s" in result.stderr
+
+
 def test_a_retry_after_far_in_the_future_is_a_clear_refusal(cli, pm_id, jira_env, out_dir):
     jira_env.add_fault("search", status=429, retry_after=3600)
 
