@@ -66,19 +66,20 @@ def look_for(session: JiraSession, settle_in: dict[str, float], budget: float) -
     """
     looked = Looked()
     left = dict(settle_in)
+    search = list(left)
     spent, wait = 0.0, FIRST_LOOK
-    while left:
+    while search:
         started = time.monotonic()
-        hits = session.find_by_labels(list(left))
+        hits = session.find_by_labels(search)
         spent += time.monotonic() - started
-        for label in list(left):
+        for label in search:
             if label in hits:
                 looked.found[label] = hits[label]
                 del left[label]
-        pending = [s - spent for s in left.values() if s - spent > 0]
-        if not pending or spent >= budget:
+        search = [label for label, settle in left.items() if settle - spent > 0]
+        if not search or spent >= budget:
             break
-        step = min(wait, budget - spent, max(pending))
+        step = min(wait, budget - spent, max(left[label] for label in search) - spent)
         jira_api.sleep(step)
         spent += step
         wait *= 2

@@ -66,6 +66,8 @@ class Request:
     path: str
     endpoint: str
     status: int = 0
+    jql: str = ""
+    """For a search: its JQL."""
 
 
 class FakeJira(JiraEndpoints):
@@ -180,7 +182,7 @@ class FakeJira(JiraEndpoints):
         length = int(handler.headers.get("Content-Length") or 0)
         raw = handler.rfile.read(length) if length else b""
         endpoint, route = self._route(method, path)
-        request = Request(method, path, endpoint)
+        request = Request(method, path, endpoint, jql=_jql(endpoint, query, raw))
         creating = endpoint in ("create", "bulk-create")
         with self._lock:
             self.requests.append(request)
@@ -283,6 +285,17 @@ class FakeJira(JiraEndpoints):
             if method in kinds:
                 return kinds[method], lambda q, b: self._issue(method, tail, q, b)
         return "other", None
+
+
+def _jql(endpoint: str, query: dict[str, list[str]], raw: bytes) -> str:
+    if endpoint != "search":
+        return ""
+    try:
+        body = json.loads(raw) if raw else {}
+    except ValueError:
+        body = {}
+    posted = body.get("jql") if isinstance(body, dict) else None
+    return str(posted or (query.get("jql") or [""])[0])
 
 
 def _fault_answer(fault: Fault) -> Answer:

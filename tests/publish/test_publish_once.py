@@ -188,3 +188,31 @@ def test_a_dropped_connection_leaves_the_items_unknown_then_a_later_run_creates_
     assert later.exit_code == 0, later.stderr
     assert tickets_per_item(store, pm_id, jira_env) == [1, 1, 1]
     assert store.creates_sent(pm_id) == {}
+
+
+def test_looking_searches_again_only_for_what_may_still_appear(fake_jira, real_waiting):
+    from debrief.config import JiraConfig
+    from debrief.publish.jira_api import JiraSession
+    from debrief.publish.unanswered import look_for
+
+    session = JiraSession(
+        JiraConfig(url=fake_jira.url, user=fake_jira.user, token=fake_jira.token, project="OPS")
+    )
+    session.connect()
+    fake_jira.search_lag = 0.3
+    fake_jira.create({"project": {"key": "OPS"}, "summary": "late", "labels": ["late"]})
+    fake_jira.reset_counts()
+
+    looked = look_for(session, {"late": 5.0, "never": 0.0, "pending": 5.0}, budget=1.0)
+
+    assert [i.key for i in looked.found["late"]] == ["OPS-1"]
+    assert looked.settled == ["never"]
+    assert list(looked.unknown) == ["pending"] and 3.9 < looked.unknown["pending"] < 4.1
+    assert 1.0 <= looked.spent < 1.2
+    # At 0 s all three; at 0.5 s "late" (found) and "pending"; at 1 s "pending" alone.
+    searched = [r.jql for r in fake_jira.requests if r.endpoint == "search"]
+    assert searched == [
+        'labels in ("late", "never", "pending") ORDER BY key ASC',
+        'labels in ("late", "pending") ORDER BY key ASC',
+        'labels in ("pending") ORDER BY key ASC',
+    ]
