@@ -41,6 +41,12 @@ class JiraConfig(BaseModel):
     """Owner name → Jira account id (Cloud) or user name (Server), tried before searching."""
     priorities: dict[str, str] = Field(default_factory=dict)
     """debrief priority (highest/high/medium/low) → Jira priority name."""
+    timeout: float = Field(default=60.0, gt=0)
+    """Seconds to wait for Jira to answer one request. A create left unanswered is never
+    sent again before publish has looked for its ticket."""
+    search_lag: float = Field(default=10.0, ge=0)
+    """Seconds Jira's search may take to show a new ticket: how long publish keeps looking
+    for the ticket of a create whose answer was lost."""
 
 
 class SlackConfig(BaseModel):

@@ -4,6 +4,11 @@
 with Jira (what publish sent, or what sync pulled): summary, due, priority, owner,
 assignee, plus `key` and `at`. Publish compares an item with it to know what to
 update; sync can compare Jira with it to tell who changed what since.
+
+`ticket_creates` holds, per item, when a create was last sent to Jira and not yet
+answered (written and committed before the request leaves): a create whose answer
+was lost, or whose process was killed, is looked for by its label on the next
+publish before it is ever sent again.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from debrief.dates import read_stored
 from debrief.models import Status
 from debrief.store.actions import ActionsMixin
 from debrief.store.base import from_json, iso, to_json
@@ -77,6 +83,44 @@ class PublishingMixin(ActionsMixin):
                         pm_id, "action", link.action_id, "jira_key", current.jira_key, link.key
                     )
                 self.db.table("actions").update(link.action_id, row)
+            self._forget_creates([link.action_id for link in links])
+
+    def creates_sent(self, pm_id: str) -> dict[str, datetime]:
+        """Action id → when a create was last sent for it with no answer recorded
+        (a damaged time reads as absent: the item is then looked for once, as any)."""
+        with self.reading():
+            rows = self.db.execute(
+                "SELECT action_id, sent_at FROM ticket_creates WHERE postmortem_id = ?", [pm_id]
+            ).fetchall()
+        sent = {action_id: read_stored(at) for action_id, at in rows}
+        return {action_id: at for action_id, at in sent.items() if at is not None}
+
+    def record_creates_sent(self, pm_id: str, labels: dict[str, str]) -> None:
+        """Before a create leaves: action id → label, sent now (one committed transaction)."""
+        if not labels:
+            return
+        now = iso(self.now())
+        with self.write():
+            self.db.table("ticket_creates").upsert_all(
+                [
+                    {"action_id": a, "postmortem_id": pm_id, "label": label, "sent_at": now}
+                    for a, label in labels.items()
+                ],
+                pk="action_id",
+            )
+
+    def forget_creates_sent(self, action_ids: Iterable[str]) -> None:
+        """Jira answered these creates (refused them): nothing of theirs is in flight."""
+        with self.write():
+            self._forget_creates(list(action_ids))
+
+    def _forget_creates(self, action_ids: list[str]) -> None:
+        for start in range(0, len(action_ids), 500):
+            chunk = action_ids[start : start + 500]
+            self.db.execute(
+                f"DELETE FROM ticket_creates WHERE action_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
 
     def record_publish(
         self, pm_id: str, documents: list[str], tickets: dict[str, str]

@@ -195,7 +195,16 @@ def _v2(db: Database) -> None:
     db.table("postmortems").add_column("follow_up", str)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Creates sent to Jira and not yet answered: one row per item, kept until its key is."""
+    db.table("ticket_creates").create(
+        {"action_id": str, "postmortem_id": str, "label": str, "sent_at": str},
+        pk="action_id",
+    )
+    db.table("ticket_creates").create_index(["postmortem_id"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 """Index i upgrades the schema from version i to i + 1."""
 
 LATEST = len(MIGRATIONS)

@@ -190,7 +190,7 @@ def _tickets(console: Console, summary: PublishSummary) -> None:
             line += f" → {t.assignee}"
         for note in t.notes:
             line += f" ({note})"
-        style = "red" if t.result in ("failed", "gone") else ""
+        style = {"failed": "red", "gone": "red", "unknown": "yellow"}.get(t.result, "")
         head = f"  {clean(t.key) or '—':<10} {t.result:<12} "
         console.print(Text(head + clean(line, single_line=True), style=style))
 

@@ -23,6 +23,7 @@ from debrief.publish.jira_errors import (
     MaybeStored,
     NotFound,
     TicketGone,
+    UnclearAnswer,
     backoff,
     check_config,
     connection_reason,
@@ -42,8 +43,9 @@ T = TypeVar("T")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ATTEMPTS = 5
 MAX_RETRY_AFTER = 120.0
-TIMEOUT = (10.0, 60.0)
-SEARCH_FIELDS = "summary,labels,duedate,assignee,priority,status"
+CONNECT_TIMEOUT = 10.0
+"""Seconds to open a connection (the answer's time-out is [jira] timeout)."""
+SEARCH_FIELDS = "summary,labels,duedate,assignee,priority,status,created"
 LABELS_PER_SEARCH = 200
 """Labels per JQL query (sent by POST, so its length is not limited by a URL)."""
 
@@ -88,7 +90,13 @@ class JiraSession:
 
         def open_client() -> JIRA:
             try:
-                return JIRA(self.config.url, max_retries=0, timeout=TIMEOUT, logging=False, **auth)
+                return JIRA(
+                    self.config.url,
+                    max_retries=0,
+                    timeout=(min(CONNECT_TIMEOUT, self.config.timeout), self.config.timeout),
+                    logging=False,
+                    **auth,
+                )
             except (ValueError, KeyError, TypeError):
                 raise PublishError(f"{self.url} does not answer like a Jira server") from None
 
@@ -154,6 +162,11 @@ class JiraSession:
                 return delay
         return backoff(attempt)
 
+    def tell(self, message: str) -> None:
+        """Say what publish is waiting for (one line)."""
+        if self.on_wait is not None:
+            self.on_wait(message)
+
     def wait(self, delay: float, what: str, reason: str = "is busy") -> None:
         if self.on_wait is not None:
             self.on_wait(f"Jira {reason}; trying to {what} again in {delay:.0f} s")
@@ -185,7 +198,8 @@ class JiraSession:
     # -- operations --------------------------------------------------------------
 
     def find_by_labels(self, labels: list[str]) -> dict[str, list[Issue]]:
-        """Tickets carrying each label (any project), found in as few searches as possible."""
+        """Tickets carrying each label (any project), oldest first, in as few searches as
+        possible."""
         found: dict[str, list[Issue]] = {}
         wanted = set(labels)
         for start in range(0, len(labels), LABELS_PER_SEARCH):
@@ -201,6 +215,8 @@ class JiraSession:
                 for label in issue.raw["fields"].get("labels") or []:
                     if label in wanted:
                         found.setdefault(label, []).append(issue)
+        for same in found.values():
+            same.sort(key=_age)
         return found
 
     def create(self, field_list: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -211,7 +227,7 @@ class JiraSession:
         try:
             return self._jira.create_issues(field_list, prefetch=False)
         except (KeyError, TypeError, IndexError):
-            raise PublishError(
+            raise UnclearAnswer(
                 f"Jira at {self.url} gave an unexpected answer to a bulk create"
             ) from None
         except JIRAError as exc:
@@ -225,9 +241,13 @@ class JiraSession:
             ) from None
         except (ConnectTimeout, ConnectionError) as exc:
             stored = not isinstance(exc, ConnectTimeout)
-            raise MaybeStored(backoff(1), stored=stored, reason="did not answer") from None
+            raise MaybeStored(
+                backoff(1), stored=stored, reason="did not answer", answered=False
+            ) from None
         except RequestException:
-            raise MaybeStored(backoff(1), stored=True, reason="did not answer in time") from None
+            raise MaybeStored(
+                backoff(1), stored=True, reason="did not answer in time", answered=False
+            ) from None
 
     def issue(self, key: str) -> Issue:
         try:
@@ -283,3 +303,16 @@ class JiraSession:
             note=f"{len(matches)} Jira users match “{owner}”; not assigned "
             "(map the owner in [jira.users])",
         )
+
+
+def _age(issue: Issue) -> tuple[str, str, int]:
+    """Sort key, oldest first: creation time (as UTC text), then project and number."""
+    from datetime import UTC, datetime
+
+    created = str(issue.raw["fields"].get("created") or "")
+    try:
+        when = datetime.strptime(created, "%Y-%m-%dT%H:%M:%S.%f%z").astimezone(UTC).isoformat()
+    except ValueError:
+        when = ""
+    project, _, number = issue.key.rpartition("-")
+    return when, project, int(number) if number.isdigit() else 0

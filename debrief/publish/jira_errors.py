@@ -15,13 +15,23 @@ MAX_BACKOFF = 30.0
 
 
 class MaybeStored(Exception):
-    """A create failed in a way that Jira may nevertheless have stored (5xx, lost answer)."""
+    """A create failed in a way that Jira may nevertheless have stored (5xx, lost answer).
 
-    def __init__(self, delay: float, stored: bool, reason: str) -> None:
+    `stored` False: Jira cannot have stored it (429, no connection made). `answered`:
+    Jira sent an answer (5xx), so it is done with the request; when it did not (a time-out,
+    a dropped connection), it may still be working on it.
+    """
+
+    def __init__(self, delay: float, stored: bool, reason: str, answered: bool = True) -> None:
         super().__init__("create interrupted")
         self.delay = delay
         self.stored = stored
         self.reason = reason
+        self.answered = answered
+
+
+class UnclearAnswer(PublishError):
+    """Jira answered a create with something unreadable: it may have stored the tickets."""
 
 
 class TicketGone(Exception):

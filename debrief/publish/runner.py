@@ -1,8 +1,10 @@
 """A whole publish, for the CLI and the app: prepare (local, no network), then run.
 
-Order: tickets first (each key saved as Jira names it), then the documents (which
-name every key), then the publish record and status, then the announcement. A
-Jira failure stops before the documents; whatever was created is recorded.
+Order: tickets first (each create recorded as sent before it leaves, each key
+saved as Jira names it), then the documents (which name every key), then the
+publish record and status, then the announcement. A Jira failure, or a ticket whose
+create Jira never confirmed, stops before the documents; whatever was created is
+recorded, and publishing again finishes the job without creating anything twice.
 """
 
 from __future__ import annotations
@@ -170,6 +172,17 @@ def run(
             "the others are recorded, fix and publish again",
             summary,
         )
+    unknown = [o for o in outcomes or [] if o.result is Result.unknown]
+    if unknown:
+        from debrief.publish.unanswered import when
+
+        raise PublishError(
+            f"Jira has not confirmed {len(unknown)} of {plural(len(summary.tickets), 'ticket')} "
+            "(a create went unanswered and no ticket carries its item's label yet); publish "
+            f"again in {when(max(o.wait for o in unknown))} to look for them again, nothing is "
+            "created twice",
+            summary,
+        )
     doc = store.document(pm_id)
     directory = prepared.paths[0].parent
     written = write_documents(doc, directory, prepared.config.jira.url)
@@ -189,7 +202,7 @@ def _tickets(
     on_wait: Callable[[str], None] | None,
 ) -> list[Outcome]:
     from debrief.publish.jira_api import JiraSession
-    from debrief.publish.tickets import TicketSync
+    from debrief.publish.tickets import CreateLedger, TicketSync
 
     pm_id = prepared.doc.postmortem.id
     jira = prepared.config.jira
@@ -200,6 +213,12 @@ def _tickets(
         project=jira.project,
         issue_type=jira.issue_type,
         save=lambda links: store.record_tickets(pm_id, links),
+        ledger=CreateLedger(
+            sent=store.creates_sent(pm_id),
+            now=store.now,
+            record=lambda labels: store.record_creates_sent(pm_id, labels),
+            forget=store.forget_creates_sent,
+        ),
         progress=progress,
     )
     return sync.run(prepared.planned)

@@ -1,24 +1,30 @@
 """One Jira ticket per owned action item: find, create in bulk, update what changed.
 
 Idempotent and resumable. Before creating, tickets are looked up by each item's
-unique label, so a ticket Jira stored but whose answer was lost (5xx after
-commit, a timeout, a killed process) is found and linked, never duplicated.
-Each key is saved the moment Jira names it. A field Jira refuses to set
-(assignee, priority, due date) is dropped with a note rather than failing the item.
+unique label. Every create is recorded as sent (and committed) before it leaves,
+and each key is saved the moment Jira names it; a create whose answer was lost
+(5xx, a time-out, a killed process) is never sent again before its ticket has been
+looked for, allowing for a slow Jira and its search index lag (see `unanswered`).
+A field Jira refuses to set (assignee, priority, due date) is dropped with a note
+rather than failing the item.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from debrief.publish import PublishError
 from debrief.publish.jira_api import ATTEMPTS, JiraSession
-from debrief.publish.jira_errors import FieldsRefused, MaybeStored, TicketGone
+from debrief.publish.jira_errors import FieldsRefused, MaybeStored, TicketGone, UnclearAnswer
 from debrief.publish.plan import Change, PlannedTicket
+from debrief.publish.unanswered import look_for, settle_after_sent, unknown_note
 from debrief.store.publishing import TicketLink
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from jira.resources import Issue
@@ -40,6 +46,8 @@ class Result(StrEnum):
     unchanged = "unchanged"
     failed = "failed"
     gone = "gone"
+    unknown = "unknown"
+    """Created or not: Jira did not say, and its ticket cannot be found yet."""
     would_create = "would create"
     would_update = "would update"
 
@@ -51,6 +59,21 @@ class Outcome:
     key: str = ""
     assignee: str = ""
     notes: list[str] = field(default_factory=list)
+    wait: float = 0.0
+    """For an unknown outcome: seconds until a new publish can settle it."""
+
+
+@dataclass
+class CreateLedger:
+    """Where creates are recorded as sent before they leave (the store, in a publish)."""
+
+    sent: dict[str, datetime]
+    """Action id → when an earlier run sent its create and heard nothing back."""
+    now: Callable[[], datetime]
+    record: Callable[[dict[str, str]], None]
+    """Action id → label, committed before the create is sent."""
+    forget: Callable[[list[str]], None]
+    """Jira refused these creates: none of them is in flight any more."""
 
 
 class TicketSync:
@@ -60,13 +83,17 @@ class TicketSync:
         project: str,
         issue_type: str,
         save: Save,
+        ledger: CreateLedger,
         progress: Progress | None = None,
     ) -> None:
         self.session = session
         self.project = project
         self.issue_type = issue_type
         self.save = save
+        self.ledger = ledger
         self.progress = progress
+        self.timeout = session.config.timeout
+        self.search_lag = session.config.search_lag
         self.done = 0
         self.total = 0
 
@@ -80,17 +107,27 @@ class TicketSync:
         missing: list[PlannedTicket] = []
         if creates:
             self._report("Looking for tickets from earlier publishes")
-            found = self.session.find_by_labels([p.label for p in creates])
+            now, sent = self.ledger.now(), self.ledger.sent
+            settle = {
+                p.label: settle_after_sent(sent[p.item.id], now, self.timeout, self.search_lag)
+                if p.item.id in sent
+                else 0.0
+                for p in creates
+            }
+            if any(s > 0 for s in settle.values()):
+                self._report("Looking for tickets whose create went unanswered")
+            looked = look_for(self.session, settle, self.search_lag)
             for p in creates:
-                issues = found.get(p.label)
+                outcome = outcomes[p.item.id]
+                if p.label in looked.unknown:
+                    self._unknown(outcome, looked.unknown[p.label])
+                    continue
+                issues = looked.found.get(p.label)
                 if not issues:
                     missing.append(p)
                     continue
-                outcome = outcomes[p.item.id]
                 outcome.result, outcome.key = Result.found, issues[0].key
-                if len(issues) > 1:
-                    others = ", ".join(i.key for i in issues[1:])
-                    outcome.notes.append(f"{others} also carry its label")
+                _duplicates(outcome, issues)
                 differences = self._differences(p, issues[0])
                 self._link(p, issues[0].key, outcome, agreed=not differences)
                 if differences:
@@ -111,31 +148,68 @@ class TicketSync:
         payloads = {p.item.id: self._payload(p, outcomes[p.item.id]) for p in batch}
         todo = list(batch)
         for attempt in range(1, ATTEMPTS + 1):
+            self.ledger.record({p.item.id: p.label for p in todo})
+            started = time.monotonic()
             try:
                 results = self.session.create([payloads[p.item.id] for p in todo])
             except MaybeStored as exc:
                 if attempt == ATTEMPTS:
                     raise PublishError(
                         "Jira kept failing while creating tickets; every ticket created so far "
-                        "is recorded, publish again to create the rest"
+                        "is recorded, publish again to create the rest (none is created twice)"
                     ) from None
-                self.session.wait(exc.delay, "create tickets", exc.reason)
-                if exc.stored:
-                    found = self.session.find_by_labels([p.label for p in todo])
-                    for p in todo:
-                        if p.label in found:
-                            outcome = outcomes[p.item.id]
-                            outcome.result = Result.created
-                            outcome.notes.append("Jira's answer was lost; found by its label")
-                            self._link(p, found[p.label][0].key, outcome)
-                            self._advance(1)
-                    todo = [p for p in todo if p.label not in found]
+                if not exc.stored:
+                    self.ledger.forget([p.item.id for p in todo])
+                    self.session.wait(exc.delay, "create tickets", exc.reason)
+                    continue
+                todo, spent = self._look_after(todo, exc, time.monotonic() - started, outcomes)
                 if not todo:
                     return
+                if exc.delay > spent:  # what Retry-After asked for is not over yet
+                    self.session.wait(exc.delay - spent, "create tickets", exc.reason)
                 continue
+            except UnclearAnswer:
+                raise
+            except PublishError:
+                self.ledger.forget([p.item.id for p in todo])  # Jira refused: none stored
+                raise
             todo = self._created(todo, results, payloads, outcomes)
             if not todo:
                 return
+
+    def _look_after(
+        self, todo: list[PlannedTicket], exc: MaybeStored, took: float, outcomes: dict[str, Outcome]
+    ) -> tuple[list[PlannedTicket], float]:
+        """After a create went unanswered: adopt what Jira stored; returns what to send
+        again, and the seconds the looking took.
+
+        An unanswered create may still be at work in Jira for as long as we would have
+        waited for its answer; an answered one is over. Either way its ticket may take
+        `search_lag` more to show in search.
+        """
+        settle = self.search_lag
+        if not exc.answered:
+            settle += max(0.0, self.timeout - took)
+        self.session.tell(
+            f"Jira {exc.reason} (creating {plural(len(todo), 'ticket')}); looking for them by "
+            "their labels before sending anything again"
+        )
+        looked = look_for(self.session, {p.label: settle for p in todo}, self.search_lag)
+        again = []
+        for p in todo:
+            outcome = outcomes[p.item.id]
+            issues = looked.found.get(p.label)
+            if issues:
+                outcome.result = Result.created
+                outcome.notes.append("Jira's answer was lost; found by its label")
+                _duplicates(outcome, issues)
+                self._link(p, issues[0].key, outcome)
+                self._advance(1)
+            elif p.label in looked.unknown:
+                self._unknown(outcome, looked.unknown[p.label])
+            else:
+                again.append(p)
+        return again, looked.spent
 
     def _created(
         self,
@@ -145,7 +219,7 @@ class TicketSync:
         outcomes: dict[str, Outcome],
     ) -> list[PlannedTicket]:
         """Record what Jira created; returns the items to send again without refused fields."""
-        links, again = [], []
+        links, again, refused = [], [], []
         for p, answer in zip(todo, results, strict=True):
             outcome = outcomes[p.item.id]
             if answer["status"] == "Success":
@@ -164,7 +238,10 @@ class TicketSync:
                 continue
             outcome.result = Result.failed
             outcome.notes.append("; ".join(errors.values()) or "Jira refused to create it")
+            refused.append(p.item.id)
             self._advance(1)
+        if refused:
+            self.ledger.forget(refused)
         self.save(links)
         self._advance(len(links))
         return again
@@ -263,6 +340,11 @@ class TicketSync:
         else:
             self.save([TicketLink(p.item.id, key, {})])
 
+    def _unknown(self, outcome: Outcome, seconds: float) -> None:
+        outcome.result, outcome.wait = Result.unknown, seconds
+        outcome.notes.append(unknown_note(seconds))
+        self._advance(1)
+
     def _synced(self, p: PlannedTicket, outcome: Outcome) -> TicketLink:
         return TicketLink(p.item.id, outcome.key, p.fields.synced(outcome.assignee))
 
@@ -274,3 +356,13 @@ class TicketSync:
         self.done += count
         if self.progress is not None and count:
             self.progress("", self.done, self.total)
+
+
+def _duplicates(outcome: Outcome, issues: list[Issue]) -> None:
+    """Several tickets carry the item's label: the oldest is its ticket; say so, delete none."""
+    if len(issues) > 1:
+        others = ", ".join(i.key for i in issues[1:])
+        outcome.notes.append(
+            f"{others} also {'carry' if len(issues) > 2 else 'carries'} its label "
+            f"(duplicates; {issues[0].key}, the oldest, is kept and none is deleted)"
+        )

@@ -2,7 +2,11 @@
 
 Tests drive it only through the real `jira` client over HTTP. It holds issues,
 users and projects; counts requests per endpoint; and injects faults (an error
-before or after storing, a dropped connection, 429 with Retry-After, 401).
+before or after storing, a dropped connection, 429 with Retry-After, 401). Like a
+real Jira under load, a create can be slow (`create_delay`: the issue is stored
+after the delay even when the client has given up) and the search index can lag
+(`search_lag`: a new issue is not found by JQL for that long; GET by key finds it).
+A test can also hold creates in flight until it lets them go (`hold_creates`).
 
     with FakeJira() as jira:            # or the `fake_jira` fixture
         env = jira.env()                # DEBRIEF_JIRA_* for the CLI
@@ -10,6 +14,8 @@ before or after storing, a dropped connection, 429 with Retry-After, 401).
         ...
         jira.count("create", "bulk-create", "search")
         jira.set_status("OPS-1", "Done")
+        jira.create_delay, jira.search_lag = 2.0, 1.5
+        jira.hold_creates(after=1)      # the 2nd create on waits for release_creates()
 """
 
 from __future__ import annotations
@@ -60,6 +66,8 @@ class Request:
     path: str
     endpoint: str
     status: int = 0
+    jql: str = ""
+    """For a search: its JQL."""
 
 
 class FakeJira(JiraEndpoints):
@@ -74,14 +82,24 @@ class FakeJira(JiraEndpoints):
         token: str = "fake-jira-token-5f1c2e",
         max_results: int = 100,
         latency: float = 0.0,
+        create_delay: float = 0.0,
+        search_lag: float = 0.0,
     ) -> None:
-        super().__init__(deployment=deployment, project=project)
+        super().__init__(deployment=deployment, project=project, search_lag=search_lag)
         self.user = user
         self.token = token
         self.max_results = max_results
         self.latency = latency
         """Seconds each answer takes (to watch progress in a terminal)."""
+        self.create_delay = create_delay
+        """Seconds a create (single or bulk) works before storing; the issues are stored
+        even when the client has stopped waiting or gone away."""
         self.requests: list[Request] = []
+        self.in_flight = 0
+        """Creates received and not yet done (held or slow)."""
+        self._creates_go = threading.Event()
+        self._creates_go.set()
+        self._let_through = 0
         self.faults: list[Fault] = []
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
@@ -101,6 +119,7 @@ class FakeJira(JiraEndpoints):
         return self
 
     def stop(self) -> None:
+        self.release_creates()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -141,6 +160,16 @@ class FakeJira(JiraEndpoints):
         with self._lock:
             return sum(1 for r in self.requests if not endpoints or r.endpoint in endpoints)
 
+    def hold_creates(self, after: int = 0) -> None:
+        """Let `after` more creates through, then hold each one (received, not stored)
+        until `release_creates`, as a Jira stuck on them would."""
+        with self._lock:
+            self._let_through = after
+            self._creates_go.clear()
+
+    def release_creates(self) -> None:
+        self._creates_go.set()
+
     def reset_counts(self) -> None:
         with self._lock:
             self.requests.clear()
@@ -153,9 +182,33 @@ class FakeJira(JiraEndpoints):
         length = int(handler.headers.get("Content-Length") or 0)
         raw = handler.rfile.read(length) if length else b""
         endpoint, route = self._route(method, path)
-        request = Request(method, path, endpoint)
+        request = Request(method, path, endpoint, jql=_jql(endpoint, query, raw))
+        creating = endpoint in ("create", "bulk-create")
         with self._lock:
             self.requests.append(request)
+            self.in_flight += creating
+            held = creating and not self._creates_go.is_set() and self._let_through <= 0
+            self._let_through -= creating
+        try:
+            if held:
+                self._creates_go.wait(timeout=60)
+            if creating and self.create_delay:
+                time.sleep(self.create_delay)  # outside the lock: searches go on meanwhile
+            self._answer(handler, endpoint, route, query, raw, request)
+        finally:
+            with self._lock:
+                self.in_flight -= creating
+
+    def _answer(
+        self,
+        handler: _Handler,
+        endpoint: str,
+        route: Any,
+        query: dict[str, list[str]],
+        raw: bytes,
+        request: Request,
+    ) -> None:
+        with self._lock:
             fault = next((f for f in self.faults if self._fault_applies(f, endpoint)), None)
             answer = self._authenticate(handler.headers.get("Authorization"), endpoint)
             if answer is None and fault is not None and not fault.after_store:
@@ -180,7 +233,10 @@ class FakeJira(JiraEndpoints):
             request.status = answer.status
         if self.latency:
             time.sleep(self.latency)
-        _send(handler, answer)
+        try:
+            _send(handler, answer)
+        except OSError:  # the client stopped waiting (timeout) or was killed
+            handler.close_connection = True
 
     def _fault_applies(self, fault: Fault, endpoint: str) -> bool:
         kinds = {"create", "bulk-create"} if fault.endpoint == "create" else {fault.endpoint}
@@ -229,6 +285,17 @@ class FakeJira(JiraEndpoints):
             if method in kinds:
                 return kinds[method], lambda q, b: self._issue(method, tail, q, b)
         return "other", None
+
+
+def _jql(endpoint: str, query: dict[str, list[str]], raw: bytes) -> str:
+    if endpoint != "search":
+        return ""
+    try:
+        body = json.loads(raw) if raw else {}
+    except ValueError:
+        body = {}
+    posted = body.get("jql") if isinstance(body, dict) else None
+    return str(posted or (query.get("jql") or [""])[0])
 
 
 def _fault_answer(fault: Fault) -> Answer:

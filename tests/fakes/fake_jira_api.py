@@ -92,7 +92,9 @@ class JiraEndpoints(JiraState):
             parsed = parse(str(params.get("jql") or ""))
         except JqlError as exc:
             return Answer(400, {"errorMessages": [str(exc)], "warningMessages": []})
-        found = parsed.sort([i for i in self.issues.values() if parsed.matches(i)])
+        found = parsed.sort(
+            [i for i in self.issues.values() if self.searchable(i) and parsed.matches(i)]
+        )
         token = params.get("nextPageToken")
         start = int(token if token else params.get("startAt") or 0)
         size = min(int(params.get("maxResults") or 50), self.max_results)

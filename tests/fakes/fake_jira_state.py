@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,8 +47,11 @@ def error_body(*messages: str, errors: dict[str, str] | None = None) -> dict[str
 class JiraState:
     """Issues, users and projects held in memory (the server locks around every call)."""
 
-    def __init__(self, *, deployment: str, project: str) -> None:
+    def __init__(self, *, deployment: str, project: str, search_lag: float = 0.0) -> None:
         self.deployment = deployment
+        self.search_lag = search_lag
+        """Seconds before a new issue is found by JQL search (Jira's index catching up)."""
+        self._indexed_at: dict[str, float] = {}
         self.url = ""
         self.project_key = project
         self.projects = [{"id": "10000", "key": project, "name": f"{project} project"}]
@@ -118,6 +122,10 @@ class JiraState:
     def get(self, key_or_id: str) -> dict[str, Any] | None:
         found = self.issues.get(key_or_id.upper())
         return found or next((i for i in self.issues.values() if i["id"] == key_or_id), None)
+
+    def searchable(self, issue: dict[str, Any]) -> bool:
+        """Whether search finds the issue yet (see `search_lag`)."""
+        return time.monotonic() >= self._indexed_at.get(issue["key"], 0.0)
 
     def tickets(self, label: str | None = None) -> list[dict[str, Any]]:
         """Every issue (with `label`, only those carrying it)."""
@@ -205,6 +213,8 @@ class JiraState:
             "updated": now,
         }
         self.issues[key] = issue
+        if self.search_lag:
+            self._indexed_at[key] = time.monotonic() + self.search_lag
         return issue
 
     def edit_raw(

@@ -18,7 +18,11 @@ def one_ticket_per_item(store, pm_id: str, jira: FakeJira) -> None:  # type: ign
     assert len(jira.tickets()) == len(owned)
 
 
-def test_a_500_before_storing_is_retried(cli, store, pm_id, jira_env, out_dir, no_waiting):
+def test_a_500_before_storing_is_retried_once_its_tickets_cannot_appear(
+    cli, store, pm_id, jira_env, out_dir, no_waiting
+):
+    # A 500 before storing looks just like one after: the tickets are looked for,
+    # as long as Jira's search may lag (10 s by default), before the create is sent again.
     jira_env.add_fault("create", nth=1, status=500)
 
     result = cli("publish", pm_id)
@@ -26,7 +30,9 @@ def test_a_500_before_storing_is_retried(cli, store, pm_id, jira_env, out_dir, n
     assert result.exit_code == 0, result.stderr
     one_ticket_per_item(store, pm_id, jira_env)
     assert jira_env.count("bulk-create") == 2
-    assert len(no_waiting) == 1
+    assert 9.5 <= sum(no_waiting) <= 10.0
+    assert no_waiting[:4] == [0.5, 1.0, 2.0, 4.0]
+    assert "Jira answered HTTP 500 (creating 3 tickets); looking for them" in result.stderr
 
 
 def test_a_500_after_storing_is_found_by_label_not_created_twice(
@@ -57,7 +63,8 @@ def test_after_a_lost_answer_and_a_failed_run_a_rerun_leaves_one_ticket_per_item
     assert "Traceback" not in failed.stderr
     assert (
         failed.stderr.splitlines()[0]
-        == "Jira answered HTTP 500; trying to create tickets again in 1 s"
+        == "Jira answered HTTP 500 (creating 3 tickets); looking for them by their labels "
+        "before sending anything again"
     )
     assert failed.stderr.splitlines()[-1].startswith("debrief: Jira at ")
     assert len(jira_env.tickets()) == 3  # Jira has them ...
@@ -85,6 +92,20 @@ def test_429_waits_as_long_as_retry_after_says(cli, store, pm_id, jira_env, out_
         "Jira is limiting the request rate (HTTP 429); trying to look for existing tickets "
         "again in 7 s"
     ) in result.stderr
+
+
+def test_a_503_with_retry_after_on_a_create_looks_first_then_waits_out_the_rest(
+    cli, store, pm_id, jira_env, out_dir, no_waiting
+):
+    jira_env.add_fault("create", status=503, retry_after=25)
+
+    result = cli("publish", pm_id)
+
+    assert result.exit_code == 0, result.stderr
+    one_ticket_per_item(store, pm_id, jira_env)
+    assert jira_env.count("bulk-create") == 2
+    assert 24.5 <= sum(no_waiting) <= 25.0  # 10 s of looking, then the rest of the 25
+    assert "Jira answered HTTP 503; trying to create tickets again in 15 s" in result.stderr
 
 
 def test_a_retry_after_far_in_the_future_is_a_clear_refusal(cli, pm_id, jira_env, out_dir):
@@ -208,6 +229,24 @@ def test_items_jira_refuses_fail_the_publish_with_one_sentence(
     assert jira_env.tickets() == []
     assert store.get_postmortem(pm_id).status is Status.draft
     assert not out_dir.exists()
+    assert store.creates_sent(pm_id) == {}  # Jira answered: nothing is left in flight
+
+    fixed = cli("publish", pm_id)
+
+    assert fixed.exit_code == 0, fixed.stderr
+    one_ticket_per_item(store, pm_id, jira_env)
+
+
+def test_a_create_refused_outright_leaves_nothing_in_flight(cli, store, pm_id, jira_env, out_dir):
+    jira_env.add_fault("create", status=403)
+
+    refused = cli("publish", pm_id)
+    again = cli("publish", pm_id)
+
+    assert refused.exit_code == 1
+    assert "refused to create tickets" in refused.stderr
+    assert again.exit_code == 0, again.stderr
+    one_ticket_per_item(store, pm_id, jira_env)
 
 
 def test_a_ticket_deleted_in_jira_is_reported_not_recreated(cli, store, pm_id, jira_env, out_dir):
