@@ -29,6 +29,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from debrief.literal import clean
+from debrief.words import plural
 
 log = logging.getLogger("debrief.serve")
 
@@ -78,7 +79,7 @@ def own_origins(public_url: str, host: str, port: int, extra: Iterable[str] = ()
 
 def full_message(limit: int) -> str:
     return (
-        f"debrief serve is at its limit of {limit} sessions; close a tab or try later "
+        f"debrief serve is at its limit of {plural(limit, 'session')}; close a tab or try later "
         "(the server's [serve] max_sessions raises it)."
     )
 

@@ -66,8 +66,11 @@ class Served:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Served]:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the module (starting one takes seconds); each test waits until it
+    has no session left."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     port = _free_port()
     log = tmp_path / "serve.log"
     config = tmp_path / "config.toml"
@@ -86,7 +89,14 @@ def serve(tmp_path: Path) -> Iterator[Served]:
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "TERM": "xterm-256color"},
+            env={
+                **os.environ,
+                "TERM": "xterm-256color",
+                "HOME": str(tmp_path),
+                "XDG_DATA_HOME": str(tmp_path / "data"),
+                "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                "DEBRIEF_DB": str(tmp_path / "debrief.db"),
+            },
         )
     served = Served(proc, port, log)
     try:
@@ -103,6 +113,18 @@ def serve(tmp_path: Path) -> Iterator[Served]:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture
+async def serve(server: Served) -> Served:
+    """The module's server once its earlier sessions have ended and freed their slots."""
+    async with aiohttp.ClientSession() as session:
+        for _ in range(100):
+            async with session.get(server.url) as page:
+                if page.status == 200 and server.app_processes() == 0:
+                    return server
+            await asyncio.sleep(0.1)
+    raise AssertionError("the sessions of an earlier test did not end")
 
 
 async def _open(

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from debrief.app import DebriefApp
-from debrief.config import Config, ServeConfig
+from debrief.config import Config
 from debrief.screens.import_screen import ImportForm, ImportPreview
 from tests.importers.timeline_fixture import timeline_pm
 from tests.screens.helpers import wait_until
@@ -18,7 +18,7 @@ SIZE = (100, 30)
 
 
 def served_app(store, pm_id: str, import_root: str) -> DebriefApp:  # type: ignore[no-untyped-def]
-    config = Config(serve=ServeConfig(import_root=import_root))
+    config = Config.model_validate({"serve": {"import_root": import_root}})
     return DebriefApp(store=store, config=config, pm_id=pm_id, in_browser=True)
 
 
