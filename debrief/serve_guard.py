@@ -14,7 +14,8 @@ its `Server` looks at each WebSocket upgrade before textual-serve handles it:
 
 A refusal is an HTTP error status (403, or 503 when full) and one log line. The
 server answers nothing but GET (the page, the socket, downloads and static files),
-so no other request can change anything.
+so no other request can change anything; and the page may not be framed by another
+site's (where it would open a session with the server's own origin).
 """
 
 from __future__ import annotations
@@ -160,4 +161,7 @@ class GuardedServer(Server):
                 status=503, text=page, content_type="text/html", headers={"Retry-After": "30"}
             )
         response: web.StreamResponse = await super().handle_index(request)
+        # Framed in another site's page, the app's own origin would pass: no framing.
+        ancestors = " ".join(["'self'", *sorted(self.origins)])
+        response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
         return response

@@ -187,6 +187,7 @@ async def test_sessions_past_the_limit_are_refused_until_one_ends(serve: Served)
                     break
             await asyncio.sleep(0.1)
         assert page.status == 200
+        assert page.headers["Content-Security-Policy"].startswith("frame-ancestors 'self' ")
         third = await _open(session, serve, serve.url)  # the freed slot is usable
         assert serve.app_processes() == 2
         await asyncio.gather(second.close(), third.close())
