@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -11,9 +12,12 @@ from textual.color import Color, ColorParseError
 from textual.screen import Screen
 from textual.theme import Theme
 
-from debrief.config import Config, save_theme
+from debrief.config import Config, ServeConfig, save_theme
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
+
+if TYPE_CHECKING:
+    from debrief.importers.confine import ImportScope
 
 BROWSER_KEYMAP = {
     "next-section": "ctrl+down",
@@ -222,6 +226,13 @@ class DebriefApp(App[None]):
         """Served to a browser (`debrief serve`), where some keys never reach the app."""
         return self.is_web if self._in_browser is None else self._in_browser
 
+    def import_scope(self) -> ImportScope:
+        """Where this session may import files from: anywhere in a terminal; in a
+        browser, only below the server's `[serve] import_root` (none: nowhere)."""
+        from debrief.importers.confine import ImportScope
+
+        return ImportScope.for_session(self.in_browser, self.config.serve.import_root)
+
     def go_home(self) -> None:
         """Back to the screen that opened this one; to the home screen when none did
         (a post-mortem opened straight from the command line)."""
@@ -260,10 +271,20 @@ class DebriefApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
 
-def serve_in_browser(command: list[str], host: str, port: int) -> None:
-    """Serve `command` (a debrief app) to browsers with textual-serve, until interrupted."""
+def serve_in_browser(command: list[str], host: str, port: int, settings: ServeConfig) -> None:
+    """Serve `command` (a debrief app) to browsers with textual-serve, until interrupted:
+    only to pages of this server (or `settings.allowed_origins`), `settings.max_sessions`
+    at a time."""
     import shlex
 
-    from textual_serve.server import Server
+    from debrief.serve_guard import GuardedServer
 
-    Server(shlex.join(command), host=host, port=port, title=DebriefApp.TITLE).serve()
+    GuardedServer(
+        shlex.join(command),
+        host=host,
+        port=port,
+        title=DebriefApp.TITLE,
+        public_url=settings.public_url,
+        allowed_origins=settings.allowed_origins,
+        max_sessions=settings.max_sessions,
+    ).serve()

@@ -56,6 +56,21 @@ class SlackConfig(BaseModel):
     """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
 
 
+class ServeConfig(BaseModel):
+    """The `[serve]` table: who may use `debrief serve`, and how much of the host."""
+
+    public_url: str = ""
+    """The address browsers use, e.g. https://debrief.example.com behind a reverse proxy
+    (default: http://HOST:PORT as served)."""
+    allowed_origins: list[str] = Field(default_factory=list)
+    """Other origins whose pages may open a session (scheme://host[:port]), e.g. a proxy's."""
+    max_sessions: int = Field(default=8, ge=1, le=1000)
+    """Browser sessions at once; each runs one app process (about 60 MB)."""
+    import_root: str = ""
+    """The only folder a browser session may import timelines from (and below it);
+    empty: no file import in the browser."""
+
+
 class Config(BaseModel):
     """Everything debrief reads from its config file."""
 
@@ -69,6 +84,7 @@ class Config(BaseModel):
     """Binding id → keys, to remap the app's keys (e.g. next-section = "ctrl+down")."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
+    serve: ServeConfig = Field(default_factory=ServeConfig)
 
 
 class ConfigError(ValueError):

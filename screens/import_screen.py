@@ -113,9 +113,11 @@ class ImportForm(BaseModal[ImportRequest | None]):
         """The request, or the errors to show under the path and under the options."""
         raw = self.query_one("#path", Input).value.strip()
         chosen = self.query_one("#format", Select).value
-        path, fmt, path_error = Path(raw).expanduser(), None, "Give a file or an export folder."
+        scope = self.debrief.import_scope()
+        path, fmt, path_error = Path(raw), None, "Give a file or an export folder."
         if raw:
             try:
+                path = scope.path(raw)
                 fmt, path_error = (
                     source_format(path, chosen if isinstance(chosen, Format) else None),
                     "",
@@ -129,7 +131,7 @@ class ImportForm(BaseModal[ImportRequest | None]):
             return None, path_error, str(exc)
         if fmt is None:
             return None, path_error, ""
-        return ImportRequest(path, fmt, options), "", ""
+        return ImportRequest(path, fmt, options, scope), "", ""
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#preview")

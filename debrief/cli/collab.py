@@ -135,10 +135,29 @@ def register(app: typer.Typer) -> None:
         host: Annotated[
             str, typer.Option(help="Address to listen on (127.0.0.1 keeps it local).")
         ] = "127.0.0.1",
+        public_url: Annotated[
+            str | None,
+            typer.Option(
+                help="The address browsers use, e.g. behind a proxy "
+                "(default: [serve] public_url, else http://HOST:PORT)."
+            ),
+        ] = None,
+        max_sessions: Annotated[
+            int | None,
+            typer.Option(
+                help="Browser sessions at once, each one app process "
+                "(default: [serve] max_sessions, else 8).",
+                min=1,
+                max=1000,
+            ),
+        ] = None,
     ) -> None:
-        """The same app in a browser (textual-serve); every session shares the database."""
+        """The same app in a browser (textual-serve); every session shares the database.
+
+        Only pages of this server may open a session; a non-loopback --host is open to
+        anyone who can reach the port."""
         from debrief.cli.run_app import serve_app
 
         if not 0 < port < 65536:
             fail(f"{port} is not a port number")
-        serve_app(ctx_of(ctx), host, port)
+        serve_app(ctx_of(ctx), host, port, public_url, max_sessions)

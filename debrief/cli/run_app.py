@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from debrief.cli.context import Context
 
 APP_BUSY_TIMEOUT_S = 0.25
@@ -25,13 +27,42 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     ).run()
 
 
-def serve_app(context: Context, host: str, port: int) -> None:
-    """The app in browsers: each session runs `debrief` on the same database."""
+def serve_app(
+    context: Context,
+    host: str,
+    port: int,
+    public_url: str | None = None,
+    max_sessions: int | None = None,
+) -> None:
+    """The app in browsers: each session runs `debrief` on the same database.
+    `public_url` and `max_sessions` override the config's `[serve]` table."""
     import sys
 
+    from debrief.cli.context import fail, warn
+    from debrief.serve_guard import is_loopback, origin_of, own_origins
+
+    if not is_loopback(host):
+        warn(
+            f"debrief serve listens on {host}: anyone who can reach port {port} "
+            "can use the app and every post-mortem in its database"
+        )
+    settings = context.config.serve
+    if public_url is not None:
+        settings = settings.model_copy(update={"public_url": public_url})
+    if max_sessions is not None:
+        settings = settings.model_copy(update={"max_sessions": max_sessions})
+    if settings.public_url and origin_of(settings.public_url) is None:
+        fail(f"{settings.public_url!r} is not a public URL like https://debrief.example.com")
+    try:
+        own_origins(settings.public_url, host, port, settings.allowed_origins)
+    except ValueError as exc:
+        fail(f"[serve] allowed_origins: {exc}")
+    root = settings.import_root.strip()
+    if root and not Path(root).expanduser().is_dir():
+        fail(f"[serve] import_root {root} is not a folder")
     from debrief.app import serve_in_browser
 
     command = [sys.executable, "-m", "debrief", "--db", str(context.database)]
     if context.config_path:
         command += ["--config", str(context.config_path)]
-    serve_in_browser(command, host, port)
+    serve_in_browser(command, host, port, settings)

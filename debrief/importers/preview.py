@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from debrief.importers.bulk import collector_paused
+from debrief.importers.confine import ImportScope
 from debrief.importers.options import Format, ImportOptions
 from debrief.importers.read import read_events
 from debrief.importers.report import ImportReport, ProgressCallback
@@ -18,6 +19,8 @@ class ImportRequest:
     path: Path
     fmt: Format
     options: ImportOptions = field(default_factory=ImportOptions)
+    scope: ImportScope = field(default_factory=ImportScope)
+    """Where the session may read from (a browser session: only below the import root)."""
 
 
 @dataclass
@@ -73,6 +76,7 @@ def read_preview(
     request: ImportRequest, known: set[str], progress: ProgressCallback | None = None
 ) -> Preview:
     """Read the whole source; events whose source id is in `known` are counted, not shown."""
+    request.scope.check(request.path)
     report = ImportReport()
     with collector_paused():
         found = list(read_events(request.path, request.fmt, request.options, report, progress))

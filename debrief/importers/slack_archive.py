@@ -73,6 +73,21 @@ class DayFile:
     size: int
 
 
+def _folder_files(path: Path) -> dict[str, int]:
+    """The JSON files of an unpacked export and their sizes; ImportFailed when one of
+    them is a link to a file outside the folder (only the folder given is read)."""
+    from debrief.importers.confine import inside
+
+    found = {}
+    for p in path.rglob("*.json"):
+        name = p.relative_to(path).as_posix()
+        if p.is_symlink() and not inside(p, path):
+            raise ImportFailed(f"{name} in {path.name} links outside the export folder")
+        if p.is_file():
+            found[name] = p.stat().st_size
+    return found
+
+
 class SlackArchive:
     """Read-only access to an export's files by their path inside it."""
 
@@ -84,11 +99,7 @@ class SlackArchive:
         self._zip: zipfile.ZipFile | None = None
         self._prefix = ""
         if path.is_dir():
-            self._names = {
-                p.relative_to(path).as_posix(): p.stat().st_size
-                for p in path.rglob("*.json")
-                if p.is_file()
-            }
+            self._names = _folder_files(path)
         elif path.exists():
             try:
                 self._zip = zipfile.ZipFile(path)
