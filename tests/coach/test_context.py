@@ -40,6 +40,38 @@ def test_code_block_quotes_and_urls_are_not_prose() -> None:
     assert len(prose(text)) == len(text)
 
 
+def test_indented_code_and_html_pre_blocks_are_not_prose() -> None:
+    text = (
+        "Intro.\n\n    lee: I should have paused it\n\n"
+        "<pre>\nops: human error, obviously\n</pre>\n\nAna broke the build.\n"
+    )
+    assert flagged(text) == ["Ana broke"]
+    [finding] = lint(text)
+    assert (finding.line, finding.column) == (9, 1)
+
+
+def test_a_quoted_chat_log_is_left_alone_on_every_line() -> None:
+    text = "> 14:02 lee: my bad, human error\n14:03 sam: obviously the cron broke it\n\nDone.\n"
+    assert flagged(text) == []
+    assert flagged("> > nested: Bob broke it\n> plain: careless\n") == []
+
+
+def test_an_unclosed_fence_does_not_silence_the_rest() -> None:
+    text = "Notes.\n\n```sh\nkubectl get pods\n\nLater Ana broke the build.\n"
+    [finding] = lint(text)
+    assert (finding.text, finding.line, finding.column) == ("Ana broke", 6, 7)
+    closed = "```\nBob broke it\n```\nAna broke the build.\n"
+    assert flagged(closed) == ["Ana broke"]
+    nested = "> ```\n> Bob broke it\n> ```\n\nAna broke the build.\n"
+    assert flagged(nested) == ["Ana broke"]
+
+
+def test_many_unclosed_fences_are_all_text() -> None:
+    text = "".join(f"```x{i}\n" for i in range(50)) + "Ana broke the build.\n"
+    assert flagged(text) == ["Ana broke"]
+    assert len(prose(text)) == len(text)
+
+
 def test_quoted_words_under_discussion_are_left_alone() -> None:
     assert flagged('Avoid "human error" as a root cause.') == []
     assert flagged("They said “someone made a mistake” and we moved on.") == []
