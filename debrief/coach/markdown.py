@@ -16,6 +16,9 @@ _BLOCKS = re.compile(
 (a few ms per 10 KB) is not needed."""
 _RAW_HTML = re.compile(r"\s*<(?:pre|script|style|textarea)\b", re.I)
 _TOP_LEVEL = re.compile(r"\n[ \t]*\n(?=[^\s>*+\-\d`~<])")
+_HAVE_AS_OF = re.compile(
+    r"\b(could|should|would|must|might|shouldn't|couldn't|wouldn't) of\b", re.I
+)
 QUOTES_ARE_PROSE = False
 """Block quotes hold other people's words (pasted chat, logs, an e-mail): not linted, on
 any of their lines, continuation lines included."""
@@ -51,6 +54,8 @@ def prose(text: str) -> str:
     for fancy, plain in _TYPOGRAPHY:
         if fancy in text:
             text = text.replace(fancy, plain)
+    if " of" in text:
+        text = _HAVE_AS_OF.sub(r"\1've", text)  # "could of" reads "could've" (same length)
     masked = _mask_blocks(text)
     if "`" in masked or "http" in masked or "www." in masked or "<" in masked or "](" in masked:
         masked = _mask_inline(masked)
