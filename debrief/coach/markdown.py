@@ -9,11 +9,6 @@ from __future__ import annotations
 
 import re
 
-_BLOCKS = re.compile(
-    r"^(?: {0,3}(?:`{3,}|~{3,}|>)| {4,}\S|\t)|<(?:pre|script|style|textarea)\b", re.M | re.I
-)
-"""Lines that may start a block the coach does not read: without one, the Markdown parser
-(a few ms per 10 KB) is not needed."""
 _RAW_HTML = re.compile(r"\s*<(?:pre|script|style|textarea)\b", re.I)
 _TOP_LEVEL = re.compile(r"\n[ \t]*\n(?=[^\s>*+\-\d`~<])")
 _HAVE_AS_OF = re.compile(
@@ -54,7 +49,8 @@ def prose(text: str) -> str:
     for fancy, plain in _TYPOGRAPHY:
         if fancy in text:
             text = text.replace(fancy, plain)
-    if " of" in text:
+    lowered = text.lower()
+    if "ould of" in lowered or "ust of" in lowered or "ight of" in lowered:
         text = _HAVE_AS_OF.sub(r"\1've", text)  # "could of" reads "could've" (same length)
     masked = _mask_blocks(text)
     if "`" in masked or "http" in masked or "www." in masked or "<" in masked or "](" in masked:
@@ -69,13 +65,13 @@ def _mask_blocks(text: str) -> str:
     An unclosed fence is not code to the end of the text: only its opening line is
     blanked, and what follows is read again as prose.
     """
-    first = _BLOCKS.search(text)
-    if first is None:
+    first = _first_block(text)
+    if first < 0:
         return text
     # Text before the last paragraph break ahead of the first block that is followed by
     # a line at the top level cannot be changed by what comes after: skip parsing it.
     offset = 0
-    for brk in _TOP_LEVEL.finditer(text, 0, first.start()):
+    for brk in _TOP_LEVEL.finditer(text, 0, first):
         offset = brk.end()
     head, body = text[:offset], text[offset:]
     lines = body.split("\n")
@@ -92,6 +88,20 @@ def _mask_blocks(text: str) -> str:
         body = "\n".join(lines)
     out = [" " * len(line) if blank[i] else line for i, line in enumerate(lines)]
     return head + "\n".join(out)
+
+
+def _first_block(text: str) -> int:
+    """Where the first line that may open a code, HTML or quote block starts (a little
+    early is fine), or -1; plain string searches, as this runs on every lint."""
+    lowered = text.lower() if "<" in text else ""
+    found = [
+        text.find(mark) for mark in ("```", "~~~", "\t", "\n    ", "\n>", "\n >", "\n  >", "\n   >")
+    ]
+    found += [lowered.find(tag) for tag in ("<pre", "<script", "<style", "<textarea")]
+    if text.startswith(("    ", ">", " >", "  >", "   >")):
+        found.append(0)
+    hits = [at for at in found if at >= 0]
+    return max(0, text.rfind("\n", 0, min(hits))) if hits else -1
 
 
 def _code_lines(body: str, lines: list[str], blank: list[bool], fences: bool = True) -> list[int]:

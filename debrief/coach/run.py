@@ -73,6 +73,7 @@ class Run:
         self._quotes: list[int] | None = None
         self._single: list[tuple[int, int]] | None = None
         self._lucky: list[tuple[int, int]] | None = None
+        self._luck: list[int] | None = None
         self._bound_ends: list[int] = []
         self.candidates: list[tuple[int, int, Rule]] = []
 
@@ -89,8 +90,6 @@ class Run:
         if not rule.in_questions and self._good_question(sentence_start, sentence_end):
             return
         if self._quoted(start, end):
-            return
-        if rule.owner_ok and self._owned(start):
             return
         if rule.scope is Scope.actions and not self._item_start(start, sentence_start):
             return
@@ -117,6 +116,12 @@ class Run:
             return
         start = self._check_subject(rule, clause, verb, start)
         if start < 0:
+            return
+        if rule.category in _RETROSPECTIVE and self._discussed(
+            clause, sentence_start, sentence_end
+        ):
+            return
+        if rule.owner_ok and self._owned(start):
             return
         self.candidates.append((start, end, rule))
 
@@ -166,7 +171,12 @@ class Run:
         luck ("we got lucky: nobody noticed"), rather than said of someone?"""
         if any(token.group().lower() in _ASKING for token in clause[-6:]):
             return True
-        if _LUCKY.search(self.masked, sentence_start, sentence_end):
+        if self._luck is None:
+            self._luck = [m.start() for m in _LUCKY.finditer(self.masked)]
+        if not self._luck:
+            return False
+        index = bisect_left(self._luck, sentence_start)
+        if index < len(self._luck) and self._luck[index] < sentence_end:
             return True
         return self._under_lucky_heading(sentence_start)
 
@@ -189,6 +199,7 @@ class Run:
         line_start = self.masked.rfind("\n", 0, start) + 1
         line_end = self.masked.find("\n", start)
         line_end = line_end if line_end >= 0 else len(self.masked)
+        line_start, line_end = max(line_start, start - 300), min(line_end, start + 300)
         return bool(_OWNED.search(self.text, line_start, line_end))
 
     def _item_start(self, start: int, sentence_start: int) -> bool:
