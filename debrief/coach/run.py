@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from debrief.coach.finding import Finding
 from debrief.coach.markdown import action_lines, item_start
+from debrief.coach.rewrite import rewrite
 from debrief.coach.rules import Rule, Scope, Subject
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ _NOT_NAMES = {
     "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
     "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
 }  # fmt: skip
+_REWRITTEN = {"counterfactual", "why-question"}
 _RETROSPECTIVE = {"counterfactual", "hindsight", "omission"}
 _ASKING = {"how", "whether", "what", "saying", "asking", "ask", "wondering"}
 _LUCKY = re.compile(r"\b(?:lucky|luckily|fortunately|thankfully)\b", re.I)
@@ -376,6 +378,12 @@ class Run:
                 continue
             last_end = end
             line, end_line = self._line_of(start), self._line_of(end)
+            rewritten = ""
+            if rule.category in _REWRITTEN:
+                sentence_end = self._sentence(start, end)[1]
+                rewritten = rewrite(
+                    rule.category, self.text[start:end], self.text[end:sentence_end]
+                )
             starts = self._starts()
             out.append(
                 Finding(
@@ -391,6 +399,7 @@ class Run:
                     message=rule.why,
                     suggestion=rule.redirects[0] if rule.redirects else "",
                     redirects=list(rule.redirects),
+                    rewrite=rewritten,
                 )
             )
         return out
