@@ -66,6 +66,9 @@ class Rule(BaseModel):
     capitalised: bool = False
     """A capitalised word that is not a known system counts as a person's name (for
     wording only people do: "Kasia deployed it without review")."""
+    specific_ok: bool = False
+    """Skip when the line names something specific (a product, a file, a number, a
+    hyphenated or dotted technical name): "Investigate grafana-agent memory usage"."""
     owner_ok: bool = False
     """Skip when the line names an owner or a date (a tracked action item)."""
     human_verb: bool = False

@@ -49,6 +49,11 @@ _OWNED = re.compile(
     re.I,
 )
 """An owner, a date or a ticket: a tracked action item, not an intention."""
+_SPECIFIC = re.compile(
+    r"`|\d|\b[a-z]+-[a-z]+\b|\w[./]\w|\b[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b|(?<=\s)[A-Z][a-z]+"
+)
+"""A name in an action item: a number, code, a hyphenated or dotted name, an acronym,
+CamelCase, or a capitalised word after the first."""
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'[^'\n]{1,300}'(?![\w'])")
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
 _CONDITION = re.compile(
@@ -125,6 +130,8 @@ class Run:
             return
         if rule.owner_ok and self._owned(start):
             return
+        if rule.specific_ok and self._specific(start):
+            return
         self.candidates.append((start, end, rule))
 
     # -- context ----------------------------------------------------------------
@@ -195,6 +202,14 @@ class Run:
                     lucky_level = level
                     self._lucky.append((match.end(), len(self.masked)))
         return any(begin <= offset < end for begin, end in self._lucky)
+
+    def _specific(self, start: int) -> bool:
+        """Does the rest of the line name something specific?"""
+        line_end = self.masked.find("\n", start)
+        line_end = min(line_end if line_end >= 0 else len(self.masked), start + 300)
+        rest = self.text[start:line_end]
+        first = WORD.match(rest)
+        return bool(_SPECIFIC.search(rest, first.end() if first else 0))
 
     def _owned(self, start: int) -> bool:
         """Does the line name an owner, a date or a ticket?"""
@@ -353,7 +368,9 @@ class Run:
             if kind == "person" and lower not in excluded:
                 return True
             if kind == "capitalised" and rule.capitalised and seen == 0:
-                return True
+                following = clause.index(token) + 1
+                if following < len(clause) and self.coach.is_human_verb(clause[following].group()):
+                    return True  # "Thandiwe ran …", not "Kube state metrics …"
             seen += 1
             if seen >= 2:
                 return False

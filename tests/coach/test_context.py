@@ -118,6 +118,17 @@ def test_vague_action_items_only_where_items_are() -> None:
     assert flagged("| Make sure the canary gets traffic | Ben | 2026-01-01 |", actions=True) == []
 
 
+def test_an_investigation_that_names_its_subject_is_an_action() -> None:
+    assert flagged("Investigate the pool settings", actions=True) == ["Investigate"]
+    for item in (
+        "Investigate grafana-agent memory usage",
+        "Consider pushing node logs to Loki with limited retention",
+        "Look into if this is also an issue in Traefik 2.X",
+        "Investigate missing node metrics/logs",
+    ):
+        assert flagged(item, actions=True) == [], item
+
+
 def test_vague_action_items_anywhere_and_good_ones_pass() -> None:
     assert flagged("We need to improve our tests.") == ["We need to improve our"]
     assert flagged("Do better next time.") == ["Do better"]

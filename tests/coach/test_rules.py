@@ -228,6 +228,10 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["We need to improve our tests.", "Everyone needs to do better."],
         ["We need to add an index to orders (owner: Wei, due 2026-12-20)."],
     ),
+    "vague-needs-more-care": (
+        ["Release notes need more carefully studying.", "Upgrades need better testing."],
+        ["Upgrades need a staging run first."],
+    ),
     "vague-imperative": (
         ["Do better next time.", "Ensure this never happens again.", "Improve monitoring."],
         ["Ensure the backup job pages #db-oncall on failure (owner: Ana, due 2026-12-15)."],
@@ -255,7 +259,7 @@ def test_rule_leaves_alone(rule: str, text: str) -> None:
 
 def test_every_built_in_rule_has_examples() -> None:
     ids = {r.id for r in coach_for().rules.rules}
-    assert ids - {"vague-action"} == set(EXAMPLES)  # vague-action: see test_context
+    assert ids - {"vague-action", "vague-investigation"} == set(EXAMPLES)  # see test_context
 
 
 def test_every_rule_explains_itself_and_offers_a_question() -> None:
