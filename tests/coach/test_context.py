@@ -181,6 +181,8 @@ def test_technical_senses_and_quoted_words_stay_quiet() -> None:
         "He wrote 'my bad, human error' in the channel.",
         "We got lucky: nobody noticed the stale prices.",
         "This is one of the most overlooked failure modes.",
+        "Be careful: the restore script overwrites the target database.",
+        "The new engineer was on their second on-call shift.",
     ):
         assert flagged(text) == [], text
 
