@@ -181,7 +181,9 @@ class Run:
         if any(token.group().lower() in _ASKING for token in clause[-6:]):
             return True
         if self._luck is None:
-            self._luck = [m.start() for m in _LUCKY.finditer(self.masked)]
+            lower = self.masked.lower()
+            lucky = "luck" in lower or "fortunate" in lower or "thankful" in lower
+            self._luck = [m.start() for m in _LUCKY.finditer(self.masked)] if lucky else []
         if not self._luck:
             return False
         index = bisect_left(self._luck, sentence_start)
