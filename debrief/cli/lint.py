@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from debrief.cli.context import ctx_of, handled, read_text_arg
+from debrief.cli.context import ctx_of, read_text_arg, user_errors
+
+if TYPE_CHECKING:
+    from debrief.coach import Finding
+
+FOUND = 1
+"""Exit status when something was found."""
+UNUSABLE = 2
+"""Exit status for bad usage or input that could not be read (a file, a rule file)."""
 
 
-@handled
 def lint(
     ctx: typer.Context,
     path: Annotated[
@@ -23,14 +30,12 @@ def lint(
         typer.Option("--person", help="A participant's name (repeatable); sharpens naming."),
     ] = None,
 ) -> None:
-    """Find blaming, counterfactual and hindsight wording; exit 1 when something was found."""
-    from debrief.coach import coach_for, rules_dir
-    from debrief.coach.markdown import people_in
+    """Find blaming, counterfactual and hindsight wording.
 
-    text = read_text_arg("-") if path == "-" else Path(path).read_text("utf-8", errors="replace")
-    user_dir = rules_dir(ctx_of(ctx).config_path)
-    coach = coach_for(user_dir if user_dir.is_dir() else None)
-    findings = coach.lint(text, people=[*(person or []), *people_in(text)])
+    Exit status: 0 when nothing was found, 1 when something was found, 2 for bad usage
+    or input that could not be read (a missing file, a broken rule file).
+    """
+    findings = _findings(ctx, path, person or [])
     if as_json:
         typer.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2))
     else:
@@ -44,7 +49,27 @@ def lint(
         if findings:
             typer.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", err=True)
     if findings:
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND)
+
+
+def _findings(ctx: typer.Context, path: str, people: list[str]) -> list[Finding]:
+    """The findings in the file, or exit 2 with one sentence when it can't be linted."""
+    try:
+        with user_errors():
+            from debrief.coach import coach_for, rules_dir
+            from debrief.coach.markdown import people_in
+
+            if path == "-":
+                text = read_text_arg("-")
+            else:
+                text = Path(path).read_text("utf-8", errors="replace")
+            user_dir = rules_dir(ctx_of(ctx).config_path)
+            coach = coach_for(user_dir if user_dir.is_dir() else None)
+            return coach.lint(text, people=[*people, *people_in(text)])
+    except typer.Exit as exc:
+        if exc.exit_code == 1:  # a user error: here it means the input could not be used
+            raise typer.Exit(UNUSABLE) from None
+        raise
 
 
 def register(app: typer.Typer) -> None:

@@ -85,14 +85,15 @@ class Coach:
         self._people = {w.lower() for w in vocab.people}
         self._systems = {w.lower() for w in vocab.systems}
         self._verbs = {w.lower() for w in vocab.human_verbs}
-        self._names = set(vocab.names)
+        self._names = set(vocab.names) | _packaged_names()
+        self._lower_names = {n.lower() for n in self._names if len(n) > 2}
         self.skip_words = {w.lower() for w in vocab.skip}
         self.negation_words = {w.lower() for w in vocab.negations}
         self._by_trigger: dict[str, list[_Compiled]] = {}
         self._untriggered: list[_Compiled] = []
         for rule in rules.rules:
             for source in rule.patterns:
-                compiled = _Compiled(rule, re.compile(source, re.IGNORECASE))
+                compiled = _Compiled(rule, re.compile(_chat_spellings(source), re.IGNORECASE))
                 if not rule.triggers:
                     self._untriggered.append(compiled)
                 for trigger in dict.fromkeys(_stem(t) for t in rule.triggers):
@@ -105,9 +106,10 @@ class Coach:
                 shared[key] = _Alternatives(members)
             self._alternatives[trigger] = shared[key]
         alternation = _trie(sorted(self._by_trigger))
-        self._triggers = re.compile(rf"\b{alternation}(?:\b|(?=n't))") if alternation else None
+        ends = r"(?:\b|(?=n'?t\b)|(?='?ve\b))"  # didn't, didnt, should've, shouldve
+        self._triggers = re.compile(rf"\b{alternation}{ends}") if alternation else None
         self._triggers_any_case = (
-            re.compile(rf"\b{alternation}(?:\b|(?=n't))", re.I) if alternation else None
+            re.compile(rf"\b{alternation}{ends}", re.I) if alternation else None
         )
 
     # -- the pass ---------------------------------------------------------------
@@ -119,7 +121,8 @@ class Coach:
         `actions` says the whole text is action items (the action-items section).
         """
         masked = bounded(prose(text))
-        names = self._names | _name_tokens(people)
+        participants = _name_tokens(people)
+        names = self._names | participants | {n.lower() for n in participants}
         context = Run(self, text, masked, names, actions)
         if self._triggers is not None and self._triggers_any_case is not None:
             lower = masked.lower()
@@ -147,8 +150,8 @@ class Coach:
         lower = base.lower()
         if lower in self._people or f"{previous.lower()} {lower}" in self._people:
             return "person"
-        if base in names:
-            return "person"
+        if base in names or (lower == base and lower in self._lower_names):
+            return "person"  # a known name, in chat a lowercase one too
         if lower in self._systems or any(c.isdigit() for c in base):
             return "system"
         if base[:1].isupper() and base[1:].islower() and len(base) > 1:
@@ -226,6 +229,23 @@ def _stem(token: str) -> str:
     if cut.endswith("n") and token.startswith(cut + "'t"):
         return cut[:-1]
     return cut
+
+
+_APOSTROPHE_T = re.compile(r"(?<!\(\?<!)n't")
+_APOSTROPHE_VE = re.compile(r"(?<!\(\?<!)'ve")
+
+
+def _chat_spellings(source: str) -> str:
+    """A pattern that also matches chat spellings: didnt for didn't, shouldve for should've."""
+    return _APOSTROPHE_VE.sub("'?ve", _APOSTROPHE_T.sub("n'?t", source))
+
+
+def _packaged_names() -> set[str]:
+    """Common given names from many countries (data/names.txt, one a line)."""
+    from importlib import resources
+
+    text = (resources.files("debrief") / "coach" / "data" / "names.txt").read_text("utf-8")
+    return {line for line in text.splitlines() if line and not line.startswith("#")}
 
 
 def _name_tokens(people: Iterable[str]) -> set[str]:

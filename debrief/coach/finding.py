@@ -27,3 +27,6 @@ class Finding(BaseModel):
     suggestion: str
     """A question to ask instead."""
     redirects: list[str]
+    rewrite: str = ""
+    """The sentence asked another way, when one reads well: a how-question for a
+    why-question at a person, a question about what was known for a counterfactual."""

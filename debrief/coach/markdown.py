@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE = re.compile(r"^ {0,3}>")
+_RAW_HTML = re.compile(r"\s*<(?:pre|script|style|textarea)\b", re.I)
+_TOP_LEVEL = re.compile(r"\n[ \t]*\n(?=[^\s>*+\-\d`~<])")
+_HAVE_AS_OF = re.compile(
+    r"\b(could|should|would|must|might|shouldn't|couldn't|wouldn't) of\b", re.I
+)
+QUOTES_ARE_PROSE = False
+"""Block quotes hold other people's words (pasted chat, logs, an e-mail): not linted, on
+any of their lines, continuation lines included."""
 _INLINE = re.compile(
     r"(`+)[^`]*?\1"  # code spans
     r"|https?://[^\s)>\]]+|www\.[^\s)>\]]+"  # URLs
@@ -43,23 +49,93 @@ def prose(text: str) -> str:
     for fancy, plain in _TYPOGRAPHY:
         if fancy in text:
             text = text.replace(fancy, plain)
-    lines = text.split("\n")
-    fence = ""
-    for i, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            lines[i] = " " * len(line)
-        elif match:
-            fence = match.group(1)
-            lines[i] = " " * len(line)
-        elif _QUOTE.match(line):
-            lines[i] = " " * len(line)
-    masked = "\n".join(lines)
+    lowered = text.lower()
+    if "ould of" in lowered or "ust of" in lowered or "ight of" in lowered:
+        text = _HAVE_AS_OF.sub(r"\1've", text)  # "could of" reads "could've" (same length)
+    masked = _mask_blocks(text)
     if "`" in masked or "http" in masked or "www." in masked or "<" in masked or "](" in masked:
         masked = _mask_inline(masked)
     return masked
+
+
+def _mask_blocks(text: str) -> str:
+    """Code blocks (fenced and indented), raw HTML blocks (<pre>, <script>…) and block
+    quotes blanked, line by line, as a CommonMark parser sees them.
+
+    An unclosed fence is not code to the end of the text: only its opening line is
+    blanked, and what follows is read again as prose.
+    """
+    first = _first_block(text)
+    if first < 0:
+        return text
+    # Text before the last paragraph break ahead of the first block that is followed by
+    # a line at the top level cannot be changed by what comes after: skip parsing it.
+    offset = 0
+    for brk in _TOP_LEVEL.finditer(text, 0, first):
+        offset = brk.end()
+    head, body = text[:offset], text[offset:]
+    lines = body.split("\n")
+    openers: set[int] = set()
+    blank: list[bool] = []
+    for attempt in range(4):  # after three rounds of unclosed fences, fences are text
+        blank = [i in openers for i in range(len(lines))]
+        unclosed = _code_lines(body, lines, blank, fences=attempt < 3)
+        if not unclosed:
+            break
+        for line in unclosed:  # blank the opener, parse the rest again
+            lines[line] = " " * len(lines[line])
+            openers.add(line)
+        body = "\n".join(lines)
+    out = [" " * len(line) if blank[i] else line for i, line in enumerate(lines)]
+    return head + "\n".join(out)
+
+
+def _first_block(text: str) -> int:
+    """Where the first line that may open a code, HTML or quote block starts (a little
+    early is fine), or -1; plain string searches, as this runs on every lint."""
+    lowered = text.lower() if "<" in text else ""
+    found = [
+        text.find(mark) for mark in ("```", "~~~", "\t", "\n    ", "\n>", "\n >", "\n  >", "\n   >")
+    ]
+    found += [lowered.find(tag) for tag in ("<pre", "<script", "<style", "<textarea")]
+    if text.startswith(("    ", ">", " >", "  >", "   >")):
+        found.append(0)
+    hits = [at for at in found if at >= 0]
+    return max(0, text.rfind("\n", 0, min(hits))) if hits else -1
+
+
+def _code_lines(body: str, lines: list[str], blank: list[bool], fences: bool = True) -> list[int]:
+    """Mark the lines of code, raw HTML and quote blocks in `blank`; return the opening
+    lines of fences that never close (then nothing is marked)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").disable(["table", "heading", "lheading", "hr"], True)
+    if not fences:
+        parser.disable("fence")
+    unclosed: list[int] = []
+    marks: list[tuple[int, int]] = []
+    for token in parser.parse(body):
+        if token.map is None:
+            continue
+        begin, end = token.map
+        if token.type == "fence":
+            closing = lines[end - 1].lstrip(" \t>").rstrip() if end - 1 > begin else ""
+            if len(closing) < len(token.markup) or closing.strip(token.markup[0]):
+                unclosed.append(begin)
+                continue
+            marks.append((begin, end))
+        elif (
+            token.type == "code_block"
+            or (token.type == "html_block" and _RAW_HTML.match(token.content))
+            or (token.type == "blockquote_open" and not QUOTES_ARE_PROSE)
+        ):
+            marks.append((begin, end))
+    if unclosed:
+        return unclosed
+    for begin, end in marks:
+        for line in range(begin, min(end, len(lines))):
+            blank[line] = True
+    return []
 
 
 def _mask_inline(text: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-BUILTIN_FILES = ("rules.toml", "scripts.toml")
+BUILTIN_FILES = ("rules.toml", "blame.toml", "scripts.toml")
 
 
 class Subject(StrEnum):
@@ -31,6 +31,8 @@ class Subject(StrEnum):
     """A person, or anything but a system when the `verb` group is something people do."""
     not_system = "not-system"
     """Anything but a system (the alert, the cache, it)."""
+    clause_person = "clause-person"
+    """A person opens the clause the words are in ("The operator typed … the wrong …")."""
 
 
 class Scope(StrEnum):
@@ -61,6 +63,14 @@ class Rule(BaseModel):
     """Flag the subject together with the words when it is a person."""
     exclude_subjects: list[str] = Field(default_factory=list)
     """Person words that do not count for this rule (e.g. "we")."""
+    capitalised: bool = False
+    """A capitalised word that is not a known system counts as a person's name (for
+    wording only people do: "Kasia deployed it without review")."""
+    specific_ok: bool = False
+    """Skip when the line names something specific (a product, a file, a number, a
+    hyphenated or dotted technical name): "Investigate grafana-agent memory usage"."""
+    owner_ok: bool = False
+    """Skip when the line names an owner or a date (a tracked action item)."""
     human_verb: bool = False
     """The `verb` group must be something people do (checked, paused, noticed)."""
     first_word: bool = False

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from debrief.coach.finding import Finding
 from debrief.coach.markdown import action_lines, item_start
+from debrief.coach.rewrite import rewrite
 from debrief.coach.rules import Rule, Scope, Subject
 
 if TYPE_CHECKING:
@@ -25,6 +26,35 @@ _CONJUNCTIONS = {
     "once", "whereas", "yet",
 }  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "your"}
+_FILLERS = {
+    "so", "ok", "okay", "well", "and", "but", "honestly", "seriously", "lol", "like", "um",
+    "right", "sorry", "then", "also", "srsly", "guys", "folks", "hey", "again", "now",
+}  # fmt: skip
+_NOT_NAMES = {
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "do", "does", "did", "it",
+    "its", "there", "here", "what", "everything", "nothing", "thing", "stuff", "the", "this",
+    "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
+    "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
+}  # fmt: skip
+_REWRITTEN = {"counterfactual", "why-question"}
+_RETROSPECTIVE = {"counterfactual", "hindsight", "omission"}
+_ASKING = {"how", "whether", "what", "saying", "asking", "ask", "wondering"}
+_LUCKY = re.compile(r"\b(?:lucky|luckily|fortunately|thankfully)\b", re.I)
+_DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "my", "your", "this", "that"}
+_OWNED = re.compile(
+    r"\bowner\b|\bowned\s+by\b|#\d+|/issues/\d+|/pull/\d+|\bdue\b|@\w|\b\d{4}-\d{2}-\d{2}\b|\b[A-Z][A-Z0-9]+-\d+\b|"
+    r"\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"end\s+of\s+(?:day|week|month|quarter|sprint)|q[1-4]|next\s+(?:week|sprint|release))",
+    re.I,
+)
+"""An owner, a date or a ticket: a tracked action item, not an intention."""
+_SPECIFIC = re.compile(
+    r"`|\d|\b[a-z]+-[a-z]+\b|\w[./]\w|\b[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b|(?<=\s)[A-Z][a-z]+"
+)
+"""A name in an action item: a number, code, a hyphenated or dotted name, an acronym,
+CamelCase, or a capitalised word after the first."""
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'[^'\n]{1,300}'(?![\w'])")
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
 _CONDITION = re.compile(
     r"\b(?:if|had|unless)\s+(?:(?:the|a|an|our|their|any|such\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -48,6 +78,9 @@ class Run:
         self._line_starts: list[int] | None = None
         self._bounds: list[tuple[int, int]] | None = None
         self._quotes: list[int] | None = None
+        self._single: list[tuple[int, int]] | None = None
+        self._lucky: list[tuple[int, int]] | None = None
+        self._luck: list[int] | None = None
         self._bound_ends: list[int] = []
         self.candidates: list[tuple[int, int, Rule]] = []
 
@@ -74,6 +107,10 @@ class Run:
         if rule.human_verb and verb is not None and not self.coach.is_human_verb(verb):
             return
         clause = self._clause_tokens(sentence_start, start)
+        if rule.category in _RETROSPECTIVE and self._discussed(
+            clause, sentence_start, sentence_end
+        ):
+            return
         if rule.negatable and self._negated(clause):
             return
         after = self.masked[end:sentence_end]
@@ -86,6 +123,14 @@ class Run:
             return
         start = self._check_subject(rule, clause, verb, start)
         if start < 0:
+            return
+        if rule.category in _RETROSPECTIVE and self._discussed(
+            clause, sentence_start, sentence_end
+        ):
+            return
+        if rule.owner_ok and self._owned(start):
+            return
+        if rule.specific_ok and self._specific(start):
             return
         self.candidates.append((start, end, rule))
 
@@ -113,6 +158,11 @@ class Run:
         """Is the span inside double quotes on its line (someone's words, being discussed)?"""
         if self._quotes is None:
             self._quotes = [m.start() for m in re.finditer('"', self.masked)]
+        if self._single is None:
+            self._single = [m.span() for m in _SINGLE_QUOTED.finditer(self.masked)]
+        index = bisect_right(self._single, (start, len(self.masked)))
+        if index and self._single[index - 1][1] >= end:
+            return True  # 'quoted' with single quotes
         quotes = self._quotes
         if not quotes:
             return False
@@ -122,6 +172,54 @@ class Run:
         before = bisect_left(quotes, start) - bisect_left(quotes, line_start)
         after = bisect_left(quotes, line_end) - bisect_left(quotes, end)
         return before % 2 == 1 and after > 0
+
+    def _discussed(
+        self, clause: list[re.Match[str]], sentence_start: int, sentence_end: int
+    ) -> bool:
+        """Is the wording asked about ("how it could have been avoided") or a stroke of
+        luck ("we got lucky: nobody noticed"), rather than said of someone?"""
+        if any(token.group().lower() in _ASKING for token in clause[-6:]):
+            return True
+        if self._luck is None:
+            lower = self.masked.lower()
+            lucky = "luck" in lower or "fortunate" in lower or "thankful" in lower
+            self._luck = [m.start() for m in _LUCKY.finditer(self.masked)] if lucky else []
+        if not self._luck:
+            return False
+        index = bisect_left(self._luck, sentence_start)
+        if index < len(self._luck) and self._luck[index] < sentence_end:
+            return True
+        return self._under_lucky_heading(sentence_start)
+
+    def _under_lucky_heading(self, offset: int) -> bool:
+        if self._lucky is None:
+            self._lucky = []
+            lucky_level = 0
+            for match in re.finditer(r"^ {0,3}(#{1,6})\s+(.*)$", self.masked, re.M):
+                level = len(match.group(1))
+                if lucky_level and level <= lucky_level:
+                    self._lucky[-1] = (self._lucky[-1][0], match.start())
+                    lucky_level = 0
+                if not lucky_level and _LUCKY.search(match.group(2)):
+                    lucky_level = level
+                    self._lucky.append((match.end(), len(self.masked)))
+        return any(begin <= offset < end for begin, end in self._lucky)
+
+    def _specific(self, start: int) -> bool:
+        """Does the rest of the line name something specific?"""
+        line_end = self.masked.find("\n", start)
+        line_end = min(line_end if line_end >= 0 else len(self.masked), start + 300)
+        rest = self.text[start:line_end]
+        first = WORD.match(rest)
+        return bool(_SPECIFIC.search(rest, first.end() if first else 0))
+
+    def _owned(self, start: int) -> bool:
+        """Does the line name an owner, a date or a ticket?"""
+        line_start = self.masked.rfind("\n", 0, start) + 1
+        line_end = self.masked.find("\n", start)
+        line_end = line_end if line_end >= 0 else len(self.masked)
+        line_start, line_end = max(line_start, start - 300), min(line_end, start + 300)
+        return bool(_OWNED.search(self.text, line_start, line_end))
 
     def _item_start(self, start: int, sentence_start: int) -> bool:
         """Is `start` the first word of an action item (or of a sentence in one)?"""
@@ -138,8 +236,13 @@ class Run:
         return self._first_word(start, max(begin, sentence_start))
 
     def _first_word(self, start: int, sentence_start: int) -> bool:
-        first = WORD.search(self.masked, sentence_start)
-        return first is not None and first.start() == start
+        """Is `start` the first word of the sentence (after "so", "ok", "honestly"…)?"""
+        for first in WORD.finditer(self.masked, sentence_start, start + 1):
+            if first.start() == start:
+                return True
+            if first.group().lower() not in _FILLERS:
+                return False
+        return False
 
     def _clause_tokens(self, sentence_start: int, start: int) -> list[re.Match[str]]:
         window = self.masked[sentence_start:start]
@@ -170,7 +273,7 @@ class Run:
         kind = self.coach.kind(word, previous[-1] if previous else "", self.names)
         if word.lower() in {w.lower() for w in rule.exclude_subjects}:
             return False
-        return kind == "person" or (kind == "capitalised" and rule.human_verb)
+        return kind == "person" or (kind == "capitalised" and (rule.human_verb or rule.capitalised))
 
     def _check_subject(
         self, rule: Rule, clause: list[re.Match[str]], verb: str | None, start: int
@@ -178,6 +281,8 @@ class Run:
         """The span's start (moved back to a person subject), or -1 to drop the match."""
         if rule.subject is Subject.any:
             return start
+        if rule.subject is Subject.clause_person:
+            return start if self._clause_opens_with_person(rule, clause) else -1
         coach = self.coach
         head: re.Match[str] | None = None
         previous = ""
@@ -197,6 +302,23 @@ class Run:
             if kind != "person" and (previous.lower() in _POSSESSIVES or _named(previous, self)):
                 kind = "person"
                 subject_start = clause[clause.index(head) - 1].start()
+        if kind == "capitalised" and rule.capitalised:
+            kind = "person"
+        elif (
+            kind == "unknown"
+            and rule.capitalised
+            and head is not None
+            and self._chat_name(head, clause)
+        ):
+            kind = "person"  # chat: "tomasz didnt escalate", a name written in lower case
+        elif (
+            kind != "person"
+            and rule.capitalised
+            and previous.endswith("'s")
+            and previous[:1].isupper()
+        ):
+            kind = "person"  # Søren's change
+            subject_start = clause[clause.index(head) - 1].start() if head is not None else start
         excluded = {w.lower() for w in rule.exclude_subjects}
         is_person = kind == "person" and head is not None and head.group().lower() not in excluded
         if rule.subject is Subject.person:
@@ -210,6 +332,52 @@ class Run:
         if is_person and rule.include_subject:
             return subject_start
         return start
+
+    def _chat_name(self, head: re.Match[str], clause: list[re.Match[str]]) -> bool:
+        """A lower-case word that stands where a name would in chat ("tomasz didnt
+        escalate"): the sentence is written in lower case, the word opens it or follows a
+        conjunction, and it is no common function word."""
+        word = head.group()
+        if not (word.isalpha() and word.islower() and len(word) > 2) or word in _NOT_NAMES:
+            return False
+        if word in self.coach.skip_words or word in _CONJUNCTIONS:
+            return False
+        first = clause[0]
+        sentence_first = WORD.search(self.masked, self._sentence(first.start(), first.end())[0])
+        if sentence_first is None or not sentence_first.group()[:1].islower():
+            return False
+        index = clause.index(head)
+        return index == 0 or clause[index - 1].group().lower() in _CONJUNCTIONS
+
+    def _clause_opens_with_person(self, rule: Rule, clause: list[re.Match[str]]) -> bool:
+        """Is one of the clause's first words (after conjunctions and articles) a person?"""
+        seen = 0
+        previous = ""
+        excluded = {w.lower() for w in rule.exclude_subjects}
+        begin = 0
+        for index, token in enumerate(clause):
+            if token.group().lower() in _CONJUNCTIONS and index < len(clause) - 1:
+                begin = index + 1
+        for token in clause[begin:]:
+            word = token.group()
+            lower = word.lower()
+            if lower in _CONJUNCTIONS or lower in _DETERMINERS or lower in self.coach.skip_words:
+                previous = word
+                continue
+            if lower in _FILLERS and seen == 0:
+                continue
+            kind = self.coach.kind(word, previous, self.names)
+            if kind == "person" and lower not in excluded:
+                return True
+            if kind == "capitalised" and rule.capitalised and seen == 0:
+                following = clause.index(token) + 1
+                if following < len(clause) and self.coach.is_human_verb(clause[following].group()):
+                    return True  # "Thandiwe ran …", not "Kube state metrics …"
+            seen += 1
+            if seen >= 2:
+                return False
+            previous = word
+        return False
 
     # -- results ----------------------------------------------------------------
 
@@ -229,6 +397,12 @@ class Run:
                 continue
             last_end = end
             line, end_line = self._line_of(start), self._line_of(end)
+            rewritten = ""
+            if rule.category in _REWRITTEN:
+                sentence_end = self._sentence(start, end)[1]
+                rewritten = rewrite(
+                    rule.category, self.text[start:end], self.text[end:sentence_end]
+                )
             starts = self._starts()
             out.append(
                 Finding(
@@ -244,6 +418,7 @@ class Run:
                     message=rule.why,
                     suggestion=rule.redirects[0] if rule.redirects else "",
                     redirects=list(rule.redirects),
+                    rewrite=rewritten,
                 )
             )
         return out

@@ -40,6 +40,38 @@ def test_code_block_quotes_and_urls_are_not_prose() -> None:
     assert len(prose(text)) == len(text)
 
 
+def test_indented_code_and_html_pre_blocks_are_not_prose() -> None:
+    text = (
+        "Intro.\n\n    lee: I should have paused it\n\n"
+        "<pre>\nops: human error, obviously\n</pre>\n\nAna broke the build.\n"
+    )
+    assert flagged(text) == ["Ana broke"]
+    [finding] = lint(text)
+    assert (finding.line, finding.column) == (9, 1)
+
+
+def test_a_quoted_chat_log_is_left_alone_on_every_line() -> None:
+    text = "> 14:02 lee: my bad, human error\n14:03 sam: obviously the cron broke it\n\nDone.\n"
+    assert flagged(text) == []
+    assert flagged("> > nested: Bob broke it\n> plain: careless\n") == []
+
+
+def test_an_unclosed_fence_does_not_silence_the_rest() -> None:
+    text = "Notes.\n\n```sh\nkubectl get pods\n\nLater Ana broke the build.\n"
+    [finding] = lint(text)
+    assert (finding.text, finding.line, finding.column) == ("Ana broke", 6, 7)
+    closed = "```\nBob broke it\n```\nAna broke the build.\n"
+    assert flagged(closed) == ["Ana broke"]
+    nested = "> ```\n> Bob broke it\n> ```\n\nAna broke the build.\n"
+    assert flagged(nested) == ["Ana broke"]
+
+
+def test_many_unclosed_fences_are_all_text() -> None:
+    text = "".join(f"```x{i}\n" for i in range(50)) + "Ana broke the build.\n"
+    assert flagged(text) == ["Ana broke"]
+    assert len(prose(text)) == len(text)
+
+
 def test_quoted_words_under_discussion_are_left_alone() -> None:
     assert flagged('Avoid "human error" as a root cause.') == []
     assert flagged("They said “someone made a mistake” and we moved on.") == []
@@ -81,9 +113,78 @@ def test_vague_action_items_only_where_items_are() -> None:
     assert [f.line for f in lint(doc)] == [7, 9]
     assert flagged("Look into the retry storm", actions=True) == ["Look into"]
     assert flagged("Look into the retry storm") == []
-    assert flagged("| Make sure the canary gets traffic | Ben | 2026-01-01 |", actions=True) == [
-        "Make sure"
-    ]
+    assert flagged("| Make sure the canary gets traffic | Ben |", actions=True) == ["Make sure"]
+    # an item with an owner and a date is tracked work, whatever its first word
+    assert flagged("| Make sure the canary gets traffic | Ben | 2026-01-01 |", actions=True) == []
+
+
+def test_an_investigation_that_names_its_subject_is_an_action() -> None:
+    assert flagged("Investigate the pool settings", actions=True) == ["Investigate"]
+    for item in (
+        "Investigate grafana-agent memory usage",
+        "Consider pushing node logs to Loki with limited retention",
+        "Look into if this is also an issue in Traefik 2.X",
+        "Investigate missing node metrics/logs",
+    ):
+        assert flagged(item, actions=True) == [], item
+
+
+def test_vague_action_items_anywhere_and_good_ones_pass() -> None:
+    assert flagged("We need to improve our tests.") == ["We need to improve our"]
+    assert flagged("Do better next time.") == ["Do better"]
+    assert flagged("Lessons: be more careful with prod.") != []
+    assert flagged("Ensure this never happens again.") != []
+    good = "Ensure the backup job pages #db-oncall on failure (owner: Ana, due 2026-12-15)."
+    assert flagged(good) == []
+    assert flagged("Make sure the deploy script asks before touching prod (@lee, by Dec 10).") == []
+
+
+def test_people_outside_the_built_in_list() -> None:
+    assert flagged("Kasia deployed it without asking anyone.") != []
+    assert flagged("tomasz didnt escalate even though he was paged") != []
+    assert flagged("The flag was flipped without review by Priyanka.") != []
+    assert flagged("Søren's change broke the login.", people=("Søren Kierkegaard",)) != []
+    assert flagged("The night shift ignored the disk alerts.") != []
+    assert flagged("Infra pushed a change without telling anyone.") != []
+    # systems and a lowercase sentence about a system stay quiet
+    assert flagged("The flag was flipped by the automation at noon.") == []
+    assert flagged("billing broke after the upgrade") == []
+    assert flagged("Kubernetes missed the liveness deadline on three pods.") == []
+
+
+def test_idioms_verdicts_and_chat_spellings() -> None:
+    for text in (
+        "Honestly this one is on Marek.",
+        "He dropped the ball on the handover.",
+        "That was a rookie mistake.",
+        "He's not cut out for on-call.",
+        "An engineer accidentally deleted the namespace.",
+        "Someone fat-fingered the IP range.",
+        "The operator typed the wrong hostname.",
+        "She forgot she was connected to production.",
+        "Kasia could of stopped it.",
+        "they shouldve rolled back right away",
+        "In hindsight it's clear the warning was there.",
+        "The spike was impossible to miss.",
+        "How could you miss the alert?",
+        "Who thought it was a good idea to deploy on Friday?",
+        "why didnt you escalate",
+    ):
+        assert flagged(text) != [], text
+
+
+def test_technical_senses_and_quoted_words_stay_quiet() -> None:
+    for text in (
+        "The module is lazy-loaded on first use.",
+        "The API answers 400 with user error details when the payload is malformed.",
+        "The script ran in the wrong execution mode.",
+        "He wrote 'my bad, human error' in the channel.",
+        "We got lucky: nobody noticed the stale prices.",
+        "This is one of the most overlooked failure modes.",
+        "Be careful: the restore script overwrites the target database.",
+        "The new engineer was on their second on-call shift.",
+    ):
+        assert flagged(text) == [], text
 
 
 def test_action_lines_follow_headings_and_labels() -> None:

@@ -54,7 +54,7 @@ def test_an_exported_post_mortem_lints(cli, store, demo_id) -> None:  # type: ig
 
 def test_a_missing_file_is_one_sentence(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("lint", str(tmp_path / "nope.md"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input, told apart from a finding (1)
     assert result.stderr.startswith("debrief: ") and len(result.stderr.splitlines()) == 1
 
 
@@ -64,5 +64,18 @@ def test_a_broken_user_rule_file_is_one_sentence(cli, tmp_path: Path) -> None:  
     config.write_text("", encoding="utf-8")
     (config.parent / "rules" / "x.toml").write_text("[[rules]\n", encoding="utf-8")
     result = cli("--config", str(config), "lint", "-", input="fine")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "not valid TOML" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_directory_is_unreadable_input(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("debrief: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_bad_usage_exits_2_and_the_help_documents_the_codes(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("lint").exit_code == 2
+    assert cli("lint", "-", "--no-such-option", input="x").exit_code == 2
+    help_text = " ".join(cli("lint", "--help").stdout.split())
+    assert "1 when something was found" in help_text and "2 for bad usage" in help_text
