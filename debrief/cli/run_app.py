@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from debrief.cli.context import Context
 
@@ -32,7 +32,7 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     exit_as(app)
 
 
-def exit_as(app: App[object]) -> None:
+def exit_as(app: App[Any]) -> None:
     """Leave with the app's return code: 1 after a crash (Textual has printed what
     happened), so scripts and shells see the failure."""
     if app.return_code:
