@@ -17,6 +17,7 @@ from debrief.screens.actions_screen import ActionsScreen
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.history_screen import HistoryScreen
 from debrief.screens.home import HomeScreen
+from debrief.screens.import_screen import ImportPreview
 from debrief.screens.participants_form import ParticipantsForm
 from debrief.screens.saving import BUSY, SAVED
 from debrief.screens.status_form import StatusForm
@@ -174,3 +175,23 @@ async def test_quitting_with_a_change_still_waiting_asks_first(quick, demo_id, d
             await pilot.press("ctrl+q")  # a second time: leave without it
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_an_import_waits_for_the_lock_and_then_stores_once(
+    quick, template, db_path, tmp_path
+):
+    from tests.importers import slack_export as fx
+    from tests.importers.timeline_fixture import timeline_pm
+    from tests.screens.test_timeline_import import preview, status
+
+    pm_id = timeline_pm(quick, template)
+    notes: list[str] = []
+    app = app_on(quick, pm_id, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await preview(app, pilot, fx.write_zip(tmp_path / "export.zip"))
+        with held(db_path):
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: BUSY in notes)
+            assert isinstance(app.screen, ImportPreview) and "busy" in status(screen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen), timeout=10)
+        assert quick.event_count(pm_id) == 10 + 11
