@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from debrief.literal import clean
-from debrief.models import Section
+from debrief.models import Postmortem, Section, Status
 from debrief.screens.base import BaseScreen, Command
 from debrief.store import StoreError
 from debrief.widgets.section_editor import SectionEditor
@@ -230,10 +230,18 @@ class CollabControls(BaseScreen):
 
         me = self._me
         me.flush()
-        result = self.store.check_readiness(me.pm_id, me.template)
-        me.pm = self.store.get_postmortem(me.pm_id)
+        store, pm_id = self.store, me.pm_id
+        result = store.readiness(pm_id, me.template)
+        me.pm = store.get_postmortem(pm_id)
         me._show_header()
-        self.app.push_screen(ReadinessScreen(result, self.store.requests(me.pm_id)))
+
+        def promoted(pm: Postmortem) -> None:
+            me.pm = pm
+            me._show_header()
+
+        if result.ready and me.pm.status is Status.draft:
+            self.save_change(lambda: store.promote_if_ready(pm_id, result), promoted)
+        self.app.push_screen(ReadinessScreen(result, store.requests(pm_id)))
 
     def action_ask_contribution(self) -> None:
         from debrief.screens.ask_form import Ask, AskForm

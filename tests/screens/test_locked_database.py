@@ -195,3 +195,21 @@ async def test_an_import_waits_for_the_lock_and_then_stores_once(
             assert isinstance(app.screen, ImportPreview) and "busy" in status(screen)
         await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen), timeout=10)
         assert quick.event_count(pm_id) == 10 + 11
+
+
+async def test_a_complete_draft_checked_while_locked_becomes_ready_later(quick, template, db_path):
+    from debrief.models import Status
+    from debrief.screens.readiness_screen import ReadinessScreen
+    from tests.collab.test_collab import _complete
+
+    pm = quick.create_postmortem("Complete", template)
+    _complete(quick, pm.id)
+    notes: list[str] = []
+    app = app_on(quick, pm.id, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        with held(db_path):
+            await pilot.press("f3")
+            await wait_until(pilot, lambda: isinstance(app.screen, ReadinessScreen))
+            assert BUSY in notes
+        await wait_until(pilot, lambda: quick.get_postmortem(pm.id).status is Status.ready)
