@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from debrief.config import Config, ServeConfig, save_theme
+from debrief.screens.saving import RETRY_AFTER, Saver
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
+from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.importers.confine import ImportScope
@@ -28,6 +30,9 @@ BROWSER_KEYMAP = {
 """Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
 ctrl+t a tab): the page never sees them."""
 
+
+QUIT_AGAIN_WITHIN = 5.0
+"""Seconds in which a second ctrl+q quits although changes still wait for the database."""
 
 LEGIBLE = 4.5
 """WCAG AA for text: every word on the shared screen reaches this contrast."""
@@ -160,10 +165,14 @@ class DebriefApp(App[None]):
         templates_dir: Path | None = None,
         config_path: Path | None = None,
         in_browser: bool | None = None,
+        retry_after: float = RETRY_AFTER,
     ) -> None:
         """`config_path`: where the chosen theme is remembered (None: not remembered).
-        `in_browser`: use the keys a browser lets through (None: as served or not)."""
+        `in_browser`: use the keys a browser lets through (None: as served or not).
+        `retry_after`: seconds before a save that met a locked database is tried again."""
         super().__init__()
+        self.saver = Saver(self, retry_after)
+        self._quit_asked = 0.0
         self._in_browser = in_browser
         self.store = store
         self.config = config or Config()
@@ -257,11 +266,26 @@ class DebriefApp(App[None]):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
-        """Save whatever is still waiting for its autosave, then leave."""
+        """Save whatever is still waiting for its autosave, then leave. While changes
+        still wait for a locked database, say so: a second press within a few seconds
+        leaves without them."""
+        from time import monotonic
+
+        waiting = 0 if self.saver.try_now() else self.saver.waiting
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if flush is not None:
                 flush()
+            waiting += int(getattr(screen, "unsaved", False))
+        if waiting and monotonic() - self._quit_asked > QUIT_AGAIN_WITHIN:
+            self._quit_asked = monotonic()
+            self.notify(
+                f"{plural(waiting, 'change')} not saved yet: the database is busy (another "
+                "program is writing to it). Press ctrl+q again to quit without them.",
+                severity="warning",
+                timeout=QUIT_AGAIN_WITHIN,
+            )
+            return
         self.exit()
 
     def action_help(self) -> None:

@@ -188,21 +188,30 @@ class ActionsScreen(BaseScreen):
     def _set_status(self, row: ActionRow, choice: StatusChoice | None) -> None:
         if choice is None:
             return
-        try:
-            item = self.store.set_action_status(
-                row.postmortem_id, row.id, choice.status, choice.reason, base=_item(row)
-            )
-        except Conflict:
-            self.notify(
-                "Someone else changed this item's status meanwhile; the list now shows theirs.",
-                severity="warning",
-            )
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-        else:
+        store, base = self.store, _item(row)
+
+        def done(item: ActionItem) -> None:
             title = " ".join(item.title.split())
             self.notify(f"“{title}” is now {item.status.value}.", markup=False)
-        self.reload()
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, Conflict):
+                self.notify(
+                    "Someone else changed this item's status meanwhile; the list now shows theirs.",
+                    severity="warning",
+                )
+            else:
+                self.notify(str(exc), severity="error", markup=False)
+            self.reload()
+
+        self.save_change(
+            lambda: store.set_action_status(
+                row.postmortem_id, row.id, choice.status, choice.reason, base=base
+            ),
+            done,
+            failed,
+        )
 
     @on(DataTable.RowSelected, "#action-rows")
     def _edit(self, event: DataTable.RowSelected) -> None:
@@ -219,29 +228,39 @@ class ActionsScreen(BaseScreen):
         """Save the form like the post-mortem does; a new not-doing status asks why first."""
         if draft is None:
             return
-        base = _item(row)
-        try:
-            if draft.delete:
-                self.store.delete_action(row.postmortem_id, row.id)
+        store, base = self.store, _item(row)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, Conflict):
+                self.notify(
+                    "Someone else changed this item meanwhile; the list now shows theirs.",
+                    severity="warning",
+                )
+            else:
+                self.notify(str(exc), severity="error", markup=False)
+            self.reload()
+
+        if draft.delete:
+
+            def deleted(_: object) -> None:
                 self.notify("Action item deleted (it stays in the history).")
                 self.reload()
-                return
-            mine = {
-                k: v for k, v in draft.changes().items() if k != "status" and getattr(base, k) != v
-            }
-            if mine:
-                base = self.store.update_action(row.postmortem_id, row.id, mine, base=base)
-        except Conflict:
-            self.notify(
-                "Someone else changed this item meanwhile; the list now shows theirs.",
-                severity="warning",
+
+            self.save_change(
+                lambda: store.delete_action(row.postmortem_id, row.id), deleted, failed
             )
-            self.reload()
             return
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            self.reload()
-            return
+        mine = {k: v for k, v in draft.changes().items() if k != "status" and getattr(base, k) != v}
+        if mine:
+            self.save_change(
+                lambda: store.update_action(row.postmortem_id, row.id, mine, base=base),
+                lambda saved: self._status_after_edit(row, draft, saved),
+                failed,
+            )
+        else:
+            self._status_after_edit(row, draft, base)
+
+    def _status_after_edit(self, row: ActionRow, draft: ActionDraft, base: ActionItem) -> None:
         fresh = row.model_copy(update=base.model_dump())
         if draft.status is ActionStatus.not_doing and draft.status_reason:
             self._set_status(fresh, StatusChoice(draft.status, draft.status_reason))

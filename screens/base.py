@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from debrief.store import Store
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Reaches:
@@ -31,6 +32,18 @@ class Reaches:
     def store(self) -> Store:
         return self.debrief.store
 
+    def save_change(
+        self,
+        write: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        key: str | None = None,
+    ) -> bool:
+        """Make a change in the store through the app's one queue of saves: while another
+        program holds the database, the change is kept and retried (see `Saver.save`).
+        `write` must capture what it saves now, not read the screen when it runs."""
+        return self.debrief.saver.save(self, write, done, failed, key)  # type: ignore[arg-type]
+
     def today(self) -> date:
         return self.store.today()
 
@@ -41,16 +54,18 @@ class Reaches:
                 field.cursor_blink = False
 
     def follow_changes(self, on_change: Callable[[], None], every: float) -> None:
-        """Call `on_change` after another process commits: `PRAGMA data_version` is
-        polled every `every` seconds, and nothing is read again until it moves."""
+        """Call `on_change` after another process commits, or a save that waited for the
+        database lands: `PRAGMA data_version` is polled every `every` seconds, and
+        nothing is read again until it moves."""
         from debrief.store import StoreError
 
-        seen = self.store.data_version()
+        saver = self.debrief.saver
+        seen = (self.store.data_version(), saver.landed)
 
         def poll() -> None:
             nonlocal seen
             try:
-                version = self.store.data_version()
+                version = (self.store.data_version(), saver.landed)
             except StoreError:
                 return  # locked or busy for a moment: the next poll looks again
             if version != seen:

@@ -14,7 +14,7 @@ from debrief.models import ActionItem, TimelineEvent
 from debrief.screens.action_form import ActionDraft, ActionForm
 from debrief.screens.base import BaseScreen
 from debrief.screens.event_form import EventForm
-from debrief.store import Conflict, StoreError
+from debrief.store import Conflict
 from debrief.widgets.action_table import ActionTable
 from debrief.widgets.section_editor import SectionEditor
 
@@ -45,26 +45,49 @@ class CaptureControls(BaseScreen):
     def _action_saved(self, draft: ActionDraft | None, base: ActionItem | None = None) -> None:
         if draft is None:
             return
-        try:
-            if draft.delete and base is not None:
-                self.store.delete_action(self._me.pm_id, base.id)
+        pm_id, store = self._me.pm_id, self.store
+        conflicted = False
+
+        def failed(exc: Exception) -> None:
+            nonlocal conflicted
+            if isinstance(exc, Conflict) and base is not None:
+                conflicted = True
+                self._action_conflict(draft, base, exc)
+                return
+            self.notify(str(exc), severity="error", markup=False)
+            self._me._show_kind()
+
+        if draft.delete and base is not None:
+
+            def deleted(_: object) -> None:
                 self.notify("Action item deleted (it stays in the history).")
-            elif base is None:
-                item = self.store.add_action(self._me.pm_id, draft.to_item())
+                self._me._show_kind()
+
+            self.save_change(lambda: store.delete_action(pm_id, base.id), deleted, failed)
+        elif base is None:
+
+            def added(item: ActionItem) -> None:
                 owner = f" for {item.owner}" if item.owner else ""
                 due = f", due {item.due.isoformat()}" if item.due else ""
                 self.notify(f"Action item saved{owner}{due}.", markup=False)
+                self._me._show_kind()
+
+            try:
+                new = draft.to_item()
+            except ValueError as exc:
+                self.notify(str(exc), severity="error", markup=False)
             else:
-                mine = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
-                self.store.update_action(self._me.pm_id, base.id, mine, base=base)
-        except Conflict as conflict:
-            assert base is not None
-            self._action_conflict(draft, base, conflict)
-            return
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-        self._me._show_kind()
-        self.query_one(SectionEditor).focus()
+                self.save_change(lambda: store.add_action(pm_id, new), added, failed)
+        else:
+            mine = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
+            self.save_change(
+                lambda: store.update_action(pm_id, base.id, mine, base=base),
+                lambda _: self._me._show_kind(),
+                failed,
+            )
+        if not conflicted:
+            self._me._show_kind()
+            self.query_one(SectionEditor).focus()
 
     def _action_conflict(self, draft: ActionDraft, base: ActionItem, conflict: Conflict) -> None:
         """Someone changed the same fields meanwhile: show theirs, keep yours in the form."""
@@ -84,12 +107,12 @@ class CaptureControls(BaseScreen):
     def _event_saved(self, event: TimelineEvent | None) -> None:
         if event is None:
             return
-        try:
-            self.store.add_event(
-                self._me.pm_id,
-                event.model_copy(update={"author": event.author or self.store.author}),
-            )
+        pm_id, store = self._me.pm_id, self.store
+        mine = event.model_copy(update={"author": event.author or store.author})
+
+        def added(_: object) -> None:
             self.notify("Timeline event added.")
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self._me._show_kind()
+
+        self.save_change(lambda: store.add_event(pm_id, mine), added)
         self._me._show_kind()

@@ -11,7 +11,6 @@ from textual import on
 from textual.widgets import TextArea
 
 from debrief.screens.base import BaseScreen, Command
-from debrief.store import StoreError
 from debrief.template import SectionKind
 from debrief.widgets.coach_panel import CoachPanel, mark_spans, select_span
 from debrief.widgets.section_editor import SectionEditor
@@ -82,11 +81,9 @@ class CoachControls(BaseScreen):
         self.query_one(CoachPanel).show_questions(self._questions(), asked, index)
 
     def _mark_asked(self, question: str) -> None:
-        me = self._me
-        try:
-            self.store.mark_asked(me.pm_id, me.current, question)
-        except StoreError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+        me, store = self._me, self.store
+        pm_id, key = me.pm_id, me.current
+        self.save_change(lambda: store.mark_asked(pm_id, key, question))
 
     @on(TextArea.Changed, "#editor")
     def _coach_typed(self, event: TextArea.Changed) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from debrief.literal import clean
-from debrief.models import Section
+from debrief.models import Postmortem, Section, Status
 from debrief.screens.base import BaseScreen, Command
 from debrief.store import StoreError
 from debrief.widgets.section_editor import SectionEditor
@@ -120,14 +120,23 @@ class CollabControls(BaseScreen):
         me.conflicts[key] = theirs
         if key in me.sections:
             self.conflict_bases.setdefault(key, me.sections[key].rev)
-        try:
-            self.store.keep_conflict(
-                me.pm_id, "section", key, "body", mine, theirs.body, theirs.rev
-            )
-        except StoreError as exc:
+        store, pm_id = self.store, me.pm_id
+
+        def not_kept(exc: Exception) -> None:
             self.notify(f"{exc}; your text stays in the editor", severity="error", markup=False)
-        me._show_status()
-        self.action_resolve_conflict()
+
+        def kept(_: object) -> None:
+            me._show_status()
+            self.action_resolve_conflict()
+
+        if not self.save_change(
+            lambda: store.keep_conflict(
+                pm_id, "section", key, "body", mine, theirs.body, theirs.rev
+            ),
+            kept,
+            not_kept,
+        ):
+            me._show_status()  # the editor keeps the text; f10 resolves once it is kept
 
     def action_resolve_conflict(self) -> None:
         from debrief.screens.conflict_screen import ConflictScreen
@@ -151,18 +160,26 @@ class CollabControls(BaseScreen):
             if resolution is None:
                 self.notify("Both versions are kept; f10 resolves the conflict later.")
                 return
-            self.store.resolve_section_conflict(kept.id, resolution.text, resolution.how)
-            for other in open_[:-1]:
-                if other.entity_id == kept.entity_id:
-                    self.store.resolve_section_conflict(other.id, resolution.text, "superseded")
-            me.conflicts.pop(kept.entity_id, None)
-            self.conflict_bases.pop(kept.entity_id, None)
-            saved = self.store.get_section(me.pm_id, kept.entity_id)
-            me.sections[kept.entity_id] = saved
-            if editor.section_key == kept.entity_id:
-                editor.load(kept.entity_id, saved.body)
-            me._show_status()
-            me._show_agenda()
+            store, pm_id = self.store, me.pm_id
+            others = [o.id for o in open_[:-1] if o.entity_id == kept.entity_id]
+
+            def resolve() -> Section:
+                with store.write():  # one transaction: all of it lands, or none yet
+                    store.resolve_section_conflict(kept.id, resolution.text, resolution.how)
+                    for other in others:
+                        store.resolve_section_conflict(other, resolution.text, "superseded")
+                return store.get_section(pm_id, kept.entity_id)
+
+            def resolved(saved: Section) -> None:
+                me.conflicts.pop(kept.entity_id, None)
+                self.conflict_bases.pop(kept.entity_id, None)
+                me.sections[kept.entity_id] = saved
+                if editor.section_key == kept.entity_id:
+                    editor.load(kept.entity_id, saved.body)
+                me._show_status()
+                me._show_agenda()
+
+            self.save_change(resolve, resolved)
 
         self.app.push_screen(
             ConflictScreen(current.title, mine, current.body, current.updated_by, base), done
@@ -191,13 +208,20 @@ class CollabControls(BaseScreen):
         def restore(text: str | None) -> None:
             if text is None:
                 return
-            current = self.store.get_section(me.pm_id, key)
-            saved = self.store.save_section(me.pm_id, key, text, base_rev=current.rev)
-            me.sections[key] = saved
-            if me.current == key:
-                me.query_one(SectionEditor).load(key, saved.body)
-            me._show_status()
-            self.notify("Restored as a new version; the one before it stays in the history.")
+            store, pm_id = self.store, me.pm_id
+
+            def restore_now() -> Section:
+                current = store.get_section(pm_id, key)
+                return store.save_section(pm_id, key, text, base_rev=current.rev)
+
+            def restored(saved: Section) -> None:
+                me.sections[key] = saved
+                if me.current == key:
+                    me.query_one(SectionEditor).load(key, saved.body)
+                me._show_status()
+                self.notify("Restored as a new version; the one before it stays in the history.")
+
+            self.save_change(restore_now, restored)
 
         self.app.push_screen(HistoryScreen(me.sections[key].title, revisions), restore)
 
@@ -206,10 +230,18 @@ class CollabControls(BaseScreen):
 
         me = self._me
         me.flush()
-        result = self.store.check_readiness(me.pm_id, me.template)
-        me.pm = self.store.get_postmortem(me.pm_id)
+        store, pm_id = self.store, me.pm_id
+        result = store.readiness(pm_id, me.template)
+        me.pm = store.get_postmortem(pm_id)
         me._show_header()
-        self.app.push_screen(ReadinessScreen(result, self.store.requests(me.pm_id)))
+
+        def promoted(pm: Postmortem) -> None:
+            me.pm = pm
+            me._show_header()
+
+        if result.ready and me.pm.status is Status.draft:
+            self.save_change(lambda: store.promote_if_ready(pm_id, result), promoted)
+        self.app.push_screen(ReadinessScreen(result, store.requests(pm_id)))
 
     def action_ask_contribution(self) -> None:
         from debrief.screens.ask_form import Ask, AskForm
@@ -220,14 +252,16 @@ class CollabControls(BaseScreen):
         def asked(ask: Ask | None) -> None:
             if ask is None:
                 return
-            try:
-                self.store.request_contribution(me.pm_id, key, ask.person, ask.note)
-            except (StoreError, ValueError) as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self.notify(
-                clean(f"Asked {ask.person} for {me.sections[key].title}.", single_line=True),
-                markup=False,
+            store, pm_id = self.store, me.pm_id
+
+            def asked_now(_: object) -> None:
+                self.notify(
+                    clean(f"Asked {ask.person} for {me.sections[key].title}.", single_line=True),
+                    markup=False,
+                )
+
+            self.save_change(
+                lambda: store.request_contribution(pm_id, key, ask.person, ask.note), asked_now
             )
 
         self.app.push_screen(AskForm(me.sections[key].title, me._participants()), asked)

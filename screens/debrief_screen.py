@@ -21,6 +21,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
+from debrief.screens.saving import BUSY, SAVED
 from debrief.screens.section_keys import section_keys
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
@@ -133,6 +134,8 @@ class DebriefScreen(
         self.conflicts: dict[str, Section] = {}
         self._save_timer: Timer | None = None
         self._unsaved_since: float | None = None
+        self.unsaved = False
+        """The editor holds text a locked database has not taken yet (it is retried)."""
         """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
     # -- layout ----------------------------------------------------------------
@@ -229,6 +232,7 @@ class DebriefScreen(
             self._save_timer.stop()
             self._save_timer = None
         self._unsaved_since = None
+        was_waiting, self.unsaved = self.unsaved, False
         editors = self.query(SectionEditor)
         if not editors:
             return
@@ -244,13 +248,17 @@ class DebriefScreen(
         except Conflict as conflict:
             self.on_save_conflict(key, editor.text, conflict.current)
             return
-        except DatabaseLocked as exc:
-            self.notify(f"{exc}; retrying in a moment", severity="warning", markup=False)
+        except DatabaseLocked:
+            self.unsaved = True
+            if not was_waiting:
+                self.notify(BUSY, severity="warning", timeout=8)
             self._save_timer = self.set_timer(RETRY_DELAY, self.flush)
             return
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        if was_waiting:
+            self.notify(SAVED, timeout=4)
         was_empty = section.is_empty
         self.sections[key] = saved
         if was_empty != saved.is_empty:

@@ -13,7 +13,6 @@ from debrief.models import Postmortem, Status
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
 from debrief.screens.theme_style import rich_style
-from debrief.store import StoreError
 from debrief.template import load_template
 from debrief.widgets.key_bar import KeyBar
 from debrief.words import plural
@@ -309,11 +308,19 @@ class HomeScreen(BaseScreen):
             return
         try:
             template = load_template(draft.template, self.debrief.templates_dir)
-            pm = self.store.create_postmortem(
-                draft.title, template, started_at=draft.started_at, severity=draft.severity
-            )
-        except (StoreError, ValueError) as exc:
+        except ValueError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._run_search()
-        self.open(pm.id)
+        store, waited = self.store, False
+
+        def created(pm: Postmortem) -> None:
+            self._run_search()
+            if not waited or self.is_current:  # after a wait, only over this list
+                self.open(pm.id)
+
+        waited = not self.save_change(
+            lambda: store.create_postmortem(
+                draft.title, template, started_at=draft.started_at, severity=draft.severity
+            ),
+            created,
+        )

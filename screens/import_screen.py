@@ -28,11 +28,14 @@ from debrief.importers.preview import ImportRequest, Preview, read_preview
 from debrief.literal import clean, literal
 from debrief.models import TimelineEvent
 from debrief.screens.base import BaseModal, Reaches
+from debrief.screens.saving import BUSY, BUSY_HERE, RETRY_LONGEST
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from debrief.store import Store
 
 T = TypeVar("T")
@@ -176,6 +179,13 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
     class Failed(Message):
         text: str
 
+    @dataclass
+    class Locked(Message):
+        """Another program holds the database: nothing was stored, the import waits."""
+
+        events: list[TimelineEvent]
+        already: int
+
     def __init__(self, pm_id: str, request: ImportRequest) -> None:
         super().__init__()
         self.pm_id = pm_id
@@ -183,6 +193,10 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         self.preview: Preview | None = None
         self.busy = True
         self.failed = False
+        self.waiting: Timer | None = None
+        """While the database is locked: the timer that tries the import again."""
+        self._wait: float | None = None
+        """Seconds before the next try while the database is locked (None: not locked yet)."""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -209,7 +223,7 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         own = self.store
         if own.path is None:
             return self.app.call_from_thread(use, own)
-        store = Store(own.path, author=own.author, clock=own.clock)
+        store = Store(own.path, author=own.author, clock=own.clock, busy_timeout=own.busy_timeout)
         try:
             return use(store)
         finally:
@@ -227,10 +241,16 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="Import")
     def _write(self, events: list[TimelineEvent], already: int) -> None:
+        from debrief.store import DatabaseLocked
+
         label, progress = f"import {self.request.fmt.value}", self._progress_from_thread
-        counts = self._with_store(
-            lambda store: store.import_events(self.pm_id, events, label, progress)
-        )
+        try:
+            counts = self._with_store(
+                lambda store: store.import_events(self.pm_id, events, label, progress)
+            )
+        except DatabaseLocked:  # refused before anything was stored: the same import again
+            self.post_message(self.Locked(events, already))
+            return
         self.post_message(self.Imported(ImportResult(counts.added, counts.already + already)))
 
     @on(Worker.StateChanged)
@@ -261,6 +281,24 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
             hint = "\nSpace unticks · Enter imports · w: this author · a: all"
             parts.append((hint, "$foreground-muted"))
             self.query_one("#preview-status", Static).update(Content.assemble(*parts))
+
+    @on(Locked)
+    def _locked(self, message: Locked) -> None:
+        if self._wait is None:
+            self.notify(BUSY, severity="warning", timeout=8)
+            self._wait = self.debrief.saver.retry_after
+        self.query_one("#preview-status", Static).update(
+            Content.styled(f"{BUSY_HERE} The import starts as soon as it is free.", WARNING)
+        )
+        self.waiting = self.set_timer(self._wait, lambda: self._again(message))
+        self._wait = min(self._wait * 2, RETRY_LONGEST)
+
+    def _again(self, message: Locked) -> None:
+        self.waiting = None
+        self.query_one("#preview-status", Static).update(
+            f"Importing {plural(len(message.events), 'event')}…"
+        )
+        self._write(message.events, message.already)
 
     @on(Imported)
     def _imported(self, message: Imported) -> None:
@@ -316,6 +354,9 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         self._write(chosen, self.preview.already)
 
     def action_cancel(self) -> None:
+        if self.waiting is not None:  # nothing was stored yet: leave it
+            self.waiting.stop()
+            self.busy = False
         if self.busy and self.preview is not None:
             self.notify("The import is running; it finishes in a moment.")
             return

@@ -26,6 +26,7 @@ from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.coach import Coach
+    from debrief.models import Postmortem
     from debrief.screens.debrief_screen import DebriefScreen
 
 TICK_SECONDS = 0.25
@@ -322,19 +323,20 @@ class MeetingControls(BaseScreen):
         if meeting.phase is not Phase.finished:  # wrapped up twice: the meeting ended once
             meeting.finish()
         self._save_record()
-        try:
-            me.pm = self.store.finish_debrief(me.pm_id, follow_up)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        me._show_header()
-        self._show_meeting()
-        self._publish_view(WRAP_UP_VIEW)
-        self.notify(
-            f"Debriefed. Follow-up review on {follow_up.isoformat()}; the meeting record "
-            "is in the exported document.",
-            markup=False,
-        )
+        store, pm_id = self.store, me.pm_id
+
+        def finished(pm: Postmortem) -> None:
+            me.pm = pm
+            me._show_header()
+            self._show_meeting()
+            self._publish_view(WRAP_UP_VIEW)
+            self.notify(
+                f"Debriefed. Follow-up review on {follow_up.isoformat()}; the meeting record "
+                "is in the exported document.",
+                markup=False,
+            )
+
+        self.save_change(lambda: store.finish_debrief(pm_id, follow_up), finished)
 
     # -- redirects shown ---------------------------------------------------------------------
 
@@ -363,9 +365,14 @@ class MeetingControls(BaseScreen):
         people.show(self._people(), section.spoke if section else [], self._nudge)
 
     def _save_record(self) -> None:
-        error = self._sync.save(self.meeting)
-        if error:
-            self.notify(error, severity="warning", markup=False)
+        sync, clock = self._sync, self.meeting
+
+        def not_saved(exc: Exception) -> None:
+            self.notify(
+                f"The meeting record was not saved: {exc}", severity="warning", markup=False
+            )
+
+        self.save_change(lambda: sync.save(clock), failed=not_saved, key=f"meeting {sync.token}")
 
     def _publish_view(self, section: str | None = None) -> None:
         self._sync.publish(section or self._me.current, self.meeting, self._presenting())

@@ -103,21 +103,16 @@ class MeetingSync:
         if self.asked_before is None:
             self.asked_before = self.store.asked_by_section(self.pm_id)
 
-    def save(self, clock: AgendaClock) -> str:
+    def save(self, clock: AgendaClock) -> None:
         """Save the record as of now (once there is something to keep): the running
-        section's time and the current section with it. Returns an error, or ""."""
+        section's time and the current section with it. A StoreError is raised."""
         record = clock.record
         if record.started_at is None and not record.speakers() and not record.findings:
-            return ""
-        try:
-            self._take_questions(record)
-            now = clock.snapshot().record
-            record.id = self.store.save_meeting(now).id
-        except StoreError as exc:
-            self.saved_at = time.monotonic()  # a locked moment: try again at the next interval
-            return f"The meeting record was not saved: {exc}"
-        self.saved_at = time.monotonic()
-        return ""
+            return
+        self.saved_at = time.monotonic()  # a locked moment is tried again, not at every tick
+        self._take_questions(record)
+        now = clock.snapshot().record
+        record.id = self.store.save_meeting(now).id
 
     def _take_questions(self, record: MeetingRecord) -> None:
         if self.asked_before is None:

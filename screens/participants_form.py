@@ -6,6 +6,8 @@ anything changed, so the screen below can show the new list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -20,9 +22,13 @@ from debrief.literal import clean
 from debrief.models import Participant
 from debrief.participants import ROLES
 from debrief.screens.base import BaseModal
+from debrief.screens.saving import BUSY_HERE
 from debrief.store import StoreError
 from debrief.widgets.completing_input import CompletingInput
 from debrief.words import plural
+
+if TYPE_CHECKING:
+    from debrief.store.participants import ParticipantSaved
 
 INVITE_LABEL = "Invite everyone named in the timeline"
 NOBODY_ELSE = "No one else is named as an author in the timeline."
@@ -185,25 +191,33 @@ class ParticipantsForm(BaseModal[bool]):
             self._status("Type a name first.", error=True)
             name_field.focus()
             return
-        try:
-            saved = self.store.add_participant(self.pm_id, name_field.value, role_field.value)
-        except (StoreError, ValueError) as exc:
-            name_field.add_class("-invalid")
+        store, pm_id = self.store, self.pm_id
+        name, role = name_field.value, role_field.value
+
+        def refused(exc: Exception) -> None:
             message = str(exc)
             if "already takes part" in message:
                 message += "; type a new role to change it"
+            if (name_field.value, role_field.value) == ("", ""):
+                name_field.value, role_field.value = name, role  # the refused name, to fix
+            name_field.add_class("-invalid")
             self._status(message[0].upper() + message[1:] + ".", error=True)
             name_field.focus()
-            return
+
+        def added(saved: ParticipantSaved) -> None:
+            person = saved.participant
+            if saved.added:
+                as_role = f" as {person.role}" if person.role else ""
+                self._status(f"Added {person.name}{as_role}.")
+            else:
+                self._status(f"{person.name} is now {person.role}.")
+            self._reload(highlight=person.name)
+
         self.changed = True
-        person = saved.participant
-        if saved.added:
-            role = f" as {person.role}" if person.role else ""
-            self._status(f"Added {person.name}{role}.")
-        else:
-            self._status(f"{person.name} is now {person.role}.")
-        name_field.value = role_field.value = ""
-        self._reload(highlight=person.name)
+        if not self.save_change(lambda: store.add_participant(pm_id, name, role), added, refused):
+            self._status(f"{BUSY_HERE} {name} is added as soon as it is free.")
+        if not name_field.has_class("-invalid"):
+            name_field.value = role_field.value = ""
         name_field.focus()
 
     def action_remove(self) -> None:
@@ -213,31 +227,41 @@ class ParticipantsForm(BaseModal[bool]):
             self._status("Choose someone in the list first.", error=True)
             return
         name = self.people[index].name
-        try:
-            self.store.remove_participant(self.pm_id, name)
-        except (StoreError, ValueError) as exc:
-            self._status(str(exc), error=True)
-            return
+        store, pm_id = self.store, self.pm_id
+
+        def removed(_: object) -> None:
+            self._status(f"Removed {name} (the history keeps them).")
+            self._reload()
+            if self.people:
+                people.focus()
+            else:
+                self.query_one("#name", Input).focus()
+
         self.changed = True
-        self._status(f"Removed {name} (the history keeps them).")
-        self._reload()
-        if self.people:
-            people.focus()
-        else:
-            self.query_one("#name", Input).focus()
+        if not self.save_change(
+            lambda: store.remove_participant(pm_id, name),
+            removed,
+            lambda exc: self._status(str(exc), error=True),
+        ):
+            self._status(f"{BUSY_HERE} {name} is removed as soon as it is free.")
 
     def action_invite(self) -> None:
-        try:
-            added = self.store.invite_from_timeline(self.pm_id)
-        except StoreError as exc:
-            self._status(str(exc), error=True)
-            return
-        if not added:
-            self._status(NOBODY_ELSE)
-            return
+        store, pm_id = self.store, self.pm_id
+
+        def invited(added: list[Participant]) -> None:
+            if not added:
+                self._status(NOBODY_ELSE)
+                return
+            self._status(f"Added {plural(len(added), 'person', 'people')} named in the timeline.")
+            self._reload()
+
         self.changed = True
-        self._status(f"Added {plural(len(added), 'person', 'people')} named in the timeline.")
-        self._reload()
+        if not self.save_change(
+            lambda: store.invite_from_timeline(pm_id),
+            invited,
+            lambda exc: self._status(str(exc), error=True),
+        ):
+            self._status(f"{BUSY_HERE} Those people are added as soon as it is free.")
 
     def action_close(self) -> None:
         self.dismiss(self.changed)

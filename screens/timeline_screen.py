@@ -15,7 +15,6 @@ from debrief.literal import clean
 from debrief.models import TimelineEvent
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.event_form import EventForm
-from debrief.store import StoreError
 from debrief.timeline import GAP_THRESHOLD, gaps, metrics, unsourced
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.timeline_table import TimelineTable, long_duration
@@ -221,26 +220,35 @@ class TimelineScreen(BaseScreen):
     def _saved(self, event: TimelineEvent | None, base: TimelineEvent | None = None) -> None:
         if event is None:
             return
-        try:
-            if base is None:
-                self.store.add_event(
-                    self.pm_id, event.model_copy(update={"author": self.store.author})
-                )
-            else:
-                changes = {
-                    k: getattr(event, k) for k in ("at", "text", "source", "link", "milestone")
-                }
-                self.store.update_event(self.pm_id, base.id, changes, base=base)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-        self.refresh_events()
+        pm_id, store = self.pm_id, self.store
+        if base is None:
+            mine = event.model_copy(update={"author": store.author})
+            self.save_change(lambda: store.add_event(pm_id, mine), self._changed, self._not_saved)
+        else:
+            changes = {k: getattr(event, k) for k in ("at", "text", "source", "link", "milestone")}
+            self.save_change(
+                lambda: store.update_event(pm_id, base.id, changes, base=base),
+                self._changed,
+                self._not_saved,
+            )
 
     def action_delete_event(self) -> None:
         event_id = self.query_one(TimelineTable).current_event_id()
         if event_id:
-            self.store.delete_event(self.pm_id, event_id)
-            self.notify("Event deleted (it stays in the history).")
-            self.refresh_events()
+            pm_id, store = self.pm_id, self.store
+
+            def deleted(_: object) -> None:
+                self.notify("Event deleted (it stays in the history).")
+                self.refresh_events()
+
+            self.save_change(lambda: store.delete_event(pm_id, event_id), deleted)
+
+    def _changed(self, _: object = None) -> None:
+        self.refresh_events()
+
+    def _not_saved(self, exc: Exception) -> None:
+        self.notify(str(exc), severity="error", markup=False)
+        self.refresh_events()
 
     def action_back(self) -> None:
         if self.query_one("#filter", Input).has_focus:

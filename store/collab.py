@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from debrief.models import Status
+from debrief.models import Postmortem, Status
 from debrief.readiness import Readiness, readiness
 from debrief.store.base import iso
 from debrief.store.errors import NotFound
@@ -45,13 +45,24 @@ class CollabMixin(PostmortemsMixin):
 
     def check_readiness(self, pm_id: str, template: Template) -> Readiness:
         """The checklist; a draft that passes it becomes `ready`."""
+        result = self.readiness(pm_id, template)
+        self.promote_if_ready(pm_id, result)
+        return result
+
+    def readiness(self, pm_id: str, template: Template) -> Readiness:
+        """The checklist, read only."""
         doc = self.document(pm_id)  # type: ignore[attr-defined]
         sections = {s.key: s.title for s in doc.sections}
         where = sorted({sections.get(c.entity_id, c.entity_id) for c in self.open_conflicts(pm_id)})
-        result = readiness(doc, template, where)
-        if result.ready and doc.postmortem.status is Status.draft:
-            self.set_status(pm_id, Status.ready)
-        return result
+        return readiness(doc, template, where)
+
+    def promote_if_ready(self, pm_id: str, result: Readiness) -> Postmortem:
+        """A draft that passed the checklist becomes `ready`; the post-mortem as it is now."""
+        with self.write():
+            pm = self.get_postmortem(pm_id)
+            if result.ready and pm.status is Status.draft:
+                pm = self.set_status(pm_id, Status.ready)
+        return pm
 
     # -- conflicts ------------------------------------------------------------
 

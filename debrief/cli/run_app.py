@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from debrief.cli.context import Context
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 APP_BUSY_TIMEOUT_S = 0.25
 """The app's saves run between keystrokes: wait briefly for another writer, then retry later."""
@@ -17,14 +21,23 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     from debrief.app import DebriefApp
     from debrief.config import config_file
 
-    DebriefApp(
+    app = DebriefApp(
         store=store,
         config=context.config,
         pm_id=pm_id,
         mode=mode,
         templates_dir=context.templates,
         config_path=config_file(context.config_path),
-    ).run()
+    )
+    app.run()
+    exit_as(app)
+
+
+def exit_as(app: App[Any]) -> None:
+    """Leave with the app's return code: 1 after a crash (Textual has printed what
+    happened), so scripts and shells see the failure."""
+    if app.return_code:
+        raise SystemExit(app.return_code)
 
 
 def serve_app(
