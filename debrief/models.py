@@ -162,6 +162,17 @@ class TimelineEvent(_Model):
     _at_in = field_validator("at", mode="before")(_instant_in)
     _ints = field_validator("rev")(_bounded_int)
 
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value: str, info: ValidationInfo) -> str:
+        """From outside, an http, https or mailto URL on one line; a stored one as it is
+        (the documents show a bad one as text)."""
+        if not _strict(info):
+            return value
+        from debrief.links import check_link
+
+        return check_link(value)
+
     @field_validator("at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:

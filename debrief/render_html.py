@@ -1,12 +1,17 @@
 """A standalone, printable HTML page from the Markdown document.
 
 markdown-it-py (already a dependency of Textual) does the conversion, with raw
-HTML disabled so that nothing a user typed becomes markup.
+HTML disabled so that nothing a user typed becomes markup, and links kept only when
+they lead to an http, https or mailto URL or a relative one (never `javascript:` or
+`data:`).
 """
 
 from __future__ import annotations
 
 from html import escape
+
+from debrief.links import is_safe_target
+from debrief.literal import clean
 
 _STYLE = """
 body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
@@ -28,10 +33,11 @@ def render_html(markdown: str, title: str) -> str:
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     md.enable("strikethrough")
+    md.validateLink = is_safe_target  # type: ignore[method-assign]
     body = md.render(markdown)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n"
+        f"<title>{escape(clean(title, single_line=True), quote=True)}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )

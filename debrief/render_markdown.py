@@ -1,4 +1,8 @@
-"""The post-mortem as a complete, readable Markdown document (GitHub-flavoured)."""
+"""The post-mortem as a complete, readable Markdown document (GitHub-flavoured).
+
+Every field goes through `debrief.safe_markdown`: plain text shows literally, links
+are checked, section bodies stay Markdown without raw HTML or unsafe links.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,16 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from debrief.dates import show_duration, show_instant
-from debrief.literal import clean
 from debrief.models import ActionItem, Document
+from debrief.safe_markdown import body as safe_body
+from debrief.safe_markdown import cell, link, text, ticket
 from debrief.timeline import metrics
+
+__all__ = ["cell", "render_markdown"]
 
 TIMELINE_KEY = "timeline"
 ACTIONS_KEY = "action-items"
 ASPIRATIONAL_KEY = "if-we-have-time"
-
-
-def cell(value: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return clean(value, single_line=True).replace("|", "\\|") or " "
-
-
-def _link(label: str, url: str) -> str:
-    if not url:
-        return cell(label)
-    return f"[{cell(label)}]({url.replace(' ', '%20').replace(')', '%29')})"
 
 
 def render_markdown(
@@ -34,24 +30,28 @@ def render_markdown(
 ) -> str:
     """The whole document. `where` is the zone times are shown in (named beside each)."""
     pm = doc.postmortem
-    out: list[str] = [f"# {clean(pm.title, single_line=True)}", ""]
-    meta = [
-        ("Id", pm.id),
+    out: list[str] = [f"# {text(pm.title)}", ""]
+    started = show_instant(pm.started_at, where) if pm.started_at else "—"
+    ended = show_instant(pm.ended_at, where) if pm.ended_at else "—"
+    meta = [  # (label, Markdown): every value from people escaped
+        ("Id", cell(pm.id)),
         ("Status", pm.status.value),
-        ("Severity", pm.severity or "—"),
-        ("Incident start", show_instant(pm.started_at, where) if pm.started_at else "—"),
-        ("Incident end", show_instant(pm.ended_at, where) if pm.ended_at else "—"),
-        ("Classification", pm.classification or "—"),
-        ("Services", ", ".join(pm.services) or "—"),
-        ("Facilitator", pm.facilitator or "—"),
-        ("Lead investigator", pm.lead_investigator or "—"),
+        ("Severity", cell(pm.severity or "—")),
+        ("Incident start", started),
+        ("Incident end", ended),
+        ("Classification", cell(pm.classification or "—")),
+        ("Services", ", ".join(text(s) for s in pm.services) or "—"),
+        ("Facilitator", cell(pm.facilitator or "—")),
+        ("Lead investigator", cell(pm.lead_investigator or "—")),
         ("Debrief due", pm.debrief_due.isoformat() if pm.debrief_due else "—"),
     ]
     if pm.participants:
-        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in pm.participants)
+        people = ", ".join(
+            f"{text(p.name)} ({text(p.role)})" if p.role else text(p.name) for p in pm.participants
+        )
         meta.append(("Participants", people))
     out += ["| | |", "|---|---|"]
-    out += [f"| **{k}** | {cell(v)} |" for k, v in meta]
+    out += [f"| **{k}** | {v} |" for k, v in meta]
     out.append("")
 
     renderers: dict[str, Callable[[], list[str]]] = {
@@ -60,8 +60,8 @@ def render_markdown(
         ASPIRATIONAL_KEY: lambda: _aspirational(doc.aspirational_actions),
     }
     for section in doc.sections:
-        out += [f"## {clean(section.title, single_line=True)}", ""]
-        body = clean(section.body).strip()
+        out += [f"## {text(section.title)}", ""]
+        body = safe_body(section.body)
         if body:
             out += [body, ""]
         extra = renderers.get(section.key)
@@ -82,11 +82,11 @@ def _timeline(doc: Document, where: tzinfo | None) -> list[str]:
         return [*out, "_No timeline events yet._", ""]
     out += ["| Time | Event | Source | Milestone |", "|---|---|---|---|"]
     for e in events:
-        text = _link(e.text, e.link) if e.link else cell(e.text)
+        what = link(e.text, e.link)
         if e.author:
-            text = f"{cell(e.author)}: {text}"
+            what = f"{text(e.author)}: {what}"
         milestone = f"**{e.milestone.value}**" if e.milestone else ""
-        out.append(f"| {show_instant(e.at, where)} | {text} | {cell(e.source)} | {milestone} |")
+        out.append(f"| {show_instant(e.at, where)} | {what} | {cell(e.source)} | {milestone} |")
     out.append("")
     return out
 
@@ -99,13 +99,11 @@ def _actions(items: list[ActionItem], jira_url: str) -> list[str]:
         "|---|---|---|---|---|---|---|",
     ]
     for a in items:
-        ticket = a.jira_key
-        if ticket and jira_url:
-            ticket = f"[{a.jira_key}]({jira_url.rstrip('/')}/browse/{a.jira_key})"
+        key = ticket(a.jira_key, jira_url) if a.jira_key else "—"
         out.append(
             f"| {cell(a.title)} | {cell(a.owner) if a.owner else '**no owner**'} | "
             f"{a.due.isoformat() if a.due else '**no date**'} | {a.priority.value} | "
-            f"{a.kind.value} | {a.status.value} | {ticket or '—'} |"
+            f"{a.kind.value} | {a.status.value} | {key} |"
         )
     out.append("")
     return out
@@ -114,4 +112,4 @@ def _actions(items: list[ActionItem], jira_url: str) -> list[str]:
 def _aspirational(items: list[ActionItem]) -> list[str]:
     if not items:
         return ["_Nothing listed._", ""]
-    return [*(f"- {clean(a.title, single_line=True)}" for a in items), ""]
+    return [*(f"- {text(a.title)}" for a in items), ""]

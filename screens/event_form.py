@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from debrief.dates import DateError, local_zone, parse_instant, show_instant
+from debrief.links import link_problem
 from debrief.models import Milestone, TimelineEvent
 from debrief.screens.form_base import FormModal, say
 
@@ -179,6 +180,12 @@ class EventForm(FormModal[TimelineEvent | None]):
             _, when_error = self._when()
             self.query_one("#when" if when_error else "#text", Input).focus()
             return
+        link = self.query_one("#link", Input).value.strip()
+        problem = link_problem(link) if link else ""
+        if problem:
+            say(self.query_one("#form-error", Static), f"Not saved: the link {problem}.")
+            self.query_one("#link", Input).focus()
+            return
         at, _ = self._when()
         base = self.event.model_dump() if self.event else {}
         try:
@@ -188,7 +195,7 @@ class EventForm(FormModal[TimelineEvent | None]):
                     "at": at,
                     "text": self._text(),
                     "source": self.query_one("#source", Input).value.strip() or "manual",
-                    "link": self.query_one("#link", Input).value.strip(),
+                    "link": link,
                     "milestone": self._milestone(),
                 }
             )

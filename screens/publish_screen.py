@@ -30,6 +30,7 @@ from debrief.literal import clean, literal
 from debrief.publish import PublishError
 from debrief.publish.jira_errors import check_config
 from debrief.publish.runner import Prepared, PublishOptions, PublishSummary, prepare
+from debrief.redact import redact_url
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
@@ -206,7 +207,7 @@ class PublishScreen(BaseScreen):
         except PublishError as exc:
             return Content.styled(clean(f"{exc}."), "$text-warning")
         text = Text("Tickets in Jira ", style="bold")
-        text.append_text(literal(f"{jira.project} at {jira.url}", single_line=True))
+        text.append_text(literal(f"{jira.project} at {redact_url(jira.url)}", single_line=True))
         return text
 
     # -- actions -----------------------------------------------------------------

@@ -92,14 +92,16 @@ def event_add(
     source: Annotated[
         str, typer.Option(help="slack, log, graph, screenshot, support, manual...")
     ] = "manual",
-    link: Annotated[str, typer.Option(help="Evidence URL.")] = "",
+    link: Annotated[str, typer.Option(help="Evidence URL (http, https or mailto).")] = "",
     author: Annotated[str, typer.Option(help="Who said or did it (default: you).")] = "",
 ) -> None:
     """Add a timeline event; prints its id."""
     from debrief.dates import parse_instant
+    from debrief.links import check_link
     from debrief.models import TimelineEvent
 
     c = ctx_of(ctx)
+    link = check_link(link)
     at = parse_instant(when)
     body = read_text_arg(text)
     if not body.strip():

@@ -145,11 +145,12 @@ def _plan(console: Console, prepared: Prepared) -> None:
     from rich.text import Text
 
     from debrief.literal import clean
+    from debrief.redact import redact_url
 
     console.print(Text("Plan (dry run: nothing is changed)", style="bold"))
     jira = prepared.config.jira
     if prepared.options.jira:
-        where = f"{jira.project or '(no project)'} at {jira.url or '(no URL)'}"
+        where = f"{jira.project or '(no project)'} at {redact_url(jira.url) or '(no URL)'}"
         console.print(Text(f"  Tickets in Jira {clean(where, single_line=True)}:"))
         if not prepared.planned:
             console.print(Text("    none: there are no owned action items"))

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from debrief.config import JiraConfig
 from debrief.followup.sync_plan import SyncReport, plan_sync
 from debrief.followup.tickets import FIELDS, Ticket, ticket
-from debrief.publish.jira_errors import check_config, safe_url
+from debrief.publish.jira_errors import check_config
 from debrief.publish.plan import pm_label
+from debrief.redact import redact_url
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def sync(
     labels = sorted({pm_label(p.postmortem_id) for p in published})
     tickets = fetch(jira, labels, on_wait)
     writes, report = plan_sync(published, tickets, jira.users)
-    report.jira = f"{jira.project} at {safe_url(jira.url.rstrip('/'))}"
+    report.jira = f"{jira.project} at {redact_url(jira.url.rstrip('/'))}"
     skipped = {w.action_id for w in store.apply_sync(writes)}
     if skipped:
         report.changes = [c for c in report.changes if c.action_id not in skipped]

@@ -17,6 +17,7 @@ from typing import Any
 from debrief.dates import DateError, check_instant, parse_instant
 from debrief.importers.record import EventRecord
 from debrief.kinds import Milestone
+from debrief.links import LinkError, check_link
 
 FIELDS = ("at", "text", "source", "author", "link", "milestone", "id", "is_reply", "edited")
 SYNONYMS = {
@@ -94,18 +95,27 @@ class EventMaker:
         source = str(values.get("source") or "").strip() or self.source
         author = str(values.get("author") or "").strip()
         milestone = self._milestone(values.get("milestone"))
+        link = self._link(values.get("link"))
         own_id = str(values.get("id") or "").strip()
         return EventRecord(
             at=at,
             text=text,
             source=source,
             author=author,
-            link=str(values.get("link") or "").strip(),
+            link=link,
             source_id=f"{self.prefix}:{own_id}" if own_id else self._content_id(at, text, author),
             milestone=milestone,
             is_reply=_flag(values.get("is_reply")),
             edited=_flag(values.get("edited")),
         )
+
+    def _link(self, value: Any) -> str:
+        """The evidence link, or "" (noted) when it is not one the documents may link to."""
+        try:
+            return check_link(str(value or ""))
+        except LinkError as exc:
+            self.notes.append(f"{exc}; imported without it")
+            return ""
 
     def _milestone(self, value: Any) -> Milestone | None:
         name = str(value or "").strip().lower()

@@ -19,6 +19,7 @@ from debrief.importers.record import EventRecord
 from debrief.importers.report import ImportReport, bot_placeholder
 from debrief.importers.slack_meta import Directory
 from debrief.importers.slack_text import SlackText
+from debrief.links import link_problem
 
 _from_timestamp = datetime.fromtimestamp
 _LATEST_TS = LATEST.timestamp()
@@ -43,6 +44,10 @@ NOISE = {
     "message_deleted": why.DELETED,
 }
 _LABEL = re.compile(r"\|([^<>|]+)>")
+BAD_LINKS = (
+    "some links were not http, https or mailto URLs on one line; "
+    "their messages were imported without them"
+)
 
 
 class BadMessage(ValueError):
@@ -127,6 +132,10 @@ class MessageReader:
         if not text:
             self.report.skip(why.EMPTY)
             return None
+        if link and link_problem(link):
+            link = ""
+            if BAD_LINKS not in self.report.notes:
+                self.report.notes.append(BAD_LINKS)
         thread = m.get("thread_ts")
         user = m.get("user")
         if subtype is None and user is not None:

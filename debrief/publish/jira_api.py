@@ -30,10 +30,10 @@ from debrief.publish.jira_errors import (
     field_errors,
     quoted,
     retry_after,
-    safe_url,
     short,
     status_reason,
 )
+from debrief.redact import redact_url
 
 if TYPE_CHECKING:
     from jira import JIRA
@@ -68,7 +68,7 @@ class JiraSession:
 
     def __init__(self, config: JiraConfig, on_wait: Callable[[str], None] | None = None) -> None:
         self.config = config
-        self.url = safe_url(config.url.rstrip("/"))
+        self.url = redact_url(config.url.rstrip("/"))
         self.on_wait = on_wait
         self.client: JIRA | None = None
         self.cloud = False

@@ -9,6 +9,7 @@ from typing import Any
 
 from debrief.config import JiraConfig
 from debrief.publish import PublishError
+from debrief.redact import redact_url
 
 BASE_DELAY = 1.0
 MAX_BACKOFF = 30.0
@@ -75,7 +76,7 @@ def check_config(
             "or pat (Server/Data Center personal access token)"
         )
     if not jira.url.startswith(("http://", "https://")):
-        raise PublishError(f"the Jira URL must start with https:// (got {safe_url(jira.url)!r})")
+        raise PublishError(f"the Jira URL must start with https:// (got {redact_url(jira.url)!r})")
 
 
 class NotFound(Exception):
@@ -120,18 +121,6 @@ def quoted(label: str) -> str:
 def short(text: str | None, limit: int = 200) -> str:
     one_line = " ".join((text or "no details").split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
-def safe_url(url: str) -> str:
-    """The URL without any user:password@ part."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
 
 
 def connection_reason(exc: Exception) -> str:

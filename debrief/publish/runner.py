@@ -24,6 +24,7 @@ from debrief.publish.documents import document_paths, out_dir, write_documents
 from debrief.publish.plan import Change, PlannedTicket, plan_tickets
 from debrief.publish.preflight import Preflight, check
 from debrief.publish.tickets import Outcome, Progress, Result
+from debrief.redact import redact_url
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class Prepared:
             ],
             tickets=[_ticket(o) for o in outcomes] if self.options.jira else [],
             aspirational=len(self.doc.aspirational_actions),
-            jira=f"{jira.project} at {jira.url}" if self.needs_jira else "",
+            jira=f"{jira.project} at {redact_url(jira.url)}" if self.needs_jira else "",
             slack="skipped (dry run)" if self.options.dry_run else "not configured",
         )
 

@@ -6,7 +6,10 @@ User text is escaped for Slack, so a title cannot mention @channel or add links.
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from typing import Any
@@ -59,23 +62,51 @@ def announcement(doc: Document, keys: list[str], where: str) -> dict[str, Any]:
 
 
 def post(webhook: str, payload: dict[str, Any]) -> None:
-    """POST the payload as JSON; SlackError on anything but a 2xx answer."""
-    if not webhook.startswith(("https://", "http://")):
+    """POST the payload as JSON; SlackError on anything but a 2xx answer.
+
+    Whatever goes wrong (a malformed URL, a refusal, no network) is one sentence that
+    never holds the webhook's secret path.
+    """
+    from debrief.links import link_problem
+
+    webhook = webhook.strip()
+    if not webhook.lower().startswith(("https://", "http://")):
         raise SlackError("the Slack webhook is not an http(s) URL")
-    request = urllib.request.Request(
-        webhook,
-        data=json.dumps(payload).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
+    problem = link_problem(webhook)
+    if problem:
+        raise SlackError(f"the Slack webhook URL {problem}")
     try:
+        request = urllib.request.Request(
+            webhook,
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
             answer.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read(200).decode("utf-8", "replace").strip()
         raise SlackError(
-            f"Slack refused the announcement (HTTP {exc.code}{': ' + detail if detail else ''})"
+            f"Slack refused the announcement (HTTP {exc.code}"
+            f"{': ' + clean(detail, single_line=True) if detail else ''})"
         ) from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SlackError(f"could not reach Slack to announce it ({reason})") from None
+    except urllib.error.URLError as exc:
+        reason = _reason(exc.reason) if isinstance(exc.reason, BaseException) else ""
+        raise SlackError(f"could not reach Slack ({reason or 'the connection failed'})") from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        raise SlackError(f"could not reach Slack ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    """What went wrong, in words that hold no part of the URL."""
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "it did not answer in time"
+    if isinstance(exc, socket.gaierror):
+        return "the host name could not be resolved"
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused"
+    if isinstance(exc, ssl.SSLError):
+        return "its TLS certificate could not be verified"
+    if isinstance(exc, http.client.InvalidURL | ValueError):
+        return "the webhook URL is malformed"
+    return "the connection failed"
