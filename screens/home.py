@@ -16,6 +16,7 @@ from debrief.screens.theme_style import rich_style
 from debrief.store import StoreError
 from debrief.template import load_template
 from debrief.widgets.key_bar import KeyBar
+from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 
 COMMANDS = [
@@ -117,7 +118,7 @@ class HomeScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("debrief — post-mortems", style="bold"), id="home-title")
-        yield Input(placeholder="Search every post-mortem (ctrl+f)", id="search")
+        yield SafeInput(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
         for note in ("asks", "follow-ups"):

@@ -22,6 +22,7 @@ from debrief.participants import ROLES
 from debrief.screens.base import BaseModal
 from debrief.store import StoreError
 from debrief.widgets.completing_input import CompletingInput
+from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 
 INVITE_LABEL = "Invite everyone named in the timeline"
@@ -80,7 +81,7 @@ class ParticipantsForm(BaseModal[bool]):
             with Horizontal(id="people-fields"):
                 with Vertical(classes="people-field"):
                     yield Label("Name")
-                    yield Input(compact=True, id="name", placeholder="Full name, any spelling")
+                    yield SafeInput(compact=True, id="name", placeholder="Full name, any spelling")
                 with Vertical(classes="people-field"):
                     yield Label("Role")
                     yield CompletingInput(
