@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from debrief.cli.context import ctx_of, handled, read_text_arg
+from debrief.cli.output import say, say_json
 
 
 @handled
@@ -32,17 +32,17 @@ def lint(
     coach = coach_for(user_dir if user_dir.is_dir() else None)
     findings = coach.lint(text, people=[*(person or []), *people_in(text)])
     if as_json:
-        typer.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2))
+        say_json([f.model_dump(mode="json") for f in findings])
     else:
         label = "<stdin>" if path == "-" else path
         for f in findings:
             words = " ".join(f.text.split())
-            typer.echo(
+            say(
                 f'{label}:{f.line}:{f.column} {f.category}: "{words}" — {f.message}'
                 f" — try: {f.suggestion}"
             )
         if findings:
-            typer.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", err=True)
+            say(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", err=True)
     if findings:
         raise typer.Exit(1)
 
