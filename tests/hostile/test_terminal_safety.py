@@ -8,6 +8,7 @@ keeps the exact bytes a terminal would get, and none of those raw pieces may be 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ async def visit(app: DebriefApp, steps: list[tuple[str, Visit]]) -> dict[str, li
     TerminalCapture.take()
     found: dict[str, list[str]] = {}
     shown = ""
-    async with app.run_test(headless=False, size=SIZE) as pilot:
+    async with app.run_test(headless=False, size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         for name, step in steps:
             await step(pilot)
@@ -150,10 +151,16 @@ async def test_timeline_and_event_form(store: Store, hostile_pm: str) -> None:
 
 
 async def test_home_actions_and_status_form(store: Store, hostile_pm: str) -> None:
+    async def change_status(pilot: Any) -> None:
+        await reach(pilot, "StatusForm", "f2")
+        await reach(pilot, "ActionsScreen", "down", "enter")
+        await pilot.pause(0.2)
+
     steps: list[tuple[str, Visit]] = [
         ("home", lambda pilot: reach(pilot, "HomeScreen")),
         ("actions screen", lambda pilot: reach(pilot, "ActionsScreen", "f5")),
         ("status form", keys("StatusForm", "f2", home="ActionsScreen")),
+        ("status changed: a toast names the item", change_status),
         ("back home", lambda pilot: reach(pilot, "HomeScreen", "escape")),
         ("new post-mortem form", keys("NewPostmortemForm", "ctrl+n", home="HomeScreen")),
     ]
@@ -207,4 +214,26 @@ async def test_pasting_into_the_editor_and_a_form(store: Store, hostile_pm: str)
         ("paste into the editor", paste_into_editor),
         ("paste into a form", paste_into_form),
     ]
+    assert await visit(DebriefApp(store=store, pm_id=hostile_pm), steps) == {}
+
+
+async def test_import_preview(store: Store, hostile_pm: str, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    csv = tmp_path / "notes.csv"  # no form field holds a control character: see the CLI tests
+    csv.write_text(f"when,what,who\n2026-11-20T14:03:00Z,{hostile('Alert')},{hostile('bo')}\n")
+
+    async def preview(pilot: Any) -> None:
+        await reach(pilot, "ImportForm", "f6")
+        pilot.app.screen.query_one("#path", Input).value = str(csv)
+        await reach(pilot, "ImportPreview", "ctrl+s")
+        for _ in range(100):
+            if not getattr(pilot.app.screen, "busy", False):
+                break
+            await pilot.pause(0.05)
+
+    async def import_it(pilot: Any) -> None:
+        await reach(pilot, "DebriefScreen", "enter")
+
+    steps: list[tuple[str, Visit]] = [("import preview", preview), ("imported", import_it)]
     assert await visit(DebriefApp(store=store, pm_id=hostile_pm), steps) == {}
