@@ -17,7 +17,7 @@ from debrief.app import DebriefApp
 from debrief.store import Store
 from tests.hostile.terminal import PAYLOAD, SHOWN, TerminalCapture, hostile, hostile_document, leaks
 
-SIZE = (100, 30)
+SIZE = (80, 24)
 
 
 @pytest.fixture
