@@ -9,10 +9,11 @@ retitle the window.
 The choice made here: text is neutralised (by `debrief.literal.clean`, the one
 neutraliser) on its way *into* the widget, when it is loaded, set, typed or pasted, so
 the widget holds exactly what the person sees, the cursor moves over what is shown, and
-a save stores that visible form (`␛]0;title␇` rather than the raw sequence). Nothing a
-person can type produces a control character, so only imported or pasted text changes.
-The section editor also neutralises each line as it is drawn, so a path that skipped the
-way in still cannot reach the terminal raw.
+an edit saves that visible form (`␛]0;title␇` rather than the raw sequence). Text that is
+only looked at is not rewritten: `SafeTextArea.text_to_save` is the text as loaded until
+the person changes it. Nothing a person can type produces a control character, so only
+imported or pasted text changes. The editor also neutralises each line as it is drawn, so
+a path that skipped the way in still cannot reach the terminal raw.
 """
 
 from __future__ import annotations
@@ -61,10 +62,18 @@ class SafeTextArea(TextArea):
     """A TextArea whose document never holds a control character other than tab and newline."""
 
     def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        self._loaded = text
         super().__init__(clean(text), *args, **kwargs)
 
     def load_text(self, text: str) -> None:
+        self._loaded = text
         super().load_text(clean(text))
+
+    @property
+    def text_to_save(self) -> str:
+        """What was loaded, exactly, while the shown text is unchanged; else the shown text."""
+        shown = self.text
+        return self._loaded if shown == clean(self._loaded) else shown
 
     def edit(self, edit: Edit) -> EditResult:
         """Typing, pasting, replacing and undo all arrive as edits."""

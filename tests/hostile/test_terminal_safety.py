@@ -147,7 +147,10 @@ async def test_timeline_and_event_form(store: Store, hostile_pm: str) -> None:
         ("timeline screen", lambda pilot: reach(pilot, "TimelineScreen", "ctrl+t")),
         ("event form (edit)", event_form),
     ]
+    before = {s.key: s.body for s in store.sections(hostile_pm)}
     assert await visit(DebriefApp(store=store, pm_id=hostile_pm), steps) == {}
+    # Only looked at, never edited: the section opened is not rewritten in its visible form.
+    assert {s.key: s.body for s in store.sections(hostile_pm)} == before
 
 
 async def test_home_actions_and_status_form(store: Store, hostile_pm: str) -> None:
