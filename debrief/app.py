@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from debrief.config import Config, ServeConfig, save_theme
+from debrief.literal import clean
 from debrief.screens.saving import RETRY_AFTER, Saver
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
@@ -180,6 +182,20 @@ class DebriefApp(App[None]):
         self.mode = mode
         self.templates_dir = templates_dir
         self.config_path = config_path
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, from any screen: names and error messages in it shown literally."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def get_css_variables(self) -> dict[str, str]:
         monochrome = getattr(self, "no_color", False)  # NO_COLOR: set before the stylesheet

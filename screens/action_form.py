@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from debrief.dates import DateError, parse_due
@@ -22,6 +21,7 @@ from debrief.literal import clean, literal
 from debrief.models import ActionItem, ActionKind, ActionStatus, Priority
 from debrief.screens.form_base import FormModal, TickBox, say
 from debrief.widgets.completing_input import CompletingInput
+from debrief.widgets.safe_text import SafeInput, suggest_from
 
 
 @dataclass
@@ -96,7 +96,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                     literal(self.notice), id="form-notice", classes="form-notice tone-warning"
                 )
             yield Label("Title")
-            yield Input(
+            yield SafeInput(
                 compact=True,
                 value=item.title if item else "",
                 placeholder="What will be done",
@@ -110,11 +110,11 @@ class ActionForm(FormModal[ActionDraft | None]):
                 value=item.owner if item else "",
                 placeholder="Who owns it" + (f" ({names}…)" if names else ""),
                 id="owner",
-                suggester=SuggestFromList(self.participants, case_sensitive=False),
+                suggester=suggest_from(self.participants),
             )
             yield Static(classes="field-error", id="owner-error")
             yield Label("Due")
-            yield Input(
+            yield SafeInput(
                 compact=True,
                 value=item.due.isoformat() if item and item.due else "",
                 placeholder="2026-12-01, +3d, +1w or fri",
@@ -152,7 +152,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         )
             if item:
                 yield Label("Why not (needed for not-doing)")
-                yield Input(
+                yield SafeInput(
                     compact=True,
                     value=item.status_reason,
                     placeholder="e.g. superseded by the gateway rewrite",

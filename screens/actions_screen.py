@@ -18,6 +18,7 @@ from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.status_form import StatusChoice, StatusForm
 from debrief.store import Conflict, StoreError
 from debrief.widgets.key_bar import KeyBar
+from debrief.widgets.safe_text import SafeInput
 
 POLL_SECONDS = 2.0
 OUTSTANDING, EVERY = "outstanding", "all"
@@ -86,7 +87,7 @@ class ActionsScreen(BaseScreen):
         yield Static(Text("Action items — every post-mortem", style="bold"), id="actions-title")
         with Horizontal(id="action-filters"):
             yield Label("Owner")
-            yield Input(compact=True, placeholder="anyone (ctrl+f)", id="owner-filter")
+            yield SafeInput(compact=True, placeholder="anyone (ctrl+f)", id="owner-filter")
             yield Select(
                 STATUS_CHOICES,
                 value=OUTSTANDING,

@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from debrief.literal import literal
 from debrief.screens.form_base import FormModal, say
 from debrief.widgets.completing_input import CompletingInput
+from debrief.widgets.safe_text import SafeInput, suggest_from
 
 
 @dataclass
@@ -42,11 +42,11 @@ class AskForm(FormModal[Ask | None]):
                 compact=True,
                 id="person",
                 placeholder="Support, Ana Souza…",
-                suggester=SuggestFromList(self.people, case_sensitive=False),
+                suggester=suggest_from(self.people),
             )
             yield Static(classes="field-error", id="person-error")
             yield Label("What you hope they add")
-            yield Input(compact=True, id="note", placeholder="customer numbers, ticket counts…")
+            yield SafeInput(compact=True, id="note", placeholder="customer numbers, ticket counts…")
             yield Static("Enter asks · Tab completes a name · Esc cancels", classes="form-hint")
 
     @on(Input.Submitted)

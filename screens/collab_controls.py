@@ -89,7 +89,7 @@ class CollabControls(BaseScreen):
             if mine is not None and mine.rev == section.rev:
                 continue
             if section.key == editor.section_key and mine is not None:
-                typing = editor.text != mine.body
+                typing = editor.text_to_save != mine.body
                 if typing or section.key in me.conflicts:
                     continue  # the next save meets the conflict and shows both versions
                 me.sections[section.key] = section
@@ -153,7 +153,7 @@ class CollabControls(BaseScreen):
         kept = open_[-1]
         current = self.store.get_section(me.pm_id, kept.entity_id)
         editor = me.query_one(SectionEditor)
-        mine = editor.text if editor.section_key == kept.entity_id else kept.mine
+        mine = editor.text_to_save if editor.section_key == kept.entity_id else kept.mine
         base = self._base_of(kept.entity_id)
 
         def done(resolution: Resolution | None) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Static, TextArea
 from debrief.literal import clean
 from debrief.merge import YOURS_MARKER, has_conflict_markers, merge_three
 from debrief.screens.base import BaseModal
+from debrief.widgets.safe_text import SafeTextArea
 
 
 @dataclass
@@ -63,15 +64,15 @@ class ConflictScreen(BaseModal[Resolution | None]):
             with Horizontal(id="versions"):
                 with Vertical():
                     yield Static("Yours (not saved yet)", classes="version-label")
-                    yield TextArea(self.mine, read_only=True, soft_wrap=True, id="mine")
+                    yield SafeTextArea(self.mine, read_only=True, soft_wrap=True, id="mine")
                 with Vertical():
                     yield Static(
                         Text(f"Theirs (saved by {clean(self.theirs_by, single_line=True)})"),
                         classes="version-label",
                     )
-                    yield TextArea(self.theirs, read_only=True, soft_wrap=True, id="theirs")
+                    yield SafeTextArea(self.theirs, read_only=True, soft_wrap=True, id="theirs")
             yield Static(self._merge_label(), classes="version-label", id="merge-label")
-            yield TextArea(self.merged.text, soft_wrap=True, id="merged")
+            yield SafeTextArea(self.merged.text, soft_wrap=True, id="merged")
             with Horizontal(id="conflict-buttons"):
                 yield Button("Keep mine", id="keep-mine", compact=True, variant="primary")
                 yield Button("Keep theirs", id="keep-theirs", compact=True)

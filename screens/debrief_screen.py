@@ -241,12 +241,13 @@ class DebriefScreen(
         if not key or key in self.conflicts:
             return
         section = self.sections[key]
-        if editor.text == section.body:
+        text = editor.text_to_save
+        if text == section.body:
             return
         try:
-            saved = self.store.save_section(self.pm_id, key, editor.text, base_rev=section.rev)
+            saved = self.store.save_section(self.pm_id, key, text, base_rev=section.rev)
         except Conflict as conflict:
-            self.on_save_conflict(key, editor.text, conflict.current)
+            self.on_save_conflict(key, text, conflict.current)
             return
         except DatabaseLocked:
             self.unsaved = True

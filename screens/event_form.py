@@ -21,6 +21,7 @@ from debrief.dates import DateError, local_zone, parse_instant, show_instant
 from debrief.links import link_problem
 from debrief.models import Milestone, TimelineEvent
 from debrief.screens.form_base import FormModal, say
+from debrief.widgets.safe_text import SafeInput
 
 NO_MILESTONE = "none"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -80,10 +81,10 @@ class EventForm(FormModal[TimelineEvent | None]):
                 "Edit timeline event" if event else "New timeline event", classes="form-title"
             )
             yield Label(f"When ({when.tzname()}, or ISO with an offset)")
-            yield Input(compact=True, value=self._initial["when"], id="when")
+            yield SafeInput(compact=True, value=self._initial["when"], id="when")
             yield Static(classes="field-error", id="when-error")
             yield Label("What happened")
-            yield Input(
+            yield SafeInput(
                 compact=True,
                 value=self._initial["text"],
                 id="text",
@@ -97,14 +98,14 @@ class EventForm(FormModal[TimelineEvent | None]):
                         name, value=name == chosen, compact=True, id=f"milestone-{name}"
                     )
             yield Label("Source")
-            yield Input(
+            yield SafeInput(
                 compact=True,
                 value=event.source if event else "manual",
                 id="source",
                 placeholder="manual, slack, log, graph…",
             )
             yield Label("Evidence link")
-            yield Input(
+            yield SafeInput(
                 compact=True,
                 value=event.link if event else "",
                 id="link",

@@ -15,6 +15,7 @@ from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
 from debrief.screens.theme_style import rich_style
 from debrief.template import load_template
 from debrief.widgets.key_bar import KeyBar
+from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 
 COMMANDS = [
@@ -116,7 +117,7 @@ class HomeScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("debrief — post-mortems", style="bold"), id="home-title")
-        yield Input(placeholder="Search every post-mortem (ctrl+f)", id="search")
+        yield SafeInput(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
         for note in ("asks", "follow-ups"):

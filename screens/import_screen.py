@@ -30,6 +30,7 @@ from debrief.models import TimelineEvent
 from debrief.screens.base import BaseModal, Reaches
 from debrief.screens.saving import BUSY, BUSY_HERE, RETRY_LONGEST
 from debrief.widgets.key_bar import KeyBar
+from debrief.widgets.safe_text import SafeInput
 from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
@@ -81,7 +82,7 @@ class ImportForm(BaseModal[ImportRequest | None]):
         with Vertical(classes="form"):
             yield Static("Import timeline", classes="form-title")
             yield Label("File or export folder (Slack .zip or folder, .csv, .jsonl)")
-            yield Input(compact=True, id="path", placeholder="~/Downloads/slack-export.zip")
+            yield SafeInput(compact=True, id="path", placeholder="~/Downloads/slack-export.zip")
             yield Static(classes="field-error", id="path-error")
             with Horizontal(classes="form-row"):
                 yield Select(
@@ -94,11 +95,11 @@ class ImportForm(BaseModal[ImportRequest | None]):
                     prompt="format: from the name",
                     id="format",
                 )
-                yield Input(compact=True, id="channel", placeholder="channels (all)")
+                yield SafeInput(compact=True, id="channel", placeholder="channels (all)")
             with Horizontal(classes="form-row"):
-                yield Input(compact=True, id="since", placeholder="since (ISO)")
-                yield Input(compact=True, id="until", placeholder="until (ISO)")
-                yield Input(
+                yield SafeInput(compact=True, id="since", placeholder="since (ISO)")
+                yield SafeInput(compact=True, id="until", placeholder="until (ISO)")
+                yield SafeInput(
                     compact=True,
                     id="tz",
                     placeholder=f"zone ({datetime.now(local_zone()).tzname() or 'local'})",

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from debrief.dates import DateError, local_zone, parse_instant, show_instant
 from debrief.screens.form_base import FormModal, say
+from debrief.widgets.safe_text import SafeInput
 
 
 @dataclass
@@ -35,12 +36,12 @@ class NewPostmortemForm(FormModal[NewPostmortem | None]):
         with Vertical(classes="form"):
             yield Static("New post-mortem", classes="form-title")
             yield Label("Title")
-            yield Input(compact=True, id="title", placeholder="Checkout card payments failing")
+            yield SafeInput(compact=True, id="title", placeholder="Checkout card payments failing")
             yield Static(classes="field-error", id="title-error")
             yield Label("Severity")
-            yield Input(compact=True, id="severity", placeholder="SEV2")
+            yield SafeInput(compact=True, id="severity", placeholder="SEV2")
             yield Label(f"Incident start ({local_zone().tzname(datetime.now())}; empty if unknown)")
-            yield Input(compact=True, id="started", placeholder="2026-11-20 14:03")
+            yield SafeInput(compact=True, id="started", placeholder="2026-11-20 14:03")
             yield Static(classes="field-error", id="started-error")
             yield Label("Template")
             yield Select(

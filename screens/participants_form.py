@@ -25,6 +25,7 @@ from debrief.screens.base import BaseModal
 from debrief.screens.saving import BUSY_HERE
 from debrief.store import StoreError
 from debrief.widgets.completing_input import CompletingInput
+from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class ParticipantsForm(BaseModal[bool]):
             with Horizontal(id="people-fields"):
                 with Vertical(classes="people-field"):
                     yield Label("Name")
-                    yield Input(compact=True, id="name", placeholder="Full name, any spelling")
+                    yield SafeInput(compact=True, id="name", placeholder="Full name, any spelling")
                 with Vertical(classes="people-field"):
                     yield Label("Role")
                     yield CompletingInput(

@@ -16,6 +16,7 @@ from debrief.literal import literal
 from debrief.models import ActionItem, ActionStatus
 from debrief.screens.base import BaseModal
 from debrief.screens.form_base import say
+from debrief.widgets.safe_text import SafeInput
 
 LABELS = {
     ActionStatus.open: "Open",
@@ -58,7 +59,7 @@ class StatusForm(BaseModal[StatusChoice | None]):
             )
             with Vertical(id="reason-box"):
                 yield Label("Why is the team not doing it?")
-                yield Input(
+                yield SafeInput(
                     compact=True,
                     value=self.item.status_reason,
                     placeholder="e.g. superseded by the gateway rewrite",

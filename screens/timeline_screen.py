@@ -17,6 +17,7 @@ from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.event_form import EventForm
 from debrief.timeline import GAP_THRESHOLD, gaps, metrics, unsourced
 from debrief.widgets.metrics_bar import MetricsBar
+from debrief.widgets.safe_text import SafeInput
 from debrief.widgets.timeline_table import TimelineTable, long_duration
 from debrief.words import plural
 
@@ -130,7 +131,7 @@ class TimelineScreen(BaseScreen):
         yield MetricsBar()
         with Horizontal(id="filter-bar"):
             yield Label("Filter")
-            yield Input(
+            yield SafeInput(
                 compact=True, id="filter", placeholder="source or author (/), e.g. slack ana"
             )
             yield Static(id="shown")

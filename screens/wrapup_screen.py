@@ -26,6 +26,7 @@ from debrief.literal import clean
 from debrief.meeting import MeetingRecord, clock_text
 from debrief.meeting_summary import Finding, WrapUp, meeting_time
 from debrief.screens.base import BaseModal
+from debrief.widgets.safe_text import SafeInput
 
 MUTED = "$foreground-muted"
 
@@ -270,7 +271,7 @@ class WrapupScreen(BaseModal[date | None]):
             yield Static(id="wrapup-meeting")
             with Horizontal(id="wrapup-follow"):
                 yield Label("Follow-up review on", id="follow-label")
-                yield Input(self.wrap.follow_up.isoformat(), id="follow-up", compact=True)
+                yield SafeInput(self.wrap.follow_up.isoformat(), id="follow-up", compact=True)
                 yield Static(id="follow-error")
             yield Static(
                 Content.styled(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from debrief.widgets.safe_text import SafeInput
 
 
-class CompletingInput(Input):
+class CompletingInput(SafeInput):
     """Owner fields: type "An", Tab, and "Ana Souza" is filled in.
 
     Tab always moves on: with nothing to complete it is a plain Tab.

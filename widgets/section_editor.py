@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
-
 from debrief.merge import follow_location
+from debrief.widgets.safe_text import SafeTextArea
 
 
-class SectionEditor(TextArea):
-    """A soft-wrapping TextArea; the screen listens to its `Changed` to autosave."""
+class SectionEditor(SafeTextArea):
+    """A soft-wrapping TextArea showing control characters visibly; the screen listens to its `Changed` to autosave."""
 
     DEFAULT_CSS = """
     SectionEditor { height: 1fr; min-height: 5; border: tall $primary 40%; }

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled
+from debrief.cli.output import console, say, say_json
 
 
 def _short(value: object, width: int = 60) -> str:
@@ -33,9 +34,8 @@ def register(app: typer.Typer) -> None:
         store.get_postmortem(pm_id)
         revisions = store.history(pm_id)
         if as_json:
-            typer.echo(json.dumps([r.model_dump(mode="json") for r in revisions], indent=2))
+            say_json([r.model_dump(mode="json") for r in revisions])
             return
-        from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
                 Text(_short(r.old), style="red"),
                 Text(_short(r.new), style="green"),
             )
-        Console().print(table)
+        console().print(table)
 
     @app.command()
     @handled
@@ -76,19 +76,20 @@ def register(app: typer.Typer) -> None:
             template = load_template()
         result = store.check_readiness(pm_id, template)
         if as_json:
-            typer.echo(json.dumps(result.model_dump(mode="json"), indent=2))
+            say_json(result.model_dump(mode="json"))
         else:
-            from rich.console import Console
             from rich.text import Text
 
-            console = Console(highlight=False)
+            from debrief.literal import clean
+
+            out = console()
             for item in result.checks:
                 line = Text("✓ " if item.ok else "✗ ", style="green" if item.ok else "red")
-                line.append(item.name)
+                line.append(clean(item.name, single_line=True))
                 if item.detail:
                     line.append(f" — {_short(item.detail, 100)}", style="dim")
-                console.print(line)
-            console.print("Ready." if result.ready else f"Not ready: {len(result.problems)} to do.")
+                out.print(line)
+            out.print("Ready." if result.ready else f"Not ready: {len(result.problems)} to do.")
         if not result.ready:
             raise typer.Exit(1)
 
@@ -103,7 +104,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ask someone to contribute to a section ("ask Support for Impact")."""
         request = ctx_of(ctx).store().request_contribution(pm_id, key, person, note)
-        typer.echo(f"asked {request.person} for {request.key} of {request.postmortem_id}")
+        say(f"asked {request.person} for {request.key} of {request.postmortem_id}")
 
     @app.command()
     @handled
@@ -119,13 +120,13 @@ def register(app: typer.Typer) -> None:
             if person is None or r.person.lower() == person.lower()
         ]
         if as_json:
-            typer.echo(json.dumps([r.model_dump(mode="json") for r in found], indent=2))
+            say_json([r.model_dump(mode="json") for r in found])
             return
         if not found:
-            typer.echo("Nobody is asked for anything.")
+            say("Nobody is asked for anything.")
         for r in found:
             note = f" — {_short(r.note)}" if r.note else ""
-            typer.echo(f"{_short(r.person, 30)}: {r.key} of {r.postmortem_id}{note}")
+            say(f"{_short(r.person, 30)}: {r.key} of {r.postmortem_id}{note}")
 
     @app.command()
     @handled

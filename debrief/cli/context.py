@@ -60,13 +60,17 @@ class Context:
 
 
 def fail(message: str) -> NoReturn:
-    """One clear sentence on stderr, exit 1."""
-    typer.echo(f"debrief: {message}", err=True)
+    """One clear sentence on stderr, exit 1; names and paths in it are shown literally."""
+    from debrief.cli.output import say
+
+    say(f"debrief: {message}", err=True)
     raise typer.Exit(1)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    from debrief.cli.output import say
+
+    say(f"warning: {message}", err=True)
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,6 +12,7 @@ if TYPE_CHECKING:
     from debrief.store import Store
 
 from debrief.cli.context import ctx_of, handled
+from debrief.cli.output import console, say, say_json, to_stdout
 
 
 class ExportFormat(StrEnum):
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         tpl = load_template(template, c.templates)
         start = parse_instant(started) if started else None
         pm = c.store().create_postmortem(title, tpl, started_at=start, severity=severity)
-        typer.echo(pm.id)
+        say(pm.id)
 
     @app.command("list")
     @handled
@@ -53,9 +53,8 @@ def register(app: typer.Typer) -> None:
         store = ctx_of(ctx).store()
         pms = store.list_postmortems()
         if as_json:
-            typer.echo(json.dumps([p.model_dump(mode="json") for p in pms], indent=2))
+            say_json([p.model_dump(mode="json") for p in pms])
             return
-        from rich.console import Console
         from rich.table import Table
 
         from debrief.literal import literal
@@ -78,9 +77,9 @@ def register(app: typer.Typer) -> None:
                 literal(due + (" overdue" if overdue else ""), style="red" if overdue else ""),
             )
         if not pms:
-            typer.echo("No post-mortems yet: `debrief new TITLE` or `debrief demo`.")
+            say("No post-mortems yet: `debrief new TITLE` or `debrief demo`.")
             return
-        Console().print(table)
+        console().print(table)
 
     @app.command("open")
     @handled
@@ -116,10 +115,10 @@ def register(app: typer.Typer) -> None:
         c = ctx_of(ctx)
         text = render(c.store(), pm_id, fmt, jira_url=c.config.jira.url)
         if output is None:
-            typer.echo(text, nl=False)
+            to_stdout(text)
         else:
             output.write_text(text, encoding="utf-8")
-            typer.echo(f"wrote {output}", err=True)
+            say(f"wrote {output}", err=True)
 
     @app.command("import")
     @handled
@@ -132,7 +131,7 @@ def register(app: typer.Typer) -> None:
         stored = store.import_documents(docs)
         for doc, pm in zip(docs, stored, strict=True):
             note = "" if pm.id == doc.postmortem.id else f" (id {doc.postmortem.id} was taken)"
-            typer.echo(f"{pm.id}{note}")
+            say(f"{pm.id}{note}")
 
 
 def load_demo(store: Store) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled, read_text_arg, warn
+from debrief.cli.output import say
 from debrief.models import ActionKind, Milestone, Priority
 
 section_app = typer.Typer(help="Sections of a post-mortem.", no_args_is_help=True)
@@ -25,7 +26,7 @@ def section_set(
     """Set a section's body (Markdown)."""
     body = read_text_arg(text)
     section = ctx_of(ctx).store().save_section(pm_id, key, body)
-    typer.echo(f"{pm_id} {section.key}: revision {section.rev}")
+    say(f"{pm_id} {section.key}: revision {section.rev}")
 
 
 @action_app.command("add")
@@ -76,7 +77,7 @@ def action_add(
             aspirational=aspirational,
         ),
     )
-    typer.echo(item.id)
+    say(item.id)
 
 
 @event_app.command("add")
@@ -114,7 +115,7 @@ def event_add(
         link=link,
         author=author or c.user,
     )
-    typer.echo(c.store().add_event(pm_id, event).id)
+    say(c.store().add_event(pm_id, event).id)
 
 
 def register(app: typer.Typer) -> None:

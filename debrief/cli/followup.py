@@ -8,6 +8,7 @@ import typer
 
 from debrief.cli.context import ctx_of, fail, handled, warn
 from debrief.cli.editing import action_app
+from debrief.cli.output import console, say, say_json
 from debrief.models import ActionStatus
 from debrief.words import plural
 
@@ -48,10 +49,10 @@ def action_set_status(
     if item is None:
         item = store.get_action(pm_id, item_id)  # says which id was not found
     if item.status is status and item.status_reason == " ".join(reason.split()):
-        typer.echo(f"{pm_id} {item.id}: already {status.value}")
+        say(f"{pm_id} {item.id}: already {status.value}")
         return
     updated = store.set_action_status(pm_id, item.id, status, reason, base=item)
-    typer.echo(f"{pm_id} {item.id}: {item.status.value} → {updated.status.value}")
+    say(f"{pm_id} {item.id}: {item.status.value} → {updated.status.value}")
 
 
 def register(app: typer.Typer) -> None:
@@ -80,11 +81,9 @@ def register(app: typer.Typer) -> None:
         )
         rows = select(store.action_rows(pm_id or None), where, store.today())
         if as_json:
-            import json
-
-            typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
+            say_json([r.model_dump(mode="json") for r in rows])
             return
-        _table(_console(), rows, counts(rows), include_all)
+        _table(console(), rows, counts(rows), include_all)
 
     @app.command("sync")
     @handled
@@ -110,9 +109,9 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         if as_json:
-            typer.echo(report.model_dump_json(indent=2))
+            say_json(report.model_dump_json(indent=2))
             return
-        _sync_report(_console(soft_wrap=True), report)
+        _sync_report(console(soft_wrap=True), report)
 
     @app.command("remind")
     @handled
@@ -137,12 +136,12 @@ def register(app: typer.Typer) -> None:
         store = c.store()
         found = digest(store.action_rows(), store.today())
         for line in text_lines(found):
-            typer.echo(line)
+            say(line)
         webhook = slack_webhook.strip() or c.config.slack.webhook.get_secret_value().strip()
         if not webhook or not found.count:
             return
         if dry_run:
-            typer.echo("Dry run: not posted to Slack.")
+            say("Dry run: not posted to Slack.")
             return
         from debrief.publish.slack import SlackError, post
 
@@ -151,13 +150,7 @@ def register(app: typer.Typer) -> None:
         except SlackError as exc:
             warn(f"the digest was not posted to Slack: {exc}")
             return
-        typer.echo("Posted to Slack.")
-
-
-def _console(soft_wrap: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=soft_wrap)
+        say("Posted to Slack.")
 
 
 def _table(console: Console, rows: list[ActionRow], summary: str, include_all: bool) -> None:

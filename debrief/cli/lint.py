@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from debrief.cli.context import ctx_of, read_text_arg, user_errors
+from debrief.cli.output import say, say_json
 
 if TYPE_CHECKING:
     from debrief.coach import Finding
@@ -37,17 +37,17 @@ def lint(
     """
     findings = _findings(ctx, path, person or [])
     if as_json:
-        typer.echo(json.dumps([f.model_dump(mode="json") for f in findings], indent=2))
+        say_json([f.model_dump(mode="json") for f in findings])
     else:
         label = "<stdin>" if path == "-" else path
         for f in findings:
             words = " ".join(f.text.split())
-            typer.echo(
+            say(
                 f'{label}:{f.line}:{f.column} {f.category}: "{words}" — {f.message}'
                 f" — try: {f.suggestion}"
             )
         if findings:
-            typer.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", err=True)
+            say(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", err=True)
     if findings:
         raise typer.Exit(FOUND)
 

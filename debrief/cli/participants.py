@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled
+from debrief.cli.output import console, say, say_json
 from debrief.participants import ROLES
 
 if TYPE_CHECKING:
@@ -21,13 +21,6 @@ participant_app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-
-
-def _say(text: str) -> None:
-    """One line for a person to read: user text in it is shown literally."""
-    from debrief.literal import clean
-
-    typer.echo(clean(text))
 
 
 def _person(p: Participant) -> str:
@@ -60,10 +53,10 @@ def add(
     except AlreadyParticipant as exc:
         fail(f"{exc}; --role ROLE changes the role")
     if saved.added:
-        _say(f"{pm_id}: added {_person(saved.participant)}")
+        say(f"{pm_id}: added {_person(saved.participant)}")
     else:
         was = f" (was {saved.old_role})" if saved.old_role else ""
-        _say(f"{pm_id}: {saved.participant.name} is now {saved.participant.role}{was}")
+        say(f"{pm_id}: {saved.participant.name} is now {saved.participant.role}{was}")
 
 
 @participant_app.command("remove")
@@ -78,7 +71,7 @@ def remove(
     Example: debrief participant remove PM-1 "Ana Souza"
     """
     gone = ctx_of(ctx).store().remove_participant(pm_id, name)
-    _say(f"{pm_id}: removed {_person(gone)}")
+    say(f"{pm_id}: removed {_person(gone)}")
 
 
 @participant_app.command("list")
@@ -94,12 +87,11 @@ def list_(
     """
     people = ctx_of(ctx).store().participants(pm_id)
     if as_json:
-        typer.echo(json.dumps([p.model_dump(mode="json") for p in people], indent=2))
+        say_json([p.model_dump(mode="json") for p in people])
         return
     if not people:
-        _say(f'No participants in {pm_id} yet: debrief participant add {pm_id} "NAME" --role ROLE')
+        say(f'No participants in {pm_id} yet: debrief participant add {pm_id} "NAME" --role ROLE')
         return
-    from rich.console import Console
     from rich.table import Table
 
     from debrief.literal import literal
@@ -109,7 +101,7 @@ def list_(
     table.add_column("Role")
     for p in people:
         table.add_row(literal(p.name, single_line=True), literal(p.role, single_line=True))
-    Console().print(table)
+    console().print(table)
 
 
 @participant_app.command("invite")
@@ -136,10 +128,10 @@ def invite(
     else:
         names = [p.name for p in store.invite_from_timeline(pm_id)]
     if not names:
-        _say(f"{pm_id}: no one else is named as an author in the timeline")
+        say(f"{pm_id}: no one else is named as an author in the timeline")
         return
     done = "would add" if dry_run else "added"
-    _say(f"{pm_id}: {done} {plural(len(names), 'participant')}: {', '.join(names)}")
+    say(f"{pm_id}: {done} {plural(len(names), 'participant')}: {', '.join(names)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from debrief.cli import output
 from debrief.cli.context import ctx_of, fail, handled, warn
+from debrief.cli.output import say_json
+from debrief.literal import clean
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -47,7 +50,6 @@ def register(app: typer.Typer) -> None:
         ] = "",
     ) -> None:
         """Publish: documents, one Jira ticket per action item, an announcement. Safe to re-run."""
-        from rich.console import Console
 
         from debrief.publish.runner import PublishOptions, prepare
 
@@ -57,27 +59,26 @@ def register(app: typer.Typer) -> None:
             out=out, dry_run=dry_run, jira=not no_jira, strict=strict, slack_webhook=slack_webhook
         )
         prepared = prepare(store, pm_id, c.config, options)
-        console = Console(stderr=as_json, soft_wrap=True, highlight=False)
+        console = output.console(stderr=as_json, soft_wrap=True)
         _checklist(console, prepared)
         if not prepared.preflight.ready:
             if as_json:
-                typer.echo(prepared.summary().model_dump_json(indent=2))
+                say_json(prepared.summary().model_dump_json(indent=2))
             fail(f"{pm_id} is {prepared.preflight.reason()}")
         if dry_run:
             _plan(console, prepared)
             if as_json:
-                typer.echo(prepared.summary().model_dump_json(indent=2))
+                say_json(prepared.summary().model_dump_json(indent=2))
             return
         summary = _run(store, prepared, as_json)
         _report(console, summary)
         if summary.slack.startswith("failed"):
             warn(f"{summary.slack.removeprefix('failed: ')}; the publish itself succeeded")
         if as_json:
-            typer.echo(summary.model_dump_json(indent=2))
+            say_json(summary.model_dump_json(indent=2))
 
 
 def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from debrief.publish import PublishError
@@ -89,9 +90,9 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
             check_config(prepared.config.jira)
         except PublishError as exc:
             fail(str(exc))
-    err = Console(stderr=True, soft_wrap=True)
+    err = output.console(stderr=True, soft_wrap=True)
     bar = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         console=err,
@@ -103,11 +104,11 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
     def progress(message: str, done: int, total: int) -> None:
         update: dict[str, object] = {"completed": done, "total": total or None}
         if message:
-            update["description"] = message
+            update["description"] = clean(message, single_line=True)
         bar.update(task, **update)  # type: ignore[arg-type]
 
     def waiting(message: str) -> None:
-        bar.console.print(message, markup=False, highlight=False)
+        bar.console.print(clean(message), markup=False, highlight=False)
 
     before = {p.item.id for p in prepared.planned if p.key}
     try:
@@ -115,10 +116,10 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
             return run(store, prepared, progress=progress, on_wait=waiting)
     except PublishError as exc:
         if exc.summary is not None:
-            console = Console(stderr=as_json, soft_wrap=True, highlight=False)
+            console = output.console(stderr=as_json, soft_wrap=True)
             _tickets(console, exc.summary)
             if as_json:
-                typer.echo(exc.summary.model_dump_json(indent=2))
+                say_json(exc.summary.model_dump_json(indent=2))
         fail(f"{exc}{_recorded(store, prepared, before)}")
 
 
@@ -138,13 +139,12 @@ def _checklist(console: Console, prepared: Prepared) -> None:
     styles = {"ok": "green", "warning": "yellow", "blocking": "bold red"}
     console.print(Text("Checklist", style="bold"))
     for finding in prepared.preflight.findings:
-        console.print(Text(f"  {finding.line}", style=styles[finding.level.value]))
+        console.print(Text(f"  {clean(finding.line)}", style=styles[finding.level.value]))
 
 
 def _plan(console: Console, prepared: Prepared) -> None:
     from rich.text import Text
 
-    from debrief.literal import clean
     from debrief.redact import redact_url
 
     console.print(Text("Plan (dry run: nothing is changed)", style="bold"))
@@ -180,8 +180,6 @@ def _plan(console: Console, prepared: Prepared) -> None:
 def _tickets(console: Console, summary: PublishSummary) -> None:
     from rich.text import Text
 
-    from debrief.literal import clean
-
     if not summary.tickets:
         return
     console.print(Text(f"Tickets in Jira {clean(summary.jira)}" if summary.jira else "Tickets"))
@@ -203,7 +201,7 @@ def _report(console: Console, summary: PublishSummary) -> None:
 
     _tickets(console, summary)
     for path in summary.documents:
-        console.print(Text(f"Wrote {path}"))
+        console.print(Text(f"Wrote {clean(str(path))}"))
     counts = Counter(t.result for t in summary.tickets)
     parts = [f"{counts[r]} {r}" for r in ("created", "found", "updated", "unchanged") if counts[r]]
     tickets = ", ".join(parts) if parts else "no tickets"

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled, warn
+from debrief.cli.output import say
 from debrief.importers.options import Format
+from debrief.literal import clean
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ class Bar:
 
     def __init__(self, progress: Any, name: str) -> None:
         self.progress = progress
-        self.task = progress.add_task(f"reading {name}", total=None)
+        self.task = progress.add_task(clean(f"reading {name}", single_line=True), total=None)
         self.name = name
 
     def reading(self, done: int, total: int) -> None:
@@ -45,11 +47,12 @@ def progress_bar(path: Path) -> Iterator[Bar | None]:
     if not sys.stderr.isatty() or input_size(path) < PROGRESS_FROM_BYTES:
         yield None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    from debrief.cli.output import console
+
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=console(stderr=True), transient=True) as progress:
         yield Bar(progress, path.name)
 
 
@@ -101,7 +104,7 @@ def register(app: typer.Typer) -> None:
         if not report.usable():
             first = f": {report.problems[0]}" if report.problems else ""
             fail(f"nothing could be imported from {path.name}{first}")
-        typer.echo(summary(path.name, pm_id, counts.added, counts.already, report))
+        say(summary(path.name, pm_id, counts.added, counts.already, report))
 
 
 def summary(name: str, pm_id: str, added: int, already: int, report: ImportReport) -> str:
