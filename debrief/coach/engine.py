@@ -166,7 +166,14 @@ class Coach:
 
     def kind_at(self, text: str, token: str, at: int, previous: str, names: set[str]) -> Kind:
         """`kind`, where an @mention (`@tomek`) is always a person."""
-        if at > 0 and text[at - 1] == "@":
+        before = at
+        while (
+            before > 0
+            and before > at - 40
+            and (text[before - 1].isalnum() or text[before - 1] in "._-")
+        ):
+            before -= 1  # @dan.k, @priya-n
+        if before > 0 and text[before - 1] == "@":
             return "person"
         return self.kind(token, previous, names)
 

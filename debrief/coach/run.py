@@ -305,6 +305,12 @@ class Run:
             if kind != "person" and (previous.lower() in _POSSESSIVES or _named(previous, self)):
                 kind = "person"
                 subject_start = clause[clause.index(head) - 1].start()
+        if (
+            kind == "capitalised"
+            and previous[:1].isupper()
+            and coach.kind(previous, "", self.names) == "system"
+        ):
+            kind = "system"  # Kafka Connect, GitHub Actions: a product's second word
         if kind == "capitalised" and (rule.capitalised or head_possessive(head)):
             kind = "person"  # "Kasia deployed …"; "Abebe's fault" for any person rule
         elif (

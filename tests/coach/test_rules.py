@@ -265,6 +265,25 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["It was Mehmet's untested script that wiped the queue."],
         ["Kafka's broken partition was rebuilt.", "The team's untested idea is on the list."],
     ),
+    "blame-punish": (
+        ["Brigitte should be taken off the release rota.", "The on-call must be held accountable."],
+        ["The node should be taken off the pool.", "It should be removed from the rota file."],
+    ),
+    "human-error-wrong-target": (
+        ["It started with an engineer running the wrong command."],
+        ["The job kept running the wrong query plan.", "We were using the wrong region."],
+    ),
+    "human-error-passive-run": (
+        ["A maintenance process was inadvertently run against the production state data."],
+        [
+            "The pipeline was unintentionally triggered.",
+            "It was run against production on purpose.",
+        ],
+    ),
+    "vague-double-check": (
+        ["To double and triple check.", "Triple-check everything before a release."],
+        ["The deploy tool now triple-checks the region (DEP-42)."],
+    ),
     "blame-by-at-end": (
         ["The bad migration was written and merged by Ludmila.", "It was deployed by Sven."],
         ["The fix was merged by the bot.", "It was deployed by the pipeline at 14:02."],
