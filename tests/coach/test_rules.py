@@ -284,6 +284,13 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["To double and triple check.", "Triple-check everything before a release."],
         ["The deploy tool now triple-checks the region (DEP-42)."],
     ),
+    "human-error-wrong-act": (
+        [
+            "Our hosting provider's technicians pulled the wrong cable.",
+            "Mr Okafor has rebooted the wrong host.",
+        ],
+        ["The load balancer picked the wrong backend.", "We restarted the wrong pod first."],
+    ),
     "blame-by-at-end": (
         ["The bad migration was written and merged by Ludmila.", "It was deployed by Sven."],
         ["The fix was merged by the bot.", "It was deployed by the pipeline at 14:02."],
