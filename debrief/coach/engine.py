@@ -156,7 +156,26 @@ class Coach:
             return "system"
         if base[:1].isupper() and base[1:].islower() and len(base) > 1:
             return "capitalised"
+        if (
+            len(base) > 1
+            and not base.isascii()
+            and not any(c.isupper() or c.islower() for c in base)
+        ):
+            return "capitalised"  # a name in a script without case: 王伟, 김민준
         return "unknown"
+
+    def kind_at(self, text: str, token: str, at: int, previous: str, names: set[str]) -> Kind:
+        """`kind`, where an @mention (`@tomek`) is always a person."""
+        before = at
+        while (
+            before > 0
+            and before > at - 40
+            and (text[before - 1].isalnum() or text[before - 1] in "._-")
+        ):
+            before -= 1  # @dan.k, @priya-n
+        if before > 0 and text[before - 1] == "@":
+            return "person"
+        return self.kind(token, previous, names)
 
     def is_human_verb(self, verb: str | None) -> bool:
         return verb is not None and verb.lower() in self._verbs

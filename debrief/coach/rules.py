@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-BUILTIN_FILES = ("rules.toml", "blame.toml", "scripts.toml")
+BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "scripts.toml")
 
 
 class Subject(StrEnum):

@@ -26,6 +26,7 @@ _CONJUNCTIONS = {
     "once", "whereas", "yet",
 }  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "your"}
+_OWN_GROUPS = {"team", "teams", "side", "group", "squad", "crew"}
 _FILLERS = {
     "so", "ok", "okay", "well", "and", "but", "honestly", "seriously", "lol", "like", "um",
     "right", "sorry", "then", "also", "srsly", "guys", "folks", "hey", "again", "now",
@@ -270,7 +271,9 @@ class Run:
     def _is_person(self, rule: Rule, word: str, at: int) -> bool:
         """Does the `who` group name a person? A capitalised word will do with a human verb."""
         previous = WORD.findall(self.masked[max(0, at - 12) : at])
-        kind = self.coach.kind(word, previous[-1] if previous else "", self.names)
+        kind = self.coach.kind_at(
+            self.masked, word, at, previous[-1] if previous else "", self.names
+        )
         if word.lower() in {w.lower() for w in rule.exclude_subjects}:
             return False
         return kind == "person" or (kind == "capitalised" and (rule.human_verb or rule.capitalised))
@@ -297,13 +300,19 @@ class Run:
         kind: Kind = "none"
         subject_start = start
         if head is not None:
-            kind = coach.kind(head.group(), previous, self.names)
+            kind = coach.kind_at(self.masked, head.group(), head.start(), previous, self.names)
             subject_start = head.start()
             if kind != "person" and (previous.lower() in _POSSESSIVES or _named(previous, self)):
                 kind = "person"
                 subject_start = clause[clause.index(head) - 1].start()
-        if kind == "capitalised" and rule.capitalised:
-            kind = "person"
+        if (
+            kind == "capitalised"
+            and previous[:1].isupper()
+            and coach.kind(previous, "", self.names) == "system"
+        ):
+            kind = "system"  # Kafka Connect, GitHub Actions: a product's second word
+        if kind == "capitalised" and (rule.capitalised or head_possessive(head)):
+            kind = "person"  # "Kasia deployed …"; "Abebe's fault" for any person rule
         elif (
             kind == "unknown"
             and rule.capitalised
@@ -313,14 +322,19 @@ class Run:
             kind = "person"  # chat: "tomasz didnt escalate", a name written in lower case
         elif (
             kind != "person"
-            and rule.capitalised
             and previous.endswith("'s")
             and previous[:1].isupper()
+            and coach.kind(previous, "", self.names) in ("person", "capitalised")
         ):
             kind = "person"  # Søren's change
             subject_start = clause[clause.index(head) - 1].start() if head is not None else start
         excluded = {w.lower() for w in rule.exclude_subjects}
-        is_person = kind == "person" and head is not None and head.group().lower() not in excluded
+        is_person = (
+            kind == "person"
+            and head is not None
+            and head.group().lower() not in excluded
+            and not (previous.lower() in excluded and head.group().lower() in _OWN_GROUPS)
+        )  # "our team missed" is the writers' own account, like "we missed"
         if rule.subject is Subject.person:
             accepted = is_person
         elif rule.subject is Subject.agent:
@@ -366,7 +380,7 @@ class Run:
                 continue
             if lower in _FILLERS and seen == 0:
                 continue
-            kind = self.coach.kind(word, previous, self.names)
+            kind = self.coach.kind_at(self.masked, word, token.start(), previous, self.names)
             if kind == "person" and lower not in excluded:
                 return True
             if kind == "capitalised" and rule.capitalised and seen == 0:
@@ -422,6 +436,11 @@ class Run:
                 )
             )
         return out
+
+
+def head_possessive(head: re.Match[str] | None) -> bool:
+    """Is the subject a capitalised possessive ("Abebe's fault", "Mehmet's script")?"""
+    return head is not None and head.group().endswith("'s") and head.group()[:1].isupper()
 
 
 def _named(token: str, context: Run) -> bool:

@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from tests.coach.corpus import CATEGORIES, evaluate, load, render
 
-FLOOR_OVERALL = (0.91, 0.79)  # precision, recall
-FLOOR_REAL = (0.82, 0.70)
+FLOOR_OVERALL = (0.94, 0.78)  # precision, recall
+FLOOR_REAL = (0.85, 0.70)
 FLOOR_RECALL = {
-    "person": 0.60, "team": 0.50, "character": 0.88, "human-error": 0.75,
-    "counterfactual": 1.00, "hindsight": 1.00, "why-question": 1.00, "vague-action": 0.81,
+    "person": 0.55, "team": 0.70, "character": 0.84, "human-error": 0.88,
+    "counterfactual": 1.00, "hindsight": 0.88, "why-question": 0.93, "vague-action": 0.80,
 }  # fmt: skip
 FLOOR_PRECISION = {
-    "blame": 1.00, "character": 1.00, "counterfactual": 1.00, "hindsight": 0.75,
-    "human-error": 0.68, "vague-action": 1.00, "why-question": 1.00,
+    "blame": 0.97, "character": 0.90, "counterfactual": 1.00, "hindsight": 0.80,
+    "human-error": 0.86, "vague-action": 1.00, "why-question": 1.00,
 }  # fmt: skip
 """Precision by the kind the coach reported (naming a person or a team is "blame")."""
 BEFORE = (0.762, 0.352)
 """Precision and recall on the test split before the corpus was used for anything."""
+BEFORE_PEOPLE_RULES = (0.932, 0.694)
+"""The same on the grown corpus (1,252 sentences) before the third rule file."""
 
 
 def test_the_corpus_is_big_real_and_split_for_good() -> None:
     rows = load()
-    assert len(rows) >= 700
+    assert len(rows) >= 1250
     assert sum(r.real for r in rows) / len(rows) >= 0.4
     assert all(r.source for r in rows)
     assert len({r.text for r in rows}) == len(rows), "duplicate sentences"
@@ -39,7 +41,8 @@ def test_the_corpus_is_big_real_and_split_for_good() -> None:
 def test_scores_on_the_test_split_do_not_fall(capsys) -> None:  # type: ignore[no-untyped-def]
     report = evaluate(load("test"))
     with capsys.disabled():
-        print(f"\ncoach on the test split (before: precision {BEFORE[0]}, recall {BEFORE[1]})")
+        print(f"\ncoach on the test split (before: precision {BEFORE[0]}, recall {BEFORE[1]};")
+        print(f"before the third rule file: {BEFORE_PEOPLE_RULES[0]}, {BEFORE_PEOPLE_RULES[1]})")
         print(render(report))
     overall, real = report.overall, report.real
     assert overall.precision >= FLOOR_OVERALL[0], render(report, verbose=True)

@@ -236,6 +236,108 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Do better next time.", "Ensure this never happens again.", "Improve monitoring."],
         ["Ensure the backup job pages #db-oncall on failure (owner: Ana, due 2026-12-15)."],
     ),
+    "blame-bad-work": (
+        ["Wiktor pushed a broken config to prod.", "The contractor shipped untested code."],
+        ["We shipped a broken build and rolled it back.", "Jenkins deployed a broken image."],
+    ),
+    "blame-person-acts": (
+        [
+            "Aiyana rushed the release.",
+            "Guilherme silenced it and went back to sleep.",
+            "Leilani approved her own change.",
+            "Ngozi ignored the warning from the linter.",
+        ],
+        [
+            "Truls silenced the alerts during the planned maintenance.",
+            "Postgres ignored the new setting.",
+            "We rushed the release because of the contract date.",
+        ],
+    ),
+    "blame-possessive": (
+        [
+            "The outage comes down to Zofia's sloppy rollout.",
+            "The real problem is that Kaito doesn't read the runbook.",
+            "Thanks to Rahul we lost a day of orders.",
+        ],
+        ["Thanks to Rahul we had the orders replayed by noon.", "Kafka's retention ran out."],
+    ),
+    "blame-possessive-bad-work": (
+        ["It was Mehmet's untested script that wiped the queue."],
+        ["Kafka's broken partition was rebuilt.", "The team's untested idea is on the list."],
+    ),
+    "blame-punish": (
+        ["Brigitte should be taken off the release rota.", "The on-call must be held accountable."],
+        ["The node should be taken off the pool.", "It should be removed from the rota file."],
+    ),
+    "human-error-wrong-target": (
+        ["It started with an engineer running the wrong command."],
+        ["The job kept running the wrong query plan.", "We were using the wrong region."],
+    ),
+    "human-error-passive-run": (
+        ["A maintenance process was inadvertently run against the production state data."],
+        [
+            "The pipeline was unintentionally triggered.",
+            "It was run against production on purpose.",
+        ],
+    ),
+    "vague-double-check": (
+        ["To double and triple check.", "Triple-check everything before a release."],
+        ["The deploy tool now triple-checks the region (DEP-42)."],
+    ),
+    "human-error-wrong-act": (
+        [
+            "Our hosting provider's technicians pulled the wrong cable.",
+            "Mr Okafor has rebooted the wrong host.",
+        ],
+        ["The load balancer picked the wrong backend.", "We restarted the wrong pod first."],
+    ),
+    "blame-by-at-end": (
+        ["The bad migration was written and merged by Ludmila.", "It was deployed by Sven."],
+        ["The fix was merged by the bot.", "It was deployed by the pipeline at 14:02."],
+    ),
+    "blame-it-was-who": (
+        ["fwiw it was marius who dropped the prod table"],
+        ["it was the cron job who deleted it", "it was a cache that dropped the keys"],
+    ),
+    "blame-one-who-more": (
+        ["Truls was the one who disabled the alerting rule."],
+        ["Truls was the one who restored the backups."],
+    ),
+    "blame-on-a-team": (
+        ["This is entirely on the database team.", "That's on the offshore folks."],
+        ["This is on the platform roadmap.", "It's on the team calendar."],
+    ),
+    "omission-plain-english": (
+        ["Mister Kowalski has not made the check before the deploy."],
+        ["We have not made the change yet.", "The cache has not checked the key."],
+    ),
+    "omission-pronoun-not": (
+        ["Is his change again, he not test it in stage."],
+        ["Not he but the script ran it."],
+    ),
+    "hindsight-bound-to": (
+        ["Clearly the retry storm was going to happen.", "That was bound to fail."],
+        ["The job was going to run at noon.", "Clearly the queue grew for six hours."],
+    ),
+    "human-error-typo-cause": (
+        ["It was a typo in the hostname.", "A wrong copy paste by the operator."],
+        ["A typo in the variable name meant the default was used.", "We fixed the typo."],
+    ),
+    "human-error-typed": (
+        ["The engineer mis-typed the cluster name.", "Someone misread the region."],
+        ["The parser mis-typed the field as a string."],
+    ),
+    "human-error-double-check": (
+        [
+            "The operator didn't double check the environment.",
+            "He did not double check the region.",
+        ],
+        ["The tool double-checks the region.", "We didn't double-check, and the tool let us."],
+    ),
+    "human-error-overlooked": (
+        ["Anneke misjudged the replica lag."],
+        ["The migration overlooked rows with a null tenant id."],
+    ),
 }
 
 
