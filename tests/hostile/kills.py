@@ -45,6 +45,8 @@ class Outcome:
     trials: int = 0
     corrupt: int = 0
     lost: int = 0
+    worst: str = "—"
+    """The most typing one kill lost (typing trials)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -78,6 +80,16 @@ def new_postmortem(db: Path, title: str) -> str:
     return result.stdout.strip()
 
 
+def drain(master: int) -> None:
+    import select
+
+    while select.select([master], [], [], 0)[0]:
+        try:
+            os.read(master, 65536)
+        except OSError:
+            return
+
+
 def trial_typing(db: Path, rng: random.Random, out: Outcome) -> None:
     import fcntl
     import struct
@@ -106,6 +118,7 @@ def trial_typing(db: Path, rng: random.Random, out: Outcome) -> None:
             os.write(master, char.encode())
             typed += char
             time.sleep(1 / TYPED_PER_SECOND)
+            drain(master)  # a terminal reads what the app draws; a full pty would stall it
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
     finally:
@@ -117,6 +130,9 @@ def trial_typing(db: Path, rng: random.Random, out: Outcome) -> None:
         out.lost += 1
         out.notes.append(f"typing: saved text is not what was typed ({body[:20]!r}…)")
     missing = len(typed) - len(body)
+    seconds = missing / TYPED_PER_SECOND
+    if out.worst == "—" or seconds > float(out.worst.split()[0]):
+        out.worst = f"{seconds:.2f} s ({missing} of {len(typed)} characters)"
     # About a second of typing, plus the keys still queued in the terminal when killed.
     if missing > 2 * TYPED_PER_SECOND:
         out.lost += 1
@@ -221,10 +237,10 @@ def main() -> None:
                 out.notes.append("the post-mortem made before the trials changed")
             print(f"{number + 1}/{args.trials} {kind}", file=sys.stderr)
     print(f"seed {args.seed}\n")
-    print("| killed during | trials | corrupt databases | data lost |")
-    print("|---|---|---|---|")
+    print("| killed during | trials | corrupt databases | data lost | most typing lost |")
+    print("|---|---|---|---|---|")
     for kind, out in results.items():
-        print(f"| {kind} | {out.trials} | {out.corrupt} | {out.lost} |")
+        print(f"| {kind} | {out.trials} | {out.corrupt} | {out.lost} | {out.worst} |")
     for kind, out in results.items():
         for note in out.notes:
             print(f"- {kind}: {note}")
