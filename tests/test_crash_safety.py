@@ -21,15 +21,13 @@ import pytest
 from debrief.store import Store
 
 
-@contextmanager
-def _app_in_a_terminal(db: Path, template) -> Iterator[tuple[str, int, Callable[[], None]]]:  # type: ignore[no-untyped-def]
-    """The real app on a new post-mortem in a pseudo-terminal: (id, terminal fd, kill -9)."""
-    store = Store(db, author="setup")
-    pm_id = store.create_postmortem("Crash test", template).id
-    store.close()
+def app_in_a_pty(
+    db: Path, pm_id: str, rows: int, cols: int, user: str
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`debrief open` in a new pseudo-terminal of that size: the process and the terminal's fd."""
     master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": "killer"}
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": user}
     proc = subprocess.Popen(
         [sys.executable, "-m", "debrief", "--db", str(db), "open", pm_id],
         stdin=slave,
@@ -39,6 +37,16 @@ def _app_in_a_terminal(db: Path, template) -> Iterator[tuple[str, int, Callable[
         start_new_session=True,
     )
     os.close(slave)
+    return proc, master
+
+
+@contextmanager
+def _app_in_a_terminal(db: Path, template) -> Iterator[tuple[str, int, Callable[[], None]]]:  # type: ignore[no-untyped-def]
+    """The real app on a new post-mortem in a pseudo-terminal: (id, terminal fd, kill -9)."""
+    store = Store(db, author="setup")
+    pm_id = store.create_postmortem("Crash test", template).id
+    store.close()
+    proc, master = app_in_a_pty(db, pm_id, rows=30, cols=100, user="killer")
 
     def kill() -> None:
         os.kill(proc.pid, signal.SIGKILL)

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.test_crash_safety import _read_until
+from tests.test_crash_safety import _read_until, app_in_a_pty
 
 DEBRIEF = [sys.executable, "-m", "debrief"]
 TYPED_PER_SECOND = 25
@@ -91,23 +91,8 @@ def drain(master: int) -> None:
 
 
 def trial_typing(db: Path, rng: random.Random, out: Outcome) -> None:
-    import fcntl
-    import struct
-    import termios
-
     pm_id = new_postmortem(db, "Typing trial")
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "DEBRIEF_USER": "trial"}
-    proc = subprocess.Popen(
-        [*DEBRIEF, "--db", str(db), "open", pm_id],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = app_in_a_pty(db, pm_id, rows=24, cols=80, user="trial")
     typed = ""
     try:
         _read_until(master, b"Impact", 30)
