@@ -19,6 +19,8 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 
 APP_NAME = "debrief"
 
+DEFAULT_CLASSIFICATIONS = ("regression", "incident", "customer-reported", "near-miss")
+
 
 class JiraConfig(BaseModel):
     """The `[jira]` table."""
@@ -82,6 +84,10 @@ class Config(BaseModel):
     """The app's colour theme (e.g. "textual-light"); the app remembers the one chosen."""
     keymap: dict[str, str] = Field(default_factory=dict)
     """Binding id → keys, to remap the app's keys (e.g. next-section = "ctrl+down")."""
+    classifications: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_CLASSIFICATIONS), max_length=50
+    )
+    """The classifications a post-mortem may have (`debrief edit --classification`)."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)

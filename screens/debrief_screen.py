@@ -19,6 +19,7 @@ from debrief.screens.base import Command, bindings
 from debrief.screens.capture_controls import CaptureControls
 from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
+from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.saving import BUSY, SAVED
@@ -112,12 +113,23 @@ COMMANDS = [
 
 
 class DebriefScreen(
-    MeetingControls, CoachControls, CollabControls, ParticipantControls, CaptureControls
+    MeetingControls,
+    CoachControls,
+    CollabControls,
+    ParticipantControls,
+    DetailsControls,
+    CaptureControls,
 ):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
     CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
-    COMMAND_LIST = [*COMMANDS, *COLLAB_COMMANDS, *MEETING_COMMANDS, *PARTICIPANT_COMMANDS]
+    COMMAND_LIST = [
+        *COMMANDS,
+        *COLLAB_COMMANDS,
+        *MEETING_COMMANDS,
+        *PARTICIPANT_COMMANDS,
+        *DETAILS_COMMANDS,
+    ]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

@@ -1,4 +1,4 @@
-"""Commands that change one part of a post-mortem: section set, action add, event add."""
+"""Commands that change one part of a post-mortem: edit, section set, action add, event add."""
 
 from __future__ import annotations
 
@@ -118,7 +118,72 @@ def event_add(
     say(c.store().add_event(pm_id, event).id)
 
 
+def edit(
+    ctx: typer.Context,
+    pm_id: Annotated[str, typer.Argument(metavar="ID")],
+    title: Annotated[str | None, typer.Option(help="The new title.")] = None,
+    severity: Annotated[str | None, typer.Option(help="e.g. SEV2; empty clears it.")] = None,
+    classification: Annotated[
+        str | None, typer.Option(help="One of the config's classifications; empty clears it.")
+    ] = None,
+    started: Annotated[
+        str | None, typer.Option(help="Incident start (ISO 8601); empty clears it.")
+    ] = None,
+    ended: Annotated[
+        str | None, typer.Option(help="Incident end (ISO 8601); empty clears it.")
+    ] = None,
+    service: Annotated[
+        list[str] | None,
+        typer.Option("--service", help="Affected service; repeat for several; replaces the list."),
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Tag; repeat for several; replaces the list.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the post-mortem as JSON.")] = False,
+) -> None:
+    """Change a post-mortem's own fields; prints what changed."""
+    from debrief.cli.output import say_json
+    from debrief.dates import parse_instant
+    from debrief.details import check_changes, describe
+
+    given = {
+        "title": title,
+        "severity": severity,
+        "classification": classification,
+        "started_at": started,
+        "ended_at": ended,
+        "services": service,
+        "tags": tag,
+    }
+    changes: dict[str, object] = {k: v for k, v in given.items() if v is not None}
+    if not changes:
+        say(ctx.get_usage(), err=True)
+        say(
+            "debrief: say what to change: --title, --severity, --classification, --started, "
+            "--ended, --service or --tag",
+            err=True,
+        )
+        raise typer.Exit(2)
+    for key in ("started_at", "ended_at"):
+        text = changes.get(key)
+        if isinstance(text, str):
+            changes[key] = parse_instant(text) if text.strip() else None
+    c = ctx_of(ctx)
+    store = c.store()
+    pm = store.get_postmortem(pm_id)
+    changed = check_changes(pm, changes, c.config.classifications)
+    if changed:
+        pm = store.update_postmortem(pm_id, **changed)
+    if as_json:
+        say_json(pm.model_dump(mode="json"))
+    elif changed:
+        say(f"{pm_id}: {describe(changed)}")
+    else:
+        say(f"{pm_id}: nothing changed")
+
+
 def register(app: typer.Typer) -> None:
+    app.command("edit")(handled(edit))
     app.add_typer(section_app, name="section")
     app.add_typer(action_app, name="action")
     app.add_typer(event_app, name="event")

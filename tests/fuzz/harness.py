@@ -92,6 +92,7 @@ APP_KEYS = [
     "f8",
     "f9",
     "f10",
+    "f11",
     "f12",
 ]
 KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]

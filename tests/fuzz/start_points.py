@@ -220,6 +220,9 @@ START_POINTS: list[StartPoint] = [
     StartPoint(
         "readiness", "sample", "ReadinessScreen", keys_from(None, "f3", screen="ReadinessScreen")
     ),
+    StartPoint(
+        "details-form", "sample", "DetailsForm", keys_from(None, "f11", screen="DetailsForm")
+    ),
     StartPoint("help", "sample", "HelpScreen", keys_from(None, "f1", screen="HelpScreen")),
     StartPoint("help-from-home", None, "HelpScreen", keys_from(None, "f1", screen="HelpScreen")),
     StartPoint("presenter", "sample", "PresenterScreen", mode="present", sizes=WIDE),
