@@ -172,9 +172,9 @@ class PublishScreen(BaseScreen):
 
     def _document(self, prepared: Prepared) -> str:
         """The document as it stands, its status the current one (publishing marks it published)."""
-        from debrief.render_markdown import render_markdown
+        from debrief.meeting_summary import document_markdown
 
-        return render_markdown(prepared.doc, jira_url=self.debrief.config.jira.url)
+        return document_markdown(prepared.doc, prepared.meetings, self.debrief.config.jira.url)
 
     def _fill_plan(self) -> None:
         """The ticket plan, its title column fitted to the width so nothing scrolls sideways."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from debrief.config import Config
+from debrief.meeting import MeetingRecord
 from debrief.models import Document
 from debrief.publish import PublishError
 from debrief.publish.documents import document_paths, out_dir, write_documents
@@ -101,6 +102,8 @@ class Prepared:
     paths: list[Path]
     options: PublishOptions
     config: Config
+    meetings: list[MeetingRecord]
+    """The meetings held so far: each is an appendix of the document."""
 
     @property
     def needs_jira(self) -> bool:
@@ -130,7 +133,7 @@ class Prepared:
     def markdown(self) -> str:
         from debrief.publish.documents import render_published
 
-        return render_published(self.doc, self.config.jira.url)[0]
+        return render_published(self.doc, self.config.jira.url, self.meetings)[0]
 
     def summary(self, outcomes: list[Outcome] | None = None) -> PublishSummary:
         if outcomes is None:
@@ -168,6 +171,7 @@ def prepare(store: Store, pm_id: str, config: Config, options: PublishOptions) -
         paths=list(document_paths(directory, doc.postmortem)),
         options=options,
         config=config,
+        meetings=store.meetings(pm_id),
     )
 
 
@@ -222,7 +226,7 @@ def run(
         )
     doc = store.document(pm_id)
     directory = prepared.paths[0].parent
-    written = write_documents(doc, directory, prepared.config.jira.url)
+    written = write_documents(doc, directory, prepared.config.jira.url, store.meetings(pm_id))
     keys = {a.id: a.jira_key for a in doc.owned_actions if a.jira_key}
     record = store.record_publish(pm_id, [str(p) for p in written], keys)
     summary.published = True

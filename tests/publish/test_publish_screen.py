@@ -119,12 +119,17 @@ async def test_publishing_without_jira_from_the_preview(store, pm_id, out_dir):
         assert (out_dir / "PM-1-checkout-card-payments-failing.html").is_file()
 
 
-async def test_the_preview_shows_the_slack_text_and_posts_nothing(
+async def test_the_preview_shows_the_slack_text_and_the_meeting_appendix(
     store, pm_id, fake_slack: FakeSlack, out_dir
 ):
     from textual.widgets import Static
 
+    from debrief.meeting import new_record, toggle_speaker
+
     store.update_postmortem(pm_id, severity="SEV2")
+    record = new_record(pm_id, [("impact", "Impact and scope", 5)])
+    toggle_speaker(record, "impact", "alice")
+    store.save_meeting(record)
     config = Config(slack=SlackConfig(webhook=SecretStr(fake_slack.url)))
     app = DebriefApp(store=store, config=config, pm_id=pm_id)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -141,6 +146,8 @@ async def test_the_preview_shows_the_slack_text_and_posts_nothing(
             f"  Document: {out_dir.resolve()}/PM-1-checkout-card-payments-failing.html",
         ]
         assert fake_slack.posts == []
+        document = screen.query_one("#document", Markdown).source
+        assert "## Appendix: the debrief meeting" in document  # as publish will write it
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
