@@ -220,3 +220,10 @@ def meeting_appendices(records: list[MeetingRecord], doc: Document) -> list[str]
     people = [p.name for p in doc.postmortem.participants]
     held = [r for r in records if r.started_at is not None or r.speakers() or r.findings]
     return [meeting_appendix(r, people) for r in held]
+
+
+def document_markdown(doc: Document, meetings: list[MeetingRecord], jira_url: str = "") -> str:
+    """The whole document with an appendix per meeting held: what export and publish write."""
+    from debrief.render_markdown import render_markdown
+
+    return render_markdown(doc, jira_url=jira_url, appendices=meeting_appendices(meetings, doc))

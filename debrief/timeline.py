@@ -1,12 +1,13 @@
-"""What a timeline says: milestones, time to detect / mitigate / resolve, gaps."""
+"""What a timeline says: milestones, time to detect / mitigate / resolve, gaps; events as lines."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from debrief.literal import clean
 from debrief.models import Milestone, TimelineEvent
 
 GAP_THRESHOLD = timedelta(minutes=20)
@@ -71,3 +72,21 @@ def gaps(events: Sequence[TimelineEvent], threshold: timedelta = GAP_THRESHOLD) 
 def unsourced(events: Sequence[TimelineEvent]) -> int:
     """Entries with neither a link nor a source other than a manual note."""
     return sum(1 for e in events if not e.link and e.source in ("", "manual"))
+
+
+def utc_iso(at: datetime) -> str:
+    """`2026-11-20T14:12:00Z`: the instant in UTC, seconds kept, the zone named."""
+    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def event_line(event: TimelineEvent) -> str:
+    """Time · [milestone] · author · (source) · text · link, user text on one line, cleaned."""
+    parts = [utc_iso(event.at)]
+    if event.milestone is not None:
+        parts.append(f"[{event.milestone.value}]")
+    parts.append(clean(event.author, single_line=True) or "—")
+    parts.append(f"({clean(event.source, single_line=True)})")
+    parts.append(clean(event.text, single_line=True))
+    if event.link:
+        parts.append(clean(event.link, single_line=True))
+    return "  ".join(parts)

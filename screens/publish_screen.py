@@ -1,4 +1,4 @@
-"""Publish preview: the checklist, the ticket plan and the rendered document; then publish.
+"""Publish preview: checklist, ticket plan, Slack announcement, rendered document; then publish.
 
 Everything shown is worked out locally (no network). Publishing runs in a worker
 thread with its own Store connection (SQLite connections belong to one thread)
@@ -116,6 +116,7 @@ class PublishScreen(BaseScreen):
                 yield Static(id="jira-target")
                 yield DataTable(id="ticket-plan", cursor_type="row", zebra_stripes=True)
                 yield Static(id="documents")
+                yield Static(id="announcement")
             with TabPane("Document", id="document-pane"), VerticalScroll():
                 yield Markdown(id="document")
         with Horizontal(id="progress-row"):
@@ -156,13 +157,24 @@ class PublishScreen(BaseScreen):
                 f"\n{plural(aspirational, '“if we have time” item')}: in the document, never ticketed."
             )
         self.query_one("#documents", Static).update(docs)
+        self.query_one("#announcement", Static).update(self._announcement(prepared))
         self.query_one("#document", Markdown).update(self._document(prepared))
+
+    def _announcement(self, prepared: Prepared) -> Text:
+        """The exact Slack text publishing would post, and where (its secret masked)."""
+        if not prepared.webhook:
+            return Text("No Slack announcement (no webhook configured).")
+        text = Text("Slack announcement to ", style="bold")
+        text.append_text(literal(redact_url(prepared.webhook), single_line=True))
+        for line in prepared.announcement().splitlines():
+            text.append_text(literal(f"\n  {line}"))
+        return text
 
     def _document(self, prepared: Prepared) -> str:
         """The document as it stands, its status the current one (publishing marks it published)."""
-        from debrief.render_markdown import render_markdown
+        from debrief.meeting_summary import document_markdown
 
-        return render_markdown(prepared.doc, jira_url=self.debrief.config.jira.url)
+        return document_markdown(prepared.doc, prepared.meetings, self.debrief.config.jira.url)
 
     def _fill_plan(self) -> None:
         """The ticket plan, its title column fitted to the width so nothing scrolls sideways."""

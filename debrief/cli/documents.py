@@ -152,11 +152,9 @@ def render(store: Store, pm_id: str, fmt: ExportFormat, jira_url: str = "") -> s
         from debrief.exchange import dump_documents
 
         return dump_documents([doc])
-    from debrief.meeting_summary import meeting_appendices
-    from debrief.render_markdown import render_markdown
+    from debrief.meeting_summary import document_markdown
 
-    appendices = meeting_appendices(store.meetings(pm_id), doc)
-    markdown = render_markdown(doc, jira_url=jira_url, appendices=appendices)
+    markdown = document_markdown(doc, store.meetings(pm_id), jira_url)
     if fmt is ExportFormat.md:
         return markdown
     from debrief.render_html import render_html

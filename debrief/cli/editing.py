@@ -1,4 +1,5 @@
-"""Commands that change one part of a post-mortem: edit, section set, action add, event add."""
+"""Commands that change or show one part of a post-mortem: edit, section set, action add,
+event add and list."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Annotated
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled, read_text_arg, warn
-from debrief.cli.output import say
+from debrief.cli.output import say, say_json
 from debrief.models import ActionKind, Milestone, Priority
 
 section_app = typer.Typer(help="Sections of a post-mortem.", no_args_is_help=True)
@@ -180,6 +181,30 @@ def edit(
         say(f"{pm_id}: {describe(changed)}")
     else:
         say(f"{pm_id}: nothing changed")
+@event_app.command("list")
+@handled
+def event_list(
+    ctx: typer.Context,
+    pm_id: Annotated[str, typer.Argument(metavar="ID")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The timeline, oldest first, times in UTC: one event per line.
+
+    Example: debrief event list PM-1 --json
+    """
+    from debrief.timeline import event_line, utc_iso
+
+    store = ctx_of(ctx).store()
+    store.get_postmortem(pm_id)  # an unknown id is one sentence, not an empty list
+    events = store.events(pm_id)
+    if as_json:
+        say_json([{**e.model_dump(mode="json"), "at": utc_iso(e.at)} for e in events])
+        return
+    if not events:
+        say(f"No timeline events in {pm_id} yet: debrief event add {pm_id} WHEN TEXT")
+        return
+    for event in events:
+        say(event_line(event))
 
 
 def register(app: typer.Typer) -> None:

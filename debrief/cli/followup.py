@@ -128,20 +128,27 @@ def register(app: typer.Typer) -> None:
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Print the digest; post nothing.")
         ] = False,
+        as_json: Annotated[
+            bool, typer.Option("--json", help="Print the digest as JSON (messages go to stderr).")
+        ] = False,
     ) -> None:
         """Overdue and due-this-week action items by owner, printed and posted (for cron)."""
+        from debrief.followup.remind import as_json as digest_json
         from debrief.followup.remind import digest, slack_payload, text_lines
 
         c = ctx_of(ctx)
         store = c.store()
         found = digest(store.action_rows(), store.today())
-        for line in text_lines(found):
-            say(line)
+        if as_json:
+            say_json(digest_json(found))
+        else:
+            for line in text_lines(found):
+                say(line)
         webhook = slack_webhook.strip() or c.config.slack.webhook.get_secret_value().strip()
         if not webhook or not found.count:
             return
         if dry_run:
-            say("Dry run: not posted to Slack.")
+            say("Dry run: not posted to Slack.", err=as_json)
             return
         from debrief.publish.slack import SlackError, post
 
@@ -150,7 +157,7 @@ def register(app: typer.Typer) -> None:
         except SlackError as exc:
             warn(f"the digest was not posted to Slack: {exc}")
             return
-        say("Posted to Slack.")
+        say("Posted to Slack.", err=as_json)
 
 
 def _table(console: Console, rows: list[ActionRow], summary: str, include_all: bool) -> None:

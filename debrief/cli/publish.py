@@ -175,6 +175,13 @@ def _plan(console: Console, prepared: Prepared) -> None:
     console.print(Text("  Documents:"))
     for path in prepared.paths:
         console.print(Text(f"    {clean(str(path))}"))
+    webhook = prepared.webhook
+    if not webhook:
+        console.print(Text("  No Slack announcement (no webhook configured)."))
+        return
+    console.print(Text(f"  Slack announcement to {redact_url(webhook)}:"))
+    for line in prepared.announcement().splitlines():
+        console.print(Text(f"    {clean(line)}"))
 
 
 def _tickets(console: Console, summary: PublishSummary) -> None:

@@ -85,6 +85,34 @@ def text_lines(d: Digest) -> list[str]:
     return lines
 
 
+def as_json(d: Digest) -> dict[str, Any]:
+    """The digest as `remind --json` prints it: the same owners and items as `text_lines`."""
+    return {
+        "today": d.today.isoformat(),
+        "count": d.count,
+        "overdue": d.overdue,
+        "owners": [
+            {
+                "owner": owner,
+                "items": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "due": r.due.isoformat() if r.due else None,
+                        "status": r.status.value,
+                        "jira_key": r.jira_key or None,
+                        "overdue": r.overdue,
+                        "postmortem_id": r.postmortem_id,
+                        "postmortem_title": r.postmortem_title,
+                    }
+                    for r in items
+                ],
+            }
+            for owner, items in d.owners
+        ],
+    }
+
+
 def slack_payload(d: Digest) -> dict[str, Any]:
     """The digest for a Slack incoming webhook: user text escaped, nobody @-mentioned."""
     from debrief.publish.slack import escape

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from debrief.meeting import MeetingRecord
 from debrief.models import Document, Postmortem, Status
 
 DEFAULT_DIR = "postmortems"
@@ -34,21 +35,28 @@ def document_paths(directory: Path, pm: Postmortem) -> tuple[Path, Path]:
     return directory / f"{stem}.md", directory / f"{stem}.html"
 
 
-def render_published(doc: Document, jira_url: str) -> tuple[str, str]:
-    """The Markdown and HTML of the document as published (status shown as published)."""
+def render_published(
+    doc: Document, jira_url: str, meetings: list[MeetingRecord]
+) -> tuple[str, str]:
+    """The Markdown and HTML of the document as published (status shown as published).
+
+    The same rendering as `debrief export`, meeting appendices included.
+    """
+    from debrief.meeting_summary import document_markdown
     from debrief.render_html import render_html
-    from debrief.render_markdown import render_markdown
 
     shown = doc.model_copy(
         update={"postmortem": doc.postmortem.model_copy(update={"status": Status.published})}
     )
-    markdown = render_markdown(shown, jira_url=jira_url)
+    markdown = document_markdown(shown, meetings, jira_url)
     return markdown, render_html(markdown, doc.postmortem.title)
 
 
-def write_documents(doc: Document, directory: Path, jira_url: str) -> list[Path]:
+def write_documents(
+    doc: Document, directory: Path, jira_url: str, meetings: list[MeetingRecord]
+) -> list[Path]:
     """Write both files (each replaced atomically); returns their paths."""
-    markdown, html = render_published(doc, jira_url)
+    markdown, html = render_published(doc, jira_url, meetings)
     md_path, html_path = document_paths(directory, doc.postmortem)
     directory.mkdir(parents=True, exist_ok=True)
     for path, text in ((md_path, markdown), (html_path, html)):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from debrief.config import Config
+from debrief.meeting import MeetingRecord
 from debrief.models import Document
 from debrief.publish import PublishError
 from debrief.publish.documents import document_paths, out_dir, write_documents
@@ -76,6 +77,19 @@ class PublishSummary(BaseModel):
     slack: str = "not configured"
     """posted, failed: <why>, skipped (dry run) or not configured."""
     publish_id: int | None = None
+    announcement: str = ""
+    """The Slack text a dry run would post (with a webhook configured)."""
+    slack_webhook: str = ""
+    """Where it would go, secrets masked (a dry run with a webhook configured)."""
+
+
+NEW_KEY = "(new)"
+"""In a preview of the announcement, the key of a ticket Jira has yet to create."""
+
+
+def announced_path(written: list[Path]) -> str:
+    """The document the announcement points to: the HTML page, as an absolute path."""
+    return str(written[-1].resolve())
 
 
 @dataclass
@@ -88,15 +102,38 @@ class Prepared:
     paths: list[Path]
     options: PublishOptions
     config: Config
+    meetings: list[MeetingRecord]
+    """The meetings held so far: each is an appendix of the document."""
 
     @property
     def needs_jira(self) -> bool:
         return self.options.jira and any(p.change is not Change.keep for p in self.planned)
 
+    @property
+    def webhook(self) -> str:
+        """--slack-webhook, else the config's [slack] webhook; empty when neither is set."""
+        return (self.options.slack_webhook or self.config.slack.webhook.get_secret_value()).strip()
+
+    def announcement(self) -> str:
+        """The Slack text publishing would post, as it stands now.
+
+        Keys of tickets still to be created are not known before Jira answers: each
+        shows as `(new)` where its key will be.
+        """
+        from debrief.publish.slack import announcement
+
+        creates = {p.item.id for p in self.planned if p.change is Change.create}
+        keys = [
+            a.jira_key or NEW_KEY
+            for a in self.doc.owned_actions
+            if a.jira_key or (self.needs_jira and a.id in creates)
+        ]
+        return str(announcement(self.doc, keys, announced_path(self.paths))["text"])
+
     def markdown(self) -> str:
         from debrief.publish.documents import render_published
 
-        return render_published(self.doc, self.config.jira.url)[0]
+        return render_published(self.doc, self.config.jira.url, self.meetings)[0]
 
     def summary(self, outcomes: list[Outcome] | None = None) -> PublishSummary:
         if outcomes is None:
@@ -118,6 +155,8 @@ class Prepared:
             aspirational=len(self.doc.aspirational_actions),
             jira=f"{jira.project} at {redact_url(jira.url)}" if self.needs_jira else "",
             slack="skipped (dry run)" if self.options.dry_run else "not configured",
+            announcement=self.announcement() if self.options.dry_run and self.webhook else "",
+            slack_webhook=redact_url(self.webhook) if self.options.dry_run else "",
         )
 
 
@@ -132,6 +171,7 @@ def prepare(store: Store, pm_id: str, config: Config, options: PublishOptions) -
         paths=list(document_paths(directory, doc.postmortem)),
         options=options,
         config=config,
+        meetings=store.meetings(pm_id),
     )
 
 
@@ -186,13 +226,13 @@ def run(
         )
     doc = store.document(pm_id)
     directory = prepared.paths[0].parent
-    written = write_documents(doc, directory, prepared.config.jira.url)
+    written = write_documents(doc, directory, prepared.config.jira.url, store.meetings(pm_id))
     keys = {a.id: a.jira_key for a in doc.owned_actions if a.jira_key}
     record = store.record_publish(pm_id, [str(p) for p in written], keys)
     summary.published = True
     summary.publish_id = record.id
     summary.documents = [str(p) for p in written]
-    summary.slack = _announce(doc, prepared, list(keys.values()), written[-1])
+    summary.slack = _announce(doc, prepared, list(keys.values()), written)
     return summary
 
 
@@ -225,14 +265,14 @@ def _tickets(
     return sync.run(prepared.planned)
 
 
-def _announce(doc: Document, prepared: Prepared, keys: list[str], where: Path) -> str:
-    webhook = prepared.options.slack_webhook or prepared.config.slack.webhook.get_secret_value()
+def _announce(doc: Document, prepared: Prepared, keys: list[str], written: list[Path]) -> str:
+    webhook = prepared.webhook
     if not webhook:
         return "not configured"
     from debrief.publish.slack import SlackError, announcement, post
 
     try:
-        post(webhook, announcement(doc, keys, str(where.resolve())))
+        post(webhook, announcement(doc, keys, announced_path(written)))
     except SlackError as exc:
         return f"failed: {exc}"
     return "posted"

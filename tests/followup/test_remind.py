@@ -90,3 +90,32 @@ def test_a_failed_post_is_a_warning_and_still_exit_0(cli, items, fake_slack, mon
     assert result.stderr.startswith("warning: the digest was not posted to Slack: ")
     assert result.stderr.count("\n") == 1
     assert fake_slack.url not in result.stderr and "secret" not in result.stderr
+
+
+def test_json_has_the_same_owners_and_items_as_the_listing(cli, items, fake_slack, monkeypatch):
+    import json
+
+    monkeypatch.setenv("DEBRIEF_SLACK_WEBHOOK", fake_slack.url)
+    result = cli("remind", "--json", "--dry-run")
+
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert result.stderr.strip() == "Dry run: not posted to Slack."
+    assert fake_slack.posts == []
+    assert (data["today"], data["count"], data["overdue"]) == ("2026-11-22", 3, 1)
+    owners = [o["owner"] for o in data["owners"]]
+    assert owners == [line for line in DIGEST[1:] if line and not line.startswith(" ")]
+    listed = [
+        (o["owner"], i["title"], i["due"], i["postmortem_id"], i["jira_key"], i["overdue"])
+        for o in data["owners"]
+        for i in o["items"]
+    ]
+    assert listed == [
+        ("alice", "Alert on pool wait", "2026-10-20", "PM-1", None, True),
+        ("alice", "Add a <!channel> runbook", "2026-11-23", "PM-2", None, False),
+        ("Bob Brown", "Load-test the pool", "2026-11-28", "PM-1", "OPS-9", False),
+    ]
+    for item in (i for o in data["owners"] for i in o["items"]):
+        assert item["status"] == "open" and item["id"]
+        human = next(line for line in DIGEST if item["title"] in line)
+        assert f"({item['due']})" in human

@@ -226,3 +226,25 @@ def test_unknown_post_mortem_is_one_sentence(cli, jira_env):
     assert (
         result.stderr == "debrief: there is no post-mortem with id 'PM-404' (see `debrief list`)\n"
     )
+
+
+def test_the_published_documents_carry_the_meeting_record_as_export_does(
+    cli, store, pm_id, out_dir
+):
+    from debrief.meeting import new_record, toggle_speaker
+
+    record = new_record(pm_id, [("impact", "Impact and scope", 5)])
+    toggle_speaker(record, "impact", "alice")
+    store.save_meeting(record)
+    exported = cli("export", pm_id, "--format", "md").stdout
+
+    result = cli("publish", pm_id, "--no-jira")
+
+    assert result.exit_code == 0, result.stderr
+    markdown = (out_dir / "PM-1-checkout-card-payments-failing.md").read_text()
+    appendix = markdown.split("## Appendix: the debrief meeting", 1)[1]
+    assert "- **Who spoke** (sections): alice (1)" in appendix
+    assert "| Impact and scope | 05:00 | 00:00 | — | 0 | alice |" in appendix
+    assert markdown == exported.replace("| **Status** | draft |", "| **Status** | published |")
+    html = (out_dir / "PM-1-checkout-card-payments-failing.html").read_text()
+    assert "Appendix: the debrief meeting" in html and "alice (1)" in html

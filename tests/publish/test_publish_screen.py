@@ -8,11 +8,12 @@ from textual.message import Message
 from textual.widgets import DataTable, Markdown, TabbedContent
 
 from debrief.app import DebriefApp
-from debrief.config import Config, JiraConfig
+from debrief.config import Config, JiraConfig, SlackConfig
 from debrief.models import Status
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.publish_screen import PublishScreen
 from tests.fakes.fake_jira import FakeJira
+from tests.fakes.fake_slack import FakeSlack
 from tests.screens.helpers import screen_text
 
 SIZE = (100, 32)
@@ -116,6 +117,37 @@ async def test_publishing_without_jira_from_the_preview(store, pm_id, out_dir):
         await wait_until_published(pilot, screen)
         assert store.get_postmortem(pm_id).status is Status.published
         assert (out_dir / "PM-1-checkout-card-payments-failing.html").is_file()
+
+
+async def test_the_preview_shows_the_slack_text_and_the_meeting_appendix(
+    store, pm_id, fake_slack: FakeSlack, out_dir
+):
+    from textual.widgets import Static
+
+    from debrief.meeting import new_record, toggle_speaker
+
+    store.update_postmortem(pm_id, severity="SEV2")
+    record = new_record(pm_id, [("impact", "Impact and scope", 5)])
+    toggle_speaker(record, "impact", "alice")
+    store.save_meeting(record)
+    config = Config(slack=SlackConfig(webhook=SecretStr(fake_slack.url)))
+    app = DebriefApp(store=store, config=config, pm_id=pm_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9")
+        screen = app.screen
+        assert isinstance(screen, PublishScreen)
+        shown = str(screen.query_one("#announcement", Static).render())
+        assert fake_slack.url not in shown and fake_slack.url not in screen_text(app)
+        assert shown.splitlines() == [
+            f"Slack announcement to {fake_slack.url.rsplit('/services/', 1)[0]}/services/***",
+            "  *Post-mortem published: Checkout card payments failing* (PM-1, SEV2)",
+            "  Impact: Card payments failed for 40 minutes; 212 customers.",
+            "  3 action items tracked in Jira ((new), (new), (new)), 1 more if we have time",
+            f"  Document: {out_dir.resolve()}/PM-1-checkout-card-payments-failing.html",
+        ]
+        assert fake_slack.posts == []
+        document = screen.query_one("#document", Markdown).source
+        assert "## Appendix: the debrief meeting" in document  # as publish will write it
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])

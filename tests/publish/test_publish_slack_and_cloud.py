@@ -29,6 +29,47 @@ def test_the_announcement_is_posted_with_title_impact_items_and_where(
     assert fake_slack.url not in result.stdout + result.stderr
 
 
+def test_dry_run_shows_the_exact_announcement_and_posts_nothing(
+    cli, store, pm_id, jira_env, fake_slack: FakeSlack, out_dir, monkeypatch
+):
+    store.update_postmortem(pm_id, severity="SEV2", title="Checkout <!channel> down")
+    monkeypatch.setenv("DEBRIEF_SLACK_WEBHOOK", fake_slack.url)
+    document = f"Document: {out_dir.resolve()}/PM-1-checkout-channel-down.html"
+
+    dry = cli("publish", pm_id, "--dry-run")
+
+    assert dry.exit_code == 0, dry.stderr
+    assert fake_slack.posts == [] and jira_env.count() == 0 and not out_dir.exists()
+    assert fake_slack.url not in dry.stdout + dry.stderr
+    shown = dry.stdout.split("  Slack announcement to ")[1].splitlines()
+    assert shown[0] == f"{fake_slack.url.rsplit('/services/', 1)[0]}/services/***:"
+    assert [line.removeprefix("    ") for line in shown[1:]] == [
+        "*Post-mortem published: Checkout &lt;!channel&gt; down* (PM-1, SEV2)",
+        "Impact: Card payments failed for 40 minutes; 212 customers.",
+        "3 action items tracked in Jira ((new), (new), (new)), 1 more if we have time",
+        document,
+    ]
+
+    as_json = cli("publish", pm_id, "--dry-run", "--no-jira", "--json")
+    assert as_json.exit_code == 0, as_json.stderr
+    summary = json.loads(as_json.stdout)
+    assert summary["slack_webhook"].endswith("/services/***")
+    assert fake_slack.url not in as_json.stdout + as_json.stderr
+    assert fake_slack.posts == []
+
+    published = cli("publish", pm_id, "--no-jira")
+    assert published.exit_code == 0, published.stderr
+    (post,) = fake_slack.posts
+    assert post["text"] == summary["announcement"]
+    assert post["text"].splitlines()[2:] == ["3 action items, 1 more if we have time", document]
+
+
+def test_dry_run_without_a_webhook_says_nothing_is_announced(cli, pm_id, jira_env, out_dir):
+    result = cli("publish", pm_id, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "  No Slack announcement (no webhook configured)." in result.stdout.splitlines()
+
+
 def test_a_failed_announcement_is_a_warning_not_a_failed_publish(
     cli, store, pm_id, fake_slack: FakeSlack, out_dir, monkeypatch
 ):
