@@ -181,6 +181,8 @@ def edit(
         say(f"{pm_id}: {describe(changed)}")
     else:
         say(f"{pm_id}: nothing changed")
+
+
 @event_app.command("list")
 @handled
 def event_list(
