@@ -41,13 +41,17 @@ def clock() -> Callable[[], datetime]:
 
 
 ENGINES = ("sqlite", "postgresql")
-ON_BOTH_ENGINES = ("store", "cli", "collab")
+ON_BOTH_ENGINES = ("store", "cli", "collab", "importers", "publish", "followup")
 """Test folders whose tests run on SQLite and on PostgreSQL (through `db_location`)."""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     folder = Path(str(metafunc.definition.path)).parent
-    if "engine" in metafunc.fixturenames and folder.name in ON_BOTH_ENGINES:
+    if (
+        "engine" in metafunc.fixturenames
+        and folder.name in ON_BOTH_ENGINES
+        and "snap_compare" not in metafunc.fixturenames  # pictures of the screens: once
+    ):
         metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
