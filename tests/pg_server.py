@@ -55,6 +55,7 @@ class Server:
             shutil.chown(self.folder, "nobody")
             self.prefix = ["runuser", "-u", "nobody", "--"]
         self._count = itertools.count(1)
+        self._database: str | None = None
 
     def _run(self, *args: str) -> None:
         done = subprocess.run(
@@ -83,12 +84,21 @@ class Server:
         return f"postgresql://debrief@127.0.0.1:{self.port}/postgres"
 
     def database(self) -> str:
+        """A new, empty place for one test's data: a schema of its own in this
+        process's database (a schema is made in a millisecond, a database in 150),
+        which the URL puts first on the search path."""
         import psycopg
 
-        name = f"t{os.getpid()}_{next(self._count)}"
+        name = f"d{os.getpid()}"
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name} STRATEGY file_copy")
-        return f"postgresql://debrief@127.0.0.1:{self.port}/{name}"
+            if self._database is None:
+                conn.execute(f"CREATE DATABASE {name}")
+                self._database = name
+        schema = f"t{next(self._count)}"
+        url = f"postgresql://debrief@127.0.0.1:{self.port}/{name}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        return f"{url}?options=-csearch_path%3D{schema}"
 
     def stop(self) -> None:
         try:

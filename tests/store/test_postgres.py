@@ -60,7 +60,9 @@ def test_a_database_holding_other_tables_is_refused_untouched(url):
     with psycopg.connect(url) as conn:
         tables = {
             r[0]
-            for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
         }
     assert tables == {"invoices"}
 
