@@ -116,3 +116,30 @@ def test_search_matches_word_prefixes_in_titles_before_sections(url, template):
     assert [p.id for p in store.search("check")] == [first.id, second.id]
     assert [p.id for p in store.search("checkout cards")] == [second.id]
     assert [p.id for p in store.search("100% ?")] == [second.id]  # no placeholder, no operator
+
+
+def test_both_engines_have_the_same_tables_and_columns(url, tmp_path):
+    """The PostgreSQL schema is written by hand beside the SQLite migrations: it must
+    hold the same tables and columns (besides its own bookkeeping and rowids)."""
+    import sqlite3
+
+    Store(tmp_path / "same.db", author="x").close()
+    lite = sqlite3.connect(tmp_path / "same.db")
+    names = lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    sqlite_tables = {
+        name: {r[1] for r in lite.execute(f"PRAGMA table_info({name})")}
+        for (name,) in names
+        if "_fts" not in name
+    }
+    lite.close()
+    Store(url, author="x").close()
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()"
+        ).fetchall()
+    pg_tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        if table not in ("debrief_schema", "debrief_changes") and column != "rowid":
+            pg_tables.setdefault(table, set()).add(column)
+    assert pg_tables == sqlite_tables
