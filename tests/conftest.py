@@ -41,15 +41,21 @@ def clock() -> Callable[[], datetime]:
 
 
 ENGINES = ("sqlite", "postgresql")
-ON_BOTH_ENGINES = ("store", "cli", "collab", "importers", "publish", "followup")
+ON_BOTH_ENGINES = ("store", "cli", "collab")
 """Test folders whose tests run on SQLite and on PostgreSQL (through `db_location`)."""
+ALSO_ON_BOTH = ("importers", "publish", "followup")
+"""Folders that pass on PostgreSQL too but double the suite's time there: run on both
+engines only with DEBRIEF_POSTGRES_ALL=1."""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     folder = Path(str(metafunc.definition.path)).parent
     if (
         "engine" in metafunc.fixturenames
-        and folder.name in ON_BOTH_ENGINES
+        and (
+            folder.name in ON_BOTH_ENGINES
+            or (folder.name in ALSO_ON_BOTH and os.environ.get("DEBRIEF_POSTGRES_ALL") == "1")
+        )
         and "snap_compare" not in metafunc.fixturenames  # pictures of the screens: once
     ):
         metafunc.parametrize("engine", ENGINES, indirect=True)
