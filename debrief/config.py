@@ -78,6 +78,9 @@ class Config(BaseModel):
 
     user: str = ""
     """The author name recorded on every change (DEBRIEF_USER wins)."""
+    db: str = ""
+    """The database: a file path, or a postgresql://user@host/dbname URL (DEBRIEF_DB and
+    --db win)."""
     publish_dir: str = ""
     """Where `debrief publish` writes documents (default: ./postmortems)."""
     theme: str = ""

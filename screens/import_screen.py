@@ -222,9 +222,11 @@ class ImportPreview(Reaches, Screen[ImportResult | None]):
         from debrief.store import Store
 
         own = self.store
-        if own.path is None:
+        if own.location is None:
             return self.app.call_from_thread(use, own)
-        store = Store(own.path, author=own.author, clock=own.clock, busy_timeout=own.busy_timeout)
+        store = Store(
+            own.location, author=own.author, clock=own.clock, busy_timeout=own.busy_timeout
+        )
         try:
             return use(store)
         finally:

@@ -230,7 +230,7 @@ class PublishScreen(BaseScreen):
     def action_publish(self, use_jira: bool) -> None:
         if self.running:
             return
-        if self.store.path is None:
+        if self.store.location is None:
             self.notify("Publishing needs a database file.", severity="error", markup=False)
             return
         self.running = True
@@ -255,7 +255,7 @@ class PublishScreen(BaseScreen):
         from debrief.store import Store
 
         own = self.store
-        store = Store(own.path, author=own.author, clock=own.clock)
+        store = Store(own.location, author=own.author, clock=own.clock)
 
         def progress(text: str, done: int, total: int) -> None:
             self.post_message(self.Progress(text, done, total))

@@ -1,4 +1,4 @@
-"""Persistence: SQLite through sqlite-utils. Nothing else in debrief touches SQL."""
+"""Persistence: SQLite or PostgreSQL, behind one Store. Nothing else in debrief touches SQL."""
 
 from debrief.store.errors import (
     Conflict,

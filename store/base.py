@@ -1,23 +1,18 @@
-"""The connection: opening the file, pragmas, short write transactions, revisions."""
+"""The connection: opening it (through its engine), short write transactions, revisions."""
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
-from debrief.store.schema import LATEST, migrate, user_version
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
+from debrief.store.engine import Location, engine_for, shown
+from debrief.store.errors import DatabaseUnavailable
+from debrief.store.sqldb import Db
 
 BUSY_TIMEOUT_S = 5.0
 """How long a command waits for another writer; the app waits less and retries."""
@@ -53,136 +48,33 @@ def from_json(value: str | None) -> Any:
     return None if value is None else json.loads(value)
 
 
-def translate(exc: sqlite3.Error, path: Path | None) -> StoreError:
-    """A sqlite3 error as one sentence the user can act on."""
-    text = str(exc).lower()
-    where = str(path) if path else "the database"
-    if "locked" in text or "busy" in text:
-        return DatabaseLocked(
-            f"{where} is locked by another program; the change was not saved, try again"
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseUnavailable(f"{where} is read-only; nothing can be saved there")
-    if "not a database" in text or "malformed" in text:
-        return DatabaseUnavailable(f"{where} is not a debrief database (or it is damaged)")
-    if "unable to open" in text or "disk i/o" in text:
-        return DatabaseUnavailable(f"cannot open {where}: {exc}")
-    return StoreError(f"database error in {where}: {exc}")
-
-
-def _read_only(path: Path) -> str:
-    """Why a database at `path` can only be read ('' when it can be written): SQLite
-    writes the file, and its journal files beside it in the folder."""
-    if path.exists():
-        if not os.access(path, os.W_OK):
-            return f"{path} is read-only"
-        if not os.access(path.parent, os.W_OK | os.X_OK):
-            return f"the folder {path.parent} is read-only"
-        return ""
-    parent = next((p for p in path.parents if p.exists()), None)
-    if parent is not None and parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
-        return f"the folder {parent} is read-only"
-    return ""
-
-
-def _open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """A connection that only reads. A database in WAL mode in a read-only folder has
-    no shared-memory file to read through: it is then opened as immutable."""
-    if not path.exists():
-        raise DatabaseUnavailable(f"there is no database at {path}, and {_read_only(path)}")
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-    return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=busy_timeout)
-
-
-def check_ours(conn: sqlite3.Connection, path: Path | None) -> None:
-    """Refuse a database that is neither empty nor debrief's (DatabaseUnavailable)."""
-    where = str(path) if path else "the database"
-    version = user_version(conn)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if (
-        version < 0
-        or (version == 0 and tables)
-        or (0 < version <= LATEST and "postmortems" not in tables)
-    ):
-        raise DatabaseUnavailable(
-            f"{where} is not a debrief database (it holds other data); "
-            "give --db a new file or a debrief database"
-        )
-
-
 class Base:
-    """Owns the sqlite-utils Database; subclasses add the entities."""
+    """Owns the connection and its engine; subclasses add the entities."""
 
     def __init__(
         self,
-        path: Path | str | None,
+        path: Location,
         author: str,
         clock: Clock | None = None,
         busy_timeout: float | None = None,
     ) -> None:
         self.busy_timeout = BUSY_TIMEOUT_S if busy_timeout is None else busy_timeout
-        self.path = None if path in (None, ":memory:") else Path(path)  # type: ignore[arg-type]
+        self.location: Location = None if path in (None, ":memory:") else path
+        self.engine = engine_for(self.location)
+        self.path: Path | None = getattr(self.engine, "path", None)
+        """The SQLite file (None in memory or on PostgreSQL)."""
         self.author = author
         self.clock = clock or utc_now
-        self.conn = self._open()
+        self.conn, self.read_only = self.engine.open(self.busy_timeout)
+        self.db = Db(self.conn, self.engine)
 
     read_only: str = ""
     """Why nothing can be saved (the file or its folder is read-only); empty when writable."""
 
-    def _open(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = None
-        try:
-            if self.path is None:
-                conn = sqlite3.connect(":memory:")
-            else:
-                self.read_only = _read_only(self.path)
-                if self.read_only:
-                    conn = _open_read_only(self.path, self.busy_timeout)
-                else:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    conn = sqlite3.connect(str(self.path), timeout=self.busy_timeout)
-            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
-            check_ours(conn, self.path)
-            if self.path is not None and not self.read_only:
-                conn.execute("PRAGMA journal_mode = WAL")  # no transaction is open yet
-                conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn = conn
-            version = user_version(conn)
-            if version != LATEST:
-                if self.read_only and version < LATEST:
-                    raise DatabaseUnavailable(
-                        f"{self.read_only}, and the database was written by an older debrief: "
-                        "it must be upgraded (make it writable once) before it can be read"
-                    )
-                migrate(self.db, self.path)
-            return conn
-        except BaseException as exc:
-            if conn is not None:
-                conn.close()
-            if isinstance(exc, OSError):
-                raise DatabaseUnavailable(
-                    f"cannot create the database at {self.path}: {exc}"
-                ) from exc
-            if isinstance(exc, sqlite3.Error):
-                raise translate(exc, self.path) from exc
-            raise
-
-    @cached_property
-    def db(self) -> Database:
-        """sqlite-utils over the connection, made on first use: importing sqlite-utils
-        (and its plugin scan) is a large part of start-up, and the home screen's first
-        page does without it."""
-        from sqlite_utils import Database
-
-        return Database(self.conn)
+    @property
+    def where(self) -> str:
+        """The database, as it may be shown (a URL without its password)."""
+        return shown(self.location)
 
     def close(self) -> None:
         self.conn.close()
@@ -191,39 +83,42 @@ class Base:
         return self.clock()
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[Db]:
         """One short write transaction, taken at once so checks and writes agree."""
         if self.read_only:
             raise DatabaseUnavailable(f"{self.read_only}; nothing can be saved there")
-        conn = self.conn
-        if conn.in_transaction:  # nested: part of the caller's transaction
+        conn, engine = self.conn, self.engine
+        if engine.in_transaction(conn):  # nested: part of the caller's transaction
             with self.db.atomic():
                 yield self.db
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+            engine.begin(conn)
+        except engine.errors as exc:
+            if engine.in_transaction(conn):
+                conn.execute("ROLLBACK")
+            raise engine.translate(exc) from exc
         try:
             yield self.db
         except BaseException:
-            if conn.in_transaction:
+            if engine.in_transaction(conn):
                 conn.execute("ROLLBACK")
             raise
         try:
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
+        except engine.errors as exc:
+            if engine.in_transaction(conn):
                 conn.execute("ROLLBACK")
-            raise translate(exc, self.path) from exc
+            raise engine.translate(exc) from exc
+        engine.committed()
 
     @contextmanager
     def reading(self) -> Iterator[None]:
-        """Reads, with sqlite errors turned into StoreErrors."""
+        """Reads, with database errors turned into StoreErrors."""
         try:
             yield
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
+        except self.engine.errors as exc:
+            raise self.engine.translate(exc) from exc
 
     def record(
         self,
@@ -251,4 +146,4 @@ class Base:
     def data_version(self) -> int:
         """Changes when another connection commits: cheap change detection."""
         with self.reading():
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+            return self.engine.data_version(self.conn)

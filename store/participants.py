@@ -15,7 +15,7 @@ from debrief.store.errors import NotFound
 from debrief.store.postmortems import PostmortemsMixin
 
 _AUTHORS = """
-    SELECT author, group_concat(DISTINCT coalesce(source, '')) FROM events
+    SELECT author, {sources} FROM events
     WHERE postmortem_id = ? AND coalesce(author, '') != ''
     GROUP BY author ORDER BY min(at), author
 """
@@ -89,7 +89,8 @@ class ParticipantsMixin(PostmortemsMixin):
         """Event authors who are not participants yet (see debrief.participants)."""
         pm = self.get_postmortem(pm_id)
         with self.reading():
-            rows = self.conn.execute(_AUTHORS, [pm_id]).fetchall()
+            sources = self.engine.distinct_list("coalesce(source, '')")
+            rows = self.db.execute(_AUTHORS.format(sources=sources), [pm_id]).fetchall()
         authored = [(author, (sources or "").split(",")) for author, sources in rows]
         return named_in_timeline(authored, pm.participants)
 

@@ -36,16 +36,6 @@ def _section_from_row(row: dict[str, Any]) -> Section:
     return Section.model_validate(data)
 
 
-_TITLE_MATCHES = """
-    SELECT p.id FROM postmortems_fts JOIN postmortems p ON p.rowid = postmortems_fts.rowid
-    WHERE postmortems_fts MATCH :q ORDER BY postmortems_fts.rowid DESC
-"""
-_SECTION_MATCHES = """
-    SELECT s.postmortem_id FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid
-    WHERE sections_fts MATCH :q ORDER BY sections_fts.rowid DESC
-"""
-
-
 class PostmortemsMixin(Base):
     # -- post-mortems -------------------------------------------------------
 
@@ -116,21 +106,21 @@ class PostmortemsMixin(Base):
     def list_postmortems(self, limit: int | None = None, offset: int = 0) -> list[Postmortem]:
         """Every post-mortem, newest incident first (or the page `offset`, `limit`).
 
-        Plain sqlite3, like `count_postmortems`: the home screen's first frame needs
-        only these two, and so does not wait for sqlite-utils to load.
+        Plain SQL, like `count_postmortems`: the home screen's first frame needs
+        only these two.
         """
         with self.reading():
-            cursor = self.conn.execute(
+            cursor = self.db.execute(
                 "SELECT * FROM postmortems "
                 "ORDER BY coalesce(started_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
-                [-1 if limit is None else limit, offset],
+                [self.engine.no_limit if limit is None else limit, offset],
             )
             names = [d[0] for d in cursor.description]
             return [_pm_from_row(dict(zip(names, r, strict=True))) for r in cursor]
 
     def count_postmortems(self) -> int:
         with self.reading():
-            return int(self.conn.execute("SELECT count(*) FROM postmortems").fetchone()[0])
+            return int(self.db.execute("SELECT count(*) FROM postmortems").fetchone()[0])
 
     def update_postmortem(self, pm_id: str, **changes: Any) -> Postmortem:
         """Change metadata fields; each changed field is one revision."""
@@ -167,11 +157,11 @@ class PostmortemsMixin(Base):
         words = [w for w in re.findall(r"\w+", query) if w]
         if not words:
             return []
-        match = " ".join(f'"{w}"*' for w in words)
+        title_sql, section_sql, params = self.engine.search_queries(words)
         found: dict[str, None] = {}  # ordered, without repeats
         with self.reading():
-            for sql in (_TITLE_MATCHES, _SECTION_MATCHES):
-                cursor = self.conn.execute(sql, {"q": match})
+            for sql in (title_sql, section_sql):
+                cursor = self.db.execute(sql, params)
                 for (pm_id,) in cursor:
                     found[pm_id] = None
                     if len(found) >= limit:
@@ -185,7 +175,7 @@ class PostmortemsMixin(Base):
         """These post-mortems, in this order, in one query."""
         if not ids:
             return []
-        cursor = self.conn.execute(
+        cursor = self.db.execute(
             f"SELECT * FROM postmortems WHERE id IN ({', '.join('?' * len(ids))})", ids
         )
         names = [d[0] for d in cursor.description]

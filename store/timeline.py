@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +20,6 @@ _COLUMNS = (
 )
 _BATCH = 5000
 _ID_MASK = (1 << 48) - 1
-_IMPORT_CACHE_KIB = -65536  # negative: KiB; the indexes of a big import stay in memory
 _EARLIEST = stored_instant(EARLIEST)
 _LATEST = stored_instant(LATEST - timedelta(microseconds=1))[:-1] + "\x7f"
 
@@ -33,11 +31,10 @@ class ImportCounts:
     """Events whose source_id was already in the timeline (or repeated in the input)."""
 
 
-def _insert_quoting(conn: sqlite3.Connection, pm_id: str, author: str, now: str | None) -> str:
+def _insert_quoting(literals: list[str]) -> str:
     """The bulk INSERT for one import: ten values a row, the four that are the same
-    for every row written in as literals (quoted by SQLite's own quote()), and
+    for every row written in as literals (quoted by the database itself), and
     rows whose source_id is already in the timeline (or repeated) skipped."""
-    literals = conn.execute("SELECT quote(?), quote(?), quote(?)", [pm_id, author, now]).fetchone()
     return (
         f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * 10)}, {', '.join(literals)}, 1) "
         "ON CONFLICT (postmortem_id, source_id) "
@@ -166,11 +163,9 @@ class TimelineMixin(EntityMixin):
         next_id = int.from_bytes(os.urandom(6), "big")
         added = total = 0
         with self.write():
-            conn = self.conn
-            insert = _insert_quoting(conn, pm_id, self.author, iso(self.now()))
-            cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-            conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
-            try:
+            literals = self.engine.literals(self.conn, [pm_id, self.author, iso(self.now())])
+            insert = _insert_quoting(literals)
+            with self.engine.bulk(self.conn):
                 for batch in batches:
                     _check_stamps(batch)
                     total += len(batch)
@@ -180,11 +175,9 @@ class TimelineMixin(EntityMixin):
                             for i, row in enumerate(batch[start : start + _BATCH])
                         ]
                         next_id += len(rows)
-                        added += conn.executemany(insert, rows).rowcount
+                        added += self.db.executemany(insert, rows)
                         if progress is not None:
                             progress(added, total)
-            finally:
-                conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if added:
                 self.record(pm_id, "timeline", label, "", None, {"added": added})
         return ImportCounts(added=added, already=total - added)
@@ -194,7 +187,7 @@ class TimelineMixin(EntityMixin):
         changed = 0
         with self.write():
             for old, new in renames.items():
-                changed += self.conn.execute(
+                changed += self.db.execute(
                     "UPDATE events SET author = ? WHERE postmortem_id = ? AND author = ?",
                     [new, pm_id, old],
                 ).rowcount

@@ -24,8 +24,12 @@ app = typer.Typer(
 def root(
     ctx: typer.Context,
     db: Annotated[
-        Path | None,
-        typer.Option("--db", help="Database file (default: DEBRIEF_DB or the user data dir)."),
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file, or a postgresql:// URL (default: DEBRIEF_DB, the config's "
+            "`db`, or the user data dir).",
+        ),
     ] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="Config file (default: the user config dir).")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
-    db_path: Path | None = None
+    db_path: str | Path | None = None
     config_path: Path | None = None
     _stores: list[Store] = field(default_factory=list)
 
@@ -41,11 +41,15 @@ class Context:
         return current_user(self.config)
 
     @property
-    def database(self) -> Path:
-        if self.db_path is not None:
-            return self.db_path
-        env = os.environ.get("DEBRIEF_DB")
-        return Path(env) if env else default_db_path()
+    def database(self) -> Path | str:
+        """The database: --db, else DEBRIEF_DB, else the config's `db`, else the default
+        file. A postgresql:// URL stays a string; anything else is a file path."""
+        from debrief.store.engine import is_url
+
+        chosen = self.db_path or os.environ.get("DEBRIEF_DB") or self.config.db
+        if not chosen:
+            return default_db_path()
+        return chosen if is_url(chosen) else Path(chosen)
 
     @property
     def templates(self) -> Path:

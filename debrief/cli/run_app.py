@@ -49,6 +49,7 @@ def serve_app(
 ) -> None:
     """The app in browsers: each session runs `debrief` on the same database.
     `public_url` and `max_sessions` override the config's `[serve]` table."""
+    import os
     import sys
 
     from debrief.cli.context import fail, warn
@@ -74,8 +75,14 @@ def serve_app(
     if root and not Path(root).expanduser().is_dir():
         fail(f"[serve] import_root {root} is not a folder")
     from debrief.app import serve_in_browser
+    from debrief.store.engine import is_url
 
-    command = [sys.executable, "-m", "debrief", "--db", str(context.database)]
+    command = [sys.executable, "-m", "debrief"]
+    database = context.database
+    if is_url(database):  # through the environment: a URL may hold a password, argv is public
+        os.environ["DEBRIEF_DB"] = str(database)
+    else:
+        command += ["--db", str(database)]
     if context.config_path:
         command += ["--config", str(context.config_path)]
     serve_in_browser(command, host, port, settings)

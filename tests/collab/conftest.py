@@ -8,8 +8,8 @@ from debrief.store import Store
 
 
 @pytest.fixture
-def other(db_path, clock):
-    """Another person's process on the same file."""
-    opened = Store(db_path, author="ben", clock=clock)
+def other(db_location, clock):
+    """Another person's process on the same database."""
+    opened = Store(db_location, author="ben", clock=clock)
     yield opened
     opened.close()

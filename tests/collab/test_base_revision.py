@@ -5,9 +5,9 @@ from __future__ import annotations
 from debrief.store import Store
 
 
-def test_every_revision_of_a_body_can_be_read_back(store, demo_id, db_path, clock):
+def test_every_revision_of_a_body_can_be_read_back(store, demo_id, db_location, clock):
     start = store.get_section(demo_id, "trigger")
-    other = Store(db_path, author="ben", clock=clock)
+    other = Store(db_location, author="ben", clock=clock)
     try:
         bodies = {start.rev: start.body}
         for i, who in enumerate([store, other, store, other]):

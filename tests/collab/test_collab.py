@@ -82,13 +82,15 @@ def test_unsourced_entries_and_open_conflicts_block_readiness(store, template):
     assert problems["No unresolved edit conflicts"] == "open in: Impact and scope"
 
 
-def test_a_kept_conflict_survives_a_new_connection_and_resolves_into_the_section(db_path, template):
-    ana = Store(db_path, author="ana")
+def test_a_kept_conflict_survives_a_new_connection_and_resolves_into_the_section(
+    db_location, template
+):
+    ana = Store(db_location, author="ana")
     pm = ana.create_postmortem("x", template)
     ana.save_section(pm.id, "impact", "theirs")
     ana.keep_conflict(pm.id, "section", "impact", "body", "mine", "theirs", 1)
     ana.close()
-    later = Store(db_path, author="ana")
+    later = Store(db_location, author="ana")
     [kept] = later.open_conflicts(pm.id)
     assert (kept.mine, kept.theirs) == ("mine", "theirs")
     later.resolve_section_conflict(kept.id, "theirs\nmine", "merged")

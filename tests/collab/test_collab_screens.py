@@ -100,7 +100,7 @@ async def test_deciding_later_keeps_both_and_stops_autosave(store, demo_id, othe
         assert store.get_section(demo_id, "trigger").body == "theirs"
         assert len(store.open_conflicts(demo_id)) == 1
     # a new session of the same person finds the conflict and can resolve it
-    again = make_app(Store(store.path, author="tester"), demo_id)
+    again = make_app(Store(store.location, author="tester"), demo_id)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("f10")
         await pilot.pause()

@@ -49,3 +49,19 @@ def test_origins_are_compared_as_browsers_write_them():
         False,
         False,
     ]
+
+
+def test_serve_hands_a_database_url_to_its_sessions_through_the_environment(cli, monkeypatch):
+    """A URL may hold a password; command lines are readable by every user of the host."""
+    import os
+
+    seen: dict[str, object] = {}
+
+    def serve(command: list[str], host: str, port: int, settings: object) -> None:
+        seen.update(command=command, db=os.environ.get("DEBRIEF_DB"))
+
+    monkeypatch.setattr("debrief.app.serve_in_browser", serve)
+    url = "postgresql://ana:s3cret@db.internal/debrief"
+    assert cli("--db", url, "serve", "--port", "8123").exit_code == 0
+    assert not any("s3cret" in part for part in seen["command"])  # type: ignore[attr-defined]
+    assert seen["db"] == url

@@ -147,15 +147,14 @@ def test_a_locked_database_stops_the_readers_and_keeps_what_was_there(
 ):
     export = fx.write_folder(tmp_path)
     pm = store.create_postmortem("Checkout outage", template)
-    other = Store(store.path, author="ben", busy_timeout=0.1)
-    other.conn.execute("BEGIN IMMEDIATE")
+    other = Store(store.location, author="ben", busy_timeout=0.1)
     try:
-        locked = Store(store.path, author="ana", busy_timeout=0.1)
-        with pytest.raises(DatabaseLocked):
-            import_file(locked, pm.id, export, Format.slack, ImportOptions(), ImportReport())
-        locked.close()
+        with other.write():  # holds the write lock until the block ends
+            locked = Store(store.location, author="ana", busy_timeout=0.1)
+            with pytest.raises(DatabaseLocked):
+                import_file(locked, pm.id, export, Format.slack, ImportOptions(), ImportReport())
+            locked.close()
     finally:
-        other.conn.execute("ROLLBACK")
         other.close()
     assert store.event_count(pm.id) == 0
     assert _children_of_this_process() == []

@@ -11,8 +11,8 @@ from tests.fakes.fake_jira import FakeJira
 
 
 def test_the_token_appears_nowhere(
-    cli, store, pm_id, jira_env: FakeJira, out_dir, tmp_path, monkeypatch
-):
+    cli, store, pm_id, jira_env: FakeJira, out_dir, tmp_path, monkeypatch, db_path
+):  # db_path: the SQLite file is searched for the token too
     token = jira_env.token
     basic = base64.b64encode(f"{jira_env.user}:{token}".encode()).decode()
     outputs = []

@@ -22,7 +22,9 @@ def test_any_unicode_name_is_added_and_listed_as_given(store, pm_id, name):
     saved = store.add_participant(pm_id, name, "note-taker")
     assert saved.added and saved.participant == Participant(name=name, role="note-taker")
     assert store.participants(pm_id) == [Participant(name=name, role="note-taker")]
-    again = Store(store.path, author="someone else")  # saved in the file, not just in memory
+    again = Store(
+        store.location, author="someone else"
+    )  # saved in the database, not just in memory
     assert [p.name for p in again.participants(pm_id)] == [name]
     again.close()
 

@@ -53,9 +53,9 @@ def test_a_stale_section_save_is_a_conflict_and_overwrites_nothing(store, templa
     assert store.get_section(pm.id, "impact").body == "theirs"
 
 
-def test_two_connections_to_one_file_see_each_others_saves(db_path, template, clock):
-    ana = Store(db_path, author="ana", clock=clock)
-    ben = Store(db_path, author="ben", clock=clock)
+def test_two_connections_to_one_file_see_each_others_saves(db_location, template, clock):
+    ana = Store(db_location, author="ana", clock=clock)
+    ben = Store(db_location, author="ben", clock=clock)
     pm = ana.create_postmortem("Shared", template)
     before = ben.data_version()
     ana.save_section(pm.id, "impact", "from ana", base_rev=0)
