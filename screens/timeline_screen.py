@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from debrief.dates import local_zone, show_duration, show_instant
 from debrief.literal import clean
@@ -16,6 +16,7 @@ from debrief.models import TimelineEvent
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.event_form import EventForm
 from debrief.timeline import GAP_THRESHOLD, gaps, metrics, unsourced
+from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.safe_text import SafeInput
 from debrief.widgets.timeline_table import TimelineTable, long_duration
@@ -136,7 +137,7 @@ class TimelineScreen(BaseScreen):
             )
             yield Static(id="shown")
         yield TimelineTable()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_events()

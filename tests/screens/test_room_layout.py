@@ -151,3 +151,16 @@ async def test_in_a_browser_the_keys_it_keeps_are_not_used(store, demo_id):
         assert app.screen.current == "trigger"
         await pilot.press("ctrl+up")
         assert app.screen.current == "impact"
+
+
+async def test_the_timeline_screen_has_the_key_bar(store, demo_id):
+    """The timeline screen shows whole keys, with help and the palette at the right, at
+    the smallest size the room reads."""
+    app = make_app(store, demo_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: app.screen is not first)
+        line = app.screen.query_one(KeyBar).render().plain
+        assert len(line) <= 80
+        assert line.rstrip().endswith("^p Palette") and "f1 Help" in line
