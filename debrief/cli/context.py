@@ -91,6 +91,14 @@ def user_errors() -> Iterator[None]:
         fail(str(exc))
     except ValueError as exc:
         fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (`debrief list | head`): stop quietly, as tools killed by
+        # SIGPIPE do, and keep the interpreter from complaining when it flushes stdout.
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except OSError as exc:
         fail(f"{exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}")
     except KeyboardInterrupt:
