@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from debrief.dates import DateError, parse_due
 from debrief.literal import clean, literal
 from debrief.models import ActionItem, ActionKind, ActionStatus, Priority
-from debrief.screens.form_base import FormModal, TickBox, say
+from debrief.screens.form_base import FormModal, TickBox, form_foot, say
 from debrief.widgets.completing_input import CompletingInput
 from debrief.widgets.safe_text import SafeInput, suggest_from
 
@@ -165,16 +165,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                 value=self.start_aspirational,
                 id="aspirational",
             )
-            with Vertical(classes="form-foot"):
-                with Horizontal(classes="form-buttons"):
-                    yield Button(compact=True, label="Save", variant="primary", id="save")
-                    if item:
-                        yield Button(compact=True, label="Delete", variant="error", id="delete")
-                    yield Button(compact=True, label="Cancel", id="cancel")
-                yield Static(
-                    "Enter saves · Tab next field · Space opens a list · Esc cancels",
-                    classes="form-hint",
-                )
+            yield from form_foot(delete=item is not None, lists=True)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

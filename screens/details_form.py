@@ -17,7 +17,7 @@ from debrief.dates import DateError, local_zone, parse_instant, show_instant
 from debrief.details import SEVERITIES, DetailsError, check_changes, split_list
 from debrief.literal import literal
 from debrief.models import Postmortem
-from debrief.screens.form_base import FormModal, say
+from debrief.screens.form_base import FormModal, form_foot, say
 from debrief.screens.saving import BUSY_HERE
 from debrief.widgets.safe_text import SafeInput
 
@@ -92,14 +92,7 @@ class DetailsForm(FormModal[Postmortem | None]):
                 with Vertical(classes="form-cell"):
                     yield Label("Tags (comma-separated)")
                     yield SafeInput(", ".join(pm.tags), compact=True, id="tags")
-            with Vertical(classes="form-foot"):
-                with Horizontal(classes="form-buttons"):
-                    yield Button(compact=True, label="Save", variant="primary", id="save")
-                    yield Button(compact=True, label="Cancel", id="cancel")
-                yield Static(
-                    "Enter saves · Tab next field · Space opens a list · Esc cancels",
-                    classes="form-hint",
-                )
+            yield from form_foot(lists=True)
 
     def on_mount(self) -> None:
         super().on_mount()

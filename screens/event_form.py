@@ -14,13 +14,13 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from debrief.dates import DateError, local_zone, parse_instant, show_instant
 from debrief.links import link_problem
 from debrief.models import Milestone, TimelineEvent
-from debrief.screens.form_base import FormModal, say
+from debrief.screens.form_base import FormModal, form_foot, say
 from debrief.widgets.safe_text import SafeInput
 
 NO_MILESTONE = "none"
@@ -111,12 +111,7 @@ class EventForm(FormModal[TimelineEvent | None]):
                 id="link",
                 placeholder="https://…",
             )
-            with Vertical(classes="form-foot"):
-                yield Static(classes="field-error -empty", id="form-error")
-                with Horizontal(classes="form-buttons"):
-                    yield Button(compact=True, label="Save", variant="primary", id="save")
-                    yield Button(compact=True, label="Cancel", id="cancel")
-                yield Static("Enter saves · Tab next field · Esc cancels", classes="form-hint")
+            yield from form_foot(error=True)
 
     def on_mount(self) -> None:
         self.query_one("#text" if not self.event else "#when", Input).focus()

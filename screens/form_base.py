@@ -14,8 +14,10 @@ import asyncio
 from typing import ClassVar, TypeVar
 
 from textual.actions import SkipAction
+from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Select, Static
@@ -61,6 +63,21 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         self.BUTTON_INNER = "X" if self.value else " "
         return super()._button
+
+
+def form_foot(*, error: bool = False, delete: bool = False, lists: bool = False) -> ComposeResult:
+    """The foot every form ends with: a line for a message on the whole form (`error`),
+    Save, Delete (`delete`) and Cancel, and the keys, naming Space when it has lists."""
+    with Vertical(classes="form-foot"):
+        if error:
+            yield Static(classes="field-error -empty", id="form-error")
+        with Horizontal(classes="form-buttons"):
+            yield Button(compact=True, label="Save", variant="primary", id="save")
+            if delete:
+                yield Button(compact=True, label="Delete", variant="error", id="delete")
+            yield Button(compact=True, label="Cancel", id="cancel")
+        space = "Space opens a list · " if lists else ""
+        yield Static(f"Enter saves · Tab next field · {space}Esc cancels", classes="form-hint")
 
 
 def _in_open_dropdown(widget: Widget | None) -> bool:
