@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from debrief.coach.finding import Finding
+from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
 from debrief.coach.run import _SENTENCE_END, WORD, Run
@@ -49,6 +51,7 @@ class _Alternatives:
         self.members = members
         self.sources = [_wrapped(member.pattern.pattern, i) for i, member in enumerate(members)]
         self.combined = not any(_UNCOMBINABLE.search(m.pattern.pattern) for m in members)
+        self.categories = tuple(sorted({m.rule.category for m in members}))
         self.suffixes: list[re.Pattern[str] | None] = [None] * len(self.sources)
 
     def suffix(self, k: int) -> re.Pattern[str]:
@@ -79,7 +82,7 @@ class _Alternatives:
 class Coach:
     """Lints text with a rule set; build once, call `lint` as often as needed."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, use_model: bool = True) -> None:
         self.rules = rules
         vocab: Vocabulary = rules.vocabulary
         self._people = {w.lower() for w in vocab.people}
@@ -87,6 +90,9 @@ class Coach:
         self._verbs = {w.lower() for w in vocab.human_verbs}
         self._names = set(vocab.names) | _packaged_names()
         self._lower_names = {n.lower() for n in self._names if len(n) > 2}
+        self._lower_names_frozen = frozenset(self._lower_names)
+        self.use_model = use_model
+        """Whether the learned model adds findings for sentences no rule matched."""
         self.skip_words = {w.lower() for w in vocab.skip}
         self.negation_words = {w.lower() for w in vocab.negations}
         self._by_trigger: dict[str, list[_Compiled]] = {}
@@ -120,6 +126,16 @@ class Coach:
         `people` are participants' names (they make naming someone certain);
         `actions` says the whole text is action items (the action-items section).
         """
+        people = tuple(people)
+        context, findings = self.rules_pass(text, people, actions)
+        if self.use_model:
+            findings = learned_findings(context, findings, self._model_names(people))
+        return findings
+
+    def rules_pass(
+        self, text: str, people: tuple[str, ...] = (), actions: bool = False
+    ) -> tuple[Run, list[Finding]]:
+        """The rules' findings, and the run (its prose, where trigger words were)."""
         masked = bounded(prose(text))
         participants = _name_tokens(people)
         names = self._names | participants | {n.lower() for n in participants}
@@ -133,14 +149,25 @@ class Coach:
             )
             alternatives = self._alternatives
             for hit in hits:
-                for rule, match, suffix in alternatives[hit.group().lower()].matches(
-                    masked, hit.start()
-                ):
+                found = alternatives.get(hit.group().lower())
+                if found is None:  # "İf": lower case of a letter that is two letters
+                    continue
+                context.hits.append((hit.start(), found.categories))
+                for rule, match, suffix in found.matches(masked, hit.start()):
                     context.consider(rule, match, suffix)
         for compiled in self._untriggered:
             for match in compiled.pattern.finditer(masked):
                 context.consider(compiled.rule, match)
-        return context.findings()
+        return context, context.findings()
+
+    @lru_cache(maxsize=16)  # noqa: B019 - one coach per rule set, kept for the process
+    def _model_names(self, people: tuple[str, ...]) -> frozenset[str]:
+        """Names the model reads as `<name>`: the names list and every word of `people`
+        (lower-cased, so "søren" in chat is Søren)."""
+        if not people:
+            return self._lower_names_frozen
+        words = {w.lower() for person in people for w in WORD.findall(person) if len(w) > 1}
+        return self._lower_names_frozen | words
 
     # -- people and systems -------------------------------------------------------
 

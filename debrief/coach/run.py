@@ -84,6 +84,8 @@ class Run:
         self._luck: list[int] | None = None
         self._bound_ends: list[int] = []
         self.candidates: list[tuple[int, int, Rule]] = []
+        self.hits: list[tuple[int, tuple[str, ...]]] = []
+        """Where rule trigger words are, with the categories of their rules."""
 
     def consider(self, rule: Rule, match: re.Match[str], suffix: str = "") -> None:
         """Keep the match as a candidate if its context says it is meant.
@@ -410,32 +412,45 @@ class Run:
             if start < last_end:
                 continue
             last_end = end
-            line, end_line = self._line_of(start), self._line_of(end)
-            rewritten = ""
-            if rule.category in _REWRITTEN:
-                sentence_end = self._sentence(start, end)[1]
-                rewritten = rewrite(
-                    rule.category, self.text[start:end], self.text[end:sentence_end]
-                )
-            starts = self._starts()
             out.append(
-                Finding(
-                    line=line + 1,
-                    column=start - starts[line] + 1,
-                    end_line=end_line + 1,
-                    end_column=end - starts[end_line] + 1,
-                    start=start,
-                    end=end,
-                    text=self.text[start:end],
-                    category=rule.category,
-                    rule=rule.id,
-                    message=rule.why,
-                    suggestion=rule.redirects[0] if rule.redirects else "",
-                    redirects=list(rule.redirects),
-                    rewrite=rewritten,
-                )
+                self.finding_at(start, end, rule.category, rule.why, rule.redirects, rule.id)
             )
         return out
+
+    def finding_at(
+        self,
+        start: int,
+        end: int,
+        category: str,
+        why: str,
+        redirects: list[str],
+        rule_id: str = "",
+    ) -> Finding:
+        """A finding for [start, end) of the text."""
+        line, end_line = self._line_of(start), self._line_of(end)
+        rewritten = ""
+        if category in _REWRITTEN:
+            sentence_end = self._sentence(start, end)[1]
+            flagged = self.text[start:end]
+            if not rule_id:  # the whole sentence: rewrite it as a question if it is one
+                flagged, sentence_end = flagged.rstrip("?.! "), end
+            rewritten = rewrite(category, flagged, self.text[end:sentence_end])
+        starts = self._starts()
+        return Finding(
+            line=line + 1,
+            column=start - starts[line] + 1,
+            end_line=end_line + 1,
+            end_column=end - starts[end_line] + 1,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            category=category,
+            rule=rule_id or f"model-{category}",
+            message=why,
+            suggestion=redirects[0] if redirects else "",
+            redirects=list(redirects),
+            rewrite=rewritten,
+        )
 
 
 def head_possessive(head: re.Match[str] | None) -> bool:
