@@ -41,9 +41,9 @@ def test_the_weights_load_on_the_first_lint_only() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Frankly the team rushed it and the deploy went wrong.", "blame"),
+        ("Honestly the team rushed it.", "blame"),
         ("I hope they never do that again.", "blame"),
-        ("The support team could have been done this themselves.", "counterfactual"),
+        ("The platform team could have done this themselves.", "counterfactual"),
     ],
 )
 def test_the_model_flags_wording_the_rules_miss(sentence: str, kind: str) -> None:
