@@ -28,36 +28,36 @@ def learned_findings(context: Run, findings: list[Finding], names: frozenset[str
     if model is None or not masked.strip():
         return findings
     from debrief.coach.model import KINDS, REDIRECTS, WHY
-    from debrief.coach.run import _SENTENCE_END, WORD
+    from debrief.coach.run import _SENTENCE_END
 
     taken = sorted((f.start, f.end) for f in findings)
     starts = [t[0] for t in taken]
     hit_at = [h[0] for h in context.hits]
+    lucky = _LUCKY.search(masked) is not None
     added: list[Finding] = []
     begin = 0
-    marks = list(_SENTENCE_END.finditer(masked))
-    for index in range(len(marks) + 1):
-        stop = marks[index].start() if index < len(marks) else len(masked)
+    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
+    ends.append((len(masked), len(masked)))
+    for stop, next_begin in ends:
+        start, begin = begin, next_begin
         mark = masked[stop] if stop < len(masked) and masked[stop] in ".?!" else ""
-        start = begin
-        begin = marks[index].end() if index < len(marks) else len(masked)
         span = _trimmed(masked, start, stop)
         if span is None:
             continue
         start, stop = span
         if stop - start > _MAX_CHARS or _touched(taken, starts, start, stop):
             continue
-        line_start = masked.rfind("\n", 0, start) + 1
-        if masked[line_start:start].lstrip().startswith("|"):
-            continue  # a table cell: names, times and labels, not sentences
         sentence = masked[start:stop] + mark
-        if len(WORD.findall(sentence)) < _MIN_WORDS or _LUCKY.search(sentence):
-            continue
-        if context._under_lucky_heading(start):
+        if sentence.count(" ") < _MIN_WORDS - 1:
             continue
         lo, hi = bisect_left(hit_at, start), bisect_left(hit_at, stop)
         hits = tuple(c for _, cats in context.hits[lo:hi] for c in cats)
         if model.sentence_score(sentence, names, hits) < model.threshold:
+            continue
+        line_start = masked.rfind("\n", 0, start) + 1
+        if masked[line_start:start].lstrip().startswith("|"):
+            continue  # a table cell: names, times and labels, not sentences
+        if lucky and (_LUCKY.search(sentence) or context._under_lucky_heading(start)):
             continue
         kind = model.kind(sentence, names, hits)
         if kind not in KINDS:

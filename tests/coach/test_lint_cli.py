@@ -79,3 +79,11 @@ def test_bad_usage_exits_2_and_the_help_documents_the_codes(cli) -> None:  # typ
     assert cli("lint", "-", "--no-such-option", input="x").exit_code == 2
     help_text = " ".join(cli("lint", "--help").stdout.split())
     assert "1 when something was found" in help_text and "2 for bad usage" in help_text
+
+
+def test_a_non_ascii_participant_is_a_person_even_in_lower_case(cli) -> None:  # type: ignore[no-untyped-def]
+    text = "ørjan ignored the pager all night\n"
+    assert cli("lint", "-", input=text).exit_code == 0
+    result = cli("lint", "-", "--person", "Ørjan Ås", input=text)
+    assert result.exit_code == 1
+    assert '"ørjan ignored"' in result.stdout
