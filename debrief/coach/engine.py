@@ -10,12 +10,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from debrief.coach.finding import Finding
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
+
+if TYPE_CHECKING:
+    from debrief.coach.model import Model
 from debrief.coach.run import _SENTENCE_END, WORD, Run
 
 Kind = Literal["person", "system", "capitalised", "unknown", "none"]
@@ -82,7 +85,7 @@ class _Alternatives:
 class Coach:
     """Lints text with a rule set; build once, call `lint` as often as needed."""
 
-    def __init__(self, rules: RuleSet, use_model: bool = True) -> None:
+    def __init__(self, rules: RuleSet, use_model: bool = True, model: Model | None = None) -> None:
         self.rules = rules
         vocab: Vocabulary = rules.vocabulary
         self._people = {w.lower() for w in vocab.people}
@@ -93,6 +96,8 @@ class Coach:
         self._lower_names_frozen = frozenset(self._lower_names)
         self.use_model = use_model
         """Whether the learned model adds findings for sentences no rule matched."""
+        self.model = model
+        """The model to use instead of the shipped one (loaded on the first lint)."""
         self.skip_words = {w.lower() for w in vocab.skip}
         self.negation_words = {w.lower() for w in vocab.negations}
         self._by_trigger: dict[str, list[_Compiled]] = {}
@@ -129,7 +134,7 @@ class Coach:
         people = tuple(people)
         context, findings = self.rules_pass(text, people, actions)
         if self.use_model:
-            findings = learned_findings(context, findings, self._model_names(people))
+            findings = learned_findings(context, findings, self._model_names(people), self.model)
         return findings
 
     def rules_pass(

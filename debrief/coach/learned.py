@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from debrief.coach.finding import Finding
 
 if TYPE_CHECKING:
+    from debrief.coach.model import Model
     from debrief.coach.run import Run
 
 _LUCKY = re.compile(r"\b(?:lucky|luckily|fortunately|thankfully)\b", re.I)
@@ -19,11 +20,15 @@ _MAX_CHARS = 600
 """Longer sentences are left to the rules (tables, run-on lists)."""
 
 
-def learned_findings(context: Run, findings: list[Finding], names: frozenset[str]) -> list[Finding]:
-    """`findings` plus one for each sentence the model flags and no finding touches."""
-    from debrief.coach.model import load
+def learned_findings(
+    context: Run, findings: list[Finding], names: frozenset[str], model: Model | None = None
+) -> list[Finding]:
+    """`findings` plus one for each sentence the model flags and no finding touches
+    (`model` is the shipped one unless given)."""
+    if model is None:
+        from debrief.coach.model import load
 
-    model = load()
+        model = load()
     masked = context.masked
     if model is None or not masked.strip():
         return findings

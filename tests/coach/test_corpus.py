@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from tests.coach.corpus import CATEGORIES, evaluate, load, render
 
-FLOOR_OVERALL = (0.92, 0.75)  # precision, recall
-FLOOR_REAL = (0.74, 0.54)
+FLOOR_OVERALL = (0.92, 0.71)  # precision, recall
+FLOOR_REAL = (0.76, 0.51)
 FLOOR_RECALL = {
-    "person": 0.54, "team": 0.75, "character": 0.80, "human-error": 0.75,
-    "counterfactual": 0.93, "hindsight": 0.76, "why-question": 0.94, "vague-action": 0.85,
+    "person": 0.53, "team": 0.71, "character": 0.80, "human-error": 0.69,
+    "counterfactual": 0.88, "hindsight": 0.69, "why-question": 0.94, "vague-action": 0.85,
 }  # fmt: skip
 FLOOR_PRECISION = {
-    "blame": 0.93, "character": 0.93, "counterfactual": 0.86, "hindsight": 0.69,
+    "blame": 0.92, "character": 0.93, "counterfactual": 0.92, "hindsight": 0.69,
     "human-error": 0.85, "vague-action": 1.00, "why-question": 1.00,
 }  # fmt: skip
 """Precision by the kind the coach reported (naming a person or a team is "blame").
-Measured on the corpus grown to 2,376 sentences (more real documents, harder than the
-first ones), with the learned model; the rules alone scored 0.924 / 0.718 on it."""
+Measured on the corpus grown to 2,508 sentences (more real documents and retellings,
+harder than the first ones), with the learned model; the rules alone scored 0.923 /
+0.696 on it."""
 BEFORE = (0.762, 0.352)
 """Precision and recall on the test split before the corpus was used for anything."""
 BEFORE_PEOPLE_RULES = (0.932, 0.694)
@@ -30,7 +31,7 @@ BEFORE_PEOPLE_RULES = (0.932, 0.694)
 
 def test_the_corpus_is_big_real_and_split_for_good() -> None:
     rows = load()
-    assert len(rows) >= 2300
+    assert len(rows) >= 2500
     assert sum(r.real for r in rows) / len(rows) >= 0.4
     assert all(r.source for r in rows)
     assert len({r.text for r in rows}) == len(rows), "duplicate sentences"

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from debrief.coach import Coach, lint, load_rules
+from debrief.coach.model import Model
 
 
 def test_the_model_is_not_imported_by_debrief_help() -> None:
@@ -38,21 +39,44 @@ def test_the_weights_load_on_the_first_lint_only() -> None:
     assert out.stdout.split() == ["False", "True"]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("Honestly the team rushed it.", "blame"),
-        ("I hope they never do that again.", "blame"),
-        ("The platform team could have done this themselves.", "counterfactual"),
-    ],
-)
-def test_the_model_flags_wording_the_rules_miss(sentence: str, kind: str) -> None:
+def _model(weights: dict[str, float], kind: str) -> Model:
+    """A model that flags what `weights` push over the threshold, always as `kind`."""
+    return Model(
+        threshold=0.5,
+        bias=-2.0,
+        weights=weights,
+        kinds={kind: {"<bias>": 1.0}},
+        lower=frozenset({"the", "rollout", "was", "rushed", "by", "again"}),
+    )
+
+
+def test_a_sentence_the_rules_miss_is_flagged_whole_by_the_model() -> None:
+    text = "Intro line here.\n\nThe rollout was rushed by Wanjiru again. Fine now."
+    assert Coach(load_rules(), use_model=False).lint(text) == []
+    coach = Coach(load_rules(), model=_model({"b:rushed by": 1.5, "w:<cap>": 1.0}, "blame"))
+    findings = coach.lint(text)
+    assert [(f.text, f.category, f.rule) for f in findings] == [
+        ("The rollout was rushed by Wanjiru again.", "blame", "model-blame")
+    ]
+    assert findings[0].line == 3 and findings[0].column == 1
+    assert findings[0].message and findings[0].suggestion == findings[0].redirects[0]
+
+
+def test_an_unseen_lower_case_word_reads_as_a_chat_name() -> None:
+    coach = Coach(load_rules(), model=_model({"b:<s> <unk>": 3.0}, "blame"))
+    assert [f.rule for f in coach.lint("the rollout was rushed")] == []
+    assert [f.rule for f in coach.lint("wanjiku hurried the rollout")] == ["model-blame"]
+    names = Coach(load_rules(), model=_model({"b:<s> <name>": 3.0}, "blame"))
+    assert [f.rule for f in names.lint("wanjiku hurried the rollout")] == []
+    flagged = names.lint("wanjiku hurried the rollout", people=("Wanjiku Kamau",))
+    assert [f.rule for f in flagged] == ["model-blame"]  # a participant, in lower case
+
+
+def test_the_shipped_model_flags_wording_the_rules_miss() -> None:
+    sentence = "Honestly the team rushed it."
     assert Coach(load_rules(), use_model=False).lint(sentence) == []
     findings = lint(sentence)
-    assert [f.category for f in findings] == [kind]
-    assert findings[0].rule == f"model-{kind}"
-    assert findings[0].message and findings[0].redirects
-    assert findings[0].text == sentence
+    assert [(f.category, f.rule, f.text) for f in findings] == [("blame", "model-blame", sentence)]
 
 
 @pytest.mark.parametrize(
