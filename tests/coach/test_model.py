@@ -122,3 +122,28 @@ def test_lint_never_crashes_on_random_unicode() -> None:
         for finding in lint(text, people=("Zoë Ørsted",)):
             assert 0 <= finding.start <= finding.end <= len(text)
             assert text[finding.start : finding.end] == finding.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This one is on Ingeborg, she shipped it.",
+        "The night shift was asleep at the wheel.",
+        "Somebody fat-fingered the subnet mask.",
+        "He could of waited for the canary.",
+        "They would've seen it if he'd looked at the graph.",
+        "In hindsight it's clear the queue was filling up.",
+        "How could you miss the disk alert?",
+        "Who thought it was a good idea to migrate during peak?",
+        "The contractor dropped the ball on the renewal.",
+        "The DBA team screwed up the failover.",
+        "The cache was flushed without warning by Priyanka.",
+        "Søren's change broke the billing export.",
+        "Zoë ignored the deploy warning.",
+        "łukasz didnt check the replica lag",
+        "whyd you restart prod without asking",
+        "We need to improve our monitoring.",
+    ],
+)
+def test_the_kinds_of_miss_reported_against_the_coach_are_caught(sentence: str) -> None:
+    assert lint(sentence), sentence
