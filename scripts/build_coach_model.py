@@ -1,4 +1,4 @@
-"""Build debrief/coach/data/model.json.gz, the coach's learned model, from the labelled
+"""Build debrief/coach/data/model.txt, the coach's learned model, from the labelled
 corpus in tests/coach/corpus (the dev split only: the test split stays unseen).
 
 A logistic regression over word and word-pair features and the rule triggers in the
@@ -14,9 +14,7 @@ Usage: python scripts/build_coach_model.py [--report]
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import math
 import random
 import sys
@@ -32,12 +30,14 @@ from debrief.coach import Coach, load_rules  # noqa: E402
 from debrief.coach.model import KINDS, features, tokenize  # noqa: E402
 from tests.coach.corpus import Sentence, load  # noqa: E402
 
-OUT = ROOT / "debrief" / "coach" / "data" / "model.json.gz"
+OUT = ROOT / "debrief" / "coach" / "data" / "model.txt"
 TARGET_PRECISION = 0.965
 EPOCHS = 4
 RATE = 0.1
 L2 = 1e-2
 MIN_COUNT = 2
+KIND_FEATURES = {"w", "t", "f"}
+"""What the kind of a flagged sentence is told from: its words, rule triggers, first word."""
 KIND_OF = {"person": "blame", "team": "blame", "vague-action": "vague-remediation"}
 
 
@@ -79,7 +79,9 @@ def examples(coach: Coach, rows: list[Sentence], lower: frozenset[str]) -> list[
         hits = [c for _, cats in context.hits for c in cats]
         hits += [f"found:{f.category}" for f in found]
         feats = features(row.text, names, lower, hits)
-        out.append(Example(row, bool(found), hits, feats, feats))
+        out.append(
+            Example(row, bool(found), hits, feats, [f for f in feats if f[0] in KIND_FEATURES])
+        )
     return out
 
 
@@ -213,17 +215,22 @@ def main() -> None:
         )
         print("  recall by kind: " + ", ".join(f"{kk} {v:.2f}" for kk, v in k.items()))
     bias, weights, kind_weights = fit(data)
-    weights = {f: round(w, 3) for f, w in weights.items() if abs(w) >= 0.005}
-    model = {
-        "version": 1,
-        "threshold": threshold,
-        "bias": round(bias, 4),
-        "weights": weights,
-        "kinds": kind_weights,
-        "lower": sorted(lower),
-    }
-    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    OUT.write_bytes(gzip.compress(raw.encode("utf-8"), mtime=0))
+    weights = {f: round(w, 3) for f, w in weights.items() if abs(w) >= 0.01}
+    lines = [
+        "# The coach's learned model, written by scripts/build_coach_model.py from the dev split",
+        "# of tests/coach/corpus; do not edit. One entry a line, fields separated by tabs:",
+        "# threshold, bias, w FEATURE WEIGHT, k KIND FEATURE WEIGHT, l WORD (seen in lower case).",
+        f"threshold\t{threshold}",
+        f"bias\t{round(bias, 4)}",
+        *(f"w\t{f}\t{w}" for f, w in sorted(weights.items())),
+        *(
+            f"k\t{kind}\t{f}\t{w}"
+            for kind, kind_map in sorted(kind_weights.items())
+            for f, w in sorted(kind_map.items())
+        ),
+        *(f"l\t{word}" for word in sorted(lower)),
+    ]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(weights)} weights, {OUT.stat().st_size // 1000} KB")
 
 

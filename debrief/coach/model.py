@@ -1,15 +1,13 @@
 """The coach's learned model: one linear score per sentence over its words, word pairs
 and the rule triggers in it, for wording the rules do not match.
 
-The weights are data (data/model.json.gz, written by scripts/build_coach_model.py from
+The weights are data (data/model.txt, tab-separated, written by scripts/build_coach_model.py from
 the labelled corpus); scoring is dictionary look-ups and a sum, so no numeric library is
 needed. Loaded on the first lint that needs it, never at import.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -179,15 +177,31 @@ def features(
 @lru_cache(maxsize=1)
 def load() -> Model | None:
     """The shipped model, or None when the package has none."""
-    path = resources.files("debrief") / "coach" / "data" / "model.json.gz"
+    path = resources.files("debrief") / "coach" / "data" / "model.txt"
     try:
-        data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        text = path.read_text("utf-8")
     except FileNotFoundError:
         return None
+    scalars: dict[str, float] = {}
+    weights: dict[str, float] = {}
+    kinds: dict[str, dict[str, float]] = {}
+    lower: set[str] = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "w":
+            weights[fields[1]] = float(fields[2])
+        elif fields[0] == "k":
+            kinds.setdefault(fields[1], {})[fields[2]] = float(fields[3])
+        elif fields[0] == "l":
+            lower.add(fields[1])
+        else:
+            scalars[fields[0]] = float(fields[1])
     return Model(
-        threshold=float(data["threshold"]),
-        bias=float(data["bias"]),
-        weights=data["weights"],
-        kinds=data["kinds"],
-        lower=frozenset(data["lower"]),
+        threshold=scalars["threshold"],
+        bias=scalars["bias"],
+        weights=weights,
+        kinds=kinds,
+        lower=frozenset(lower),
     )
