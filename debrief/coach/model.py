@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
@@ -85,10 +86,8 @@ class Model:
             return cached
         if len(self._scores) > 20_000:
             self._scores.clear()
-        weights = self.weights
-        total = self.bias
-        for feature in features(sentence, names, self.lower, hits):
-            total += weights.get(feature, 0.0)
+        feats = features(sentence, names, self.lower, hits)
+        total = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         self._scores[key] = result = _sigmoid(total)
         return result
 
