@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from importlib import resources
+from itertools import repeat
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
 KINDS = (
