@@ -1,0 +1,174 @@
+"""A post-mortem's front matter, read with python-frontmatter (YAML between `---`
+lines, or TOML between `+++` when a TOML library is installed).
+
+The fields debrief has (title, date, severity, status, authors, tags, services,
+classification) are taken; every other field is kept as text for the "Other"
+section, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from debrief.kinds import Status
+
+_STATUS = {
+    Status.draft: ("draft", "wip", "todo", "in progress", "open", "investigating", "active"),
+    Status.ready: ("ready", "in review", "review", "reviewing", "pending review"),
+    Status.debriefed: (
+        "debriefed",
+        "reviewed",
+        "complete",
+        "completed",
+        "final",
+        "done",
+        "closed",
+        "resolved",
+        "approved",
+        "accepted",
+    ),
+    Status.published: ("published", "public", "shared"),
+}
+_TITLE = ("title", "name", "incident", "summary_title")
+_DAY = ("date", "incident_date", "started", "start", "incident_start", "started_at", "when")
+_SEVERITY = ("severity", "sev", "level", "impact_level")
+_AUTHORS = ("authors", "author", "owner", "owners", "written_by", "incident_commander")
+_TAGS = ("tags", "labels", "categories", "category")
+_SERVICES = ("services", "service", "services_affected", "systems", "components")
+SHOWN = 300
+"""The most characters of one unknown field's value kept as text."""
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    day: date | None = None
+    at: datetime | None = None
+    severity: str = ""
+    status: Status | None = None
+    status_text: str = ""
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    classification: str = ""
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_front_matter(text: str, name: str, today: date) -> tuple[Meta, str]:
+    """The front matter and the Markdown after it; MarkdownImportError when the front
+    matter cannot be read."""
+    import frontmatter
+    import yaml
+
+    from debrief.importers.markdown import MarkdownImportError
+
+    if not re.match(r"(---|\+\+\+)\s*\n", text):
+        return Meta(), text
+    try:
+        metadata, content = frontmatter.parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise MarkdownImportError(
+            f"{name} has front matter that is not valid YAML{where}"
+        ) from None
+    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        raise MarkdownImportError(f"{name} has front matter that cannot be read: {exc}") from None
+    if not isinstance(metadata, dict):
+        raise MarkdownImportError(f"{name} has front matter that is not a list of fields")
+    if not metadata and content.strip() != text.strip() and re.match(r"---\s*\n\s*\S", text):
+        raise MarkdownImportError(
+            f"{name} has front matter that is not a list of `key: value` fields"
+        )
+    return _meta(metadata), content
+
+
+def _meta(data: dict[Any, Any]) -> Meta:
+    meta = Meta()
+    used: set[str] = set()
+
+    def pick(names: tuple[str, ...]) -> Any:
+        for key in data:
+            if str(key).lower() in names and data[key] not in (None, "", []):
+                used.add(str(key))
+                return data[key]
+        return None
+
+    meta.title = _line(pick(_TITLE))
+    when = pick(_DAY)
+    if isinstance(when, datetime):
+        meta.at, meta.day = when, when.date()
+    elif isinstance(when, date):
+        meta.day = when
+    elif when is not None:
+        from debrief.importers.markdown_times import first_date
+
+        meta.day = first_date(_line(when))
+        if meta.day is None:
+            used.discard(next(k for k in map(str, data) if k.lower() in _DAY and data[k] == when))
+    meta.severity = _line(pick(_SEVERITY))[:40]
+    status = _line(pick(_STATUS_KEYS)).lower()
+    meta.status_text = status
+    meta.status = next((s for s, names in _STATUS.items() if status in names), None)
+    meta.authors = _names(pick(_AUTHORS))
+    meta.tags = _names(pick(_TAGS))
+    meta.services = _names(pick(_SERVICES))
+    meta.classification = _line(pick(("classification", "type", "kind")))[:60]
+    for key, value in data.items():
+        if str(key) not in used and value not in (None, "", []):
+            meta.extra.append((_line(key)[:80], shown(value, SHOWN)))
+    return meta
+
+
+_STATUS_KEYS = ("status", "state", "stage")
+
+
+def _line(value: Any) -> str:
+    return " ".join(shown(value, SHOWN).split()) if value is not None else ""
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"[,;]| and ", shown(value, SHOWN))
+    names = [_line(v).lstrip("@") for v in items[:50]]
+    return [n[:80] for n in names if n]
+
+
+def shown(value: Any, budget: int) -> str:
+    """A value as text, at most `budget` characters, without walking more of it than
+    that (YAML aliases can make a small file a very large or circular value)."""
+    out: list[str] = []
+    size = 0
+    stack: list[Any] = [value]
+    steps = 0
+    while stack and size < budget and steps < 10_000:
+        steps += 1
+        item = stack.pop()
+        if isinstance(item, str):
+            piece = item
+        elif isinstance(item, dict):
+            parts: list[Any] = []
+            for n, (k, v) in enumerate(item.items()):
+                if n >= 50:
+                    break
+                parts += [", " if n else "", str(k) + ": ", v]
+            stack.extend(reversed(["{", *parts, "}"]))
+            continue
+        elif isinstance(item, list | tuple):
+            parts = []
+            for n, v in enumerate(item[:50]):
+                parts += [", " if n else "", v]
+            stack.extend(reversed(["[", *parts, "]"]))
+            continue
+        elif isinstance(item, date | int | float | bool):
+            piece = item.isoformat() if isinstance(item, date) else str(item)
+        else:
+            piece = type(item).__name__
+        out.append(piece[: budget - size])
+        size += len(out[-1])
+    text = "".join(out)
+    return text if not stack else text + "…"
