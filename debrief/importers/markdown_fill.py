@@ -51,6 +51,7 @@ class Filler:
         self.name = name
         self.kinds = {s.key: s.kind for s in setting.template.sections}
         self.report = FileReport(file=name, title=self.title)
+        self.own_zones = set()
 
     def kind(self, key: str) -> SectionKind | None:
         return self.kinds.get(key)
@@ -148,6 +149,8 @@ class Filler:
                 used -= entry.lines
                 self.report.kept_as_text += 1
             self.report.date_only += dated.date_only
+            self.own_zones |= dated.own_zones
+            self.unzoned += dated.unzoned
             if dated.rolled:
                 times = plural(dated.rolled, "entry", "entries")
                 self.report.notes.append(
@@ -226,7 +229,9 @@ class Filler:
         filled |= {s.key for s in self.setting.template.sections
                    if self.kinds[s.key] is SectionKind.aspirational and doc.aspirational_actions}  # fmt: skip
         r.sections = [s.title for s in doc.sections if s.key in filled]
-        if doc.events:
+        if doc.events and not self.unzoned and self.own_zones:
+            r.zone, r.zone_from = ", ".join(sorted(self.own_zones)), "stated on each entry"
+        elif doc.events:
             r.zone, r.zone_from = zone_name, zone_from
         if r.date_only:
             r.notes.append(
@@ -238,6 +243,8 @@ class Filler:
                            f"imported as {doc.postmortem.status.value}")  # fmt: skip
 
     day: date | None = None
+    own_zones: set[str]
+    unzoned: int = 0
 
 
 def with_references(body: str, references: dict[str, dict[str, str]]) -> str:
@@ -274,8 +281,10 @@ def _join(parts: list[tuple[Chunk, str]], title: str, always: bool = False) -> s
 
 
 def _says_no_more(heading: str, title: str) -> bool:
-    words = set(normalized(heading).split())
-    return not heading or words <= set(normalized(title).split())
+    def stems(text: str) -> set[str]:
+        return {w.removesuffix("s") for w in normalized(text).split()}
+
+    return not heading or stems(heading) <= stems(title)
 
 
 def _default_status() -> object:

@@ -75,8 +75,10 @@ def read_front_matter(text: str, name: str, today: date) -> tuple[Meta, str]:
         raise MarkdownImportError(
             f"{name} has front matter that is not valid YAML{where}"
         ) from None
-    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
-        raise MarkdownImportError(f"{name} has front matter that cannot be read: {exc}") from None
+    except (ValueError, TypeError, RecursionError, OverflowError):
+        raise MarkdownImportError(
+            f"{name} has front matter that cannot be read (a value too large or malformed)"
+        ) from None
     if not isinstance(metadata, dict):
         raise MarkdownImportError(f"{name} has front matter that is not a list of fields")
     if not metadata and content.strip() != text.strip() and re.match(r"---\s*\n\s*\S", text):
@@ -100,15 +102,17 @@ def _meta(data: dict[Any, Any]) -> Meta:
     meta.title = _line(pick(_TITLE))
     when = pick(_DAY)
     if isinstance(when, datetime):
-        meta.at, meta.day = when, when.date()
+        meta.at, meta.day = _instant(when), when.date()
     elif isinstance(when, date):
         meta.day = when
     elif when is not None:
         from debrief.importers.markdown_times import first_date
 
         meta.day = first_date(_line(when))
-        if meta.day is None:
-            used.discard(next(k for k in map(str, data) if k.lower() in _DAY and data[k] == when))
+    if meta.day is not None and not 1970 <= meta.day.year <= 9998:
+        meta.day = meta.at = None
+    if when is not None and meta.day is None:  # kept as text, with the other fields
+        used -= {str(k) for k in data if str(k).lower() in _DAY}
     meta.severity = _line(pick(_SEVERITY))[:40]
     status = _line(pick(_STATUS_KEYS)).lower()
     meta.status_text = status
@@ -124,6 +128,16 @@ def _meta(data: dict[Any, Any]) -> Meta:
 
 
 _STATUS_KEYS = ("status", "state", "stage")
+
+
+def _instant(value: datetime) -> datetime | None:
+    """A front-matter date-time inside the accepted window (naive ones in UTC)."""
+    from debrief.dates import DateError, check_instant
+
+    try:
+        return check_instant(value)
+    except DateError:
+        return None
 
 
 def _line(value: Any) -> str:
@@ -164,6 +178,8 @@ def shown(value: Any, budget: int) -> str:
                 parts += [", " if n else "", v]
             stack.extend(reversed(["[", *parts, "]"]))
             continue
+        elif isinstance(item, int) and item.bit_length() > 1000:
+            piece = "(a number too long to show)"
         elif isinstance(item, date | int | float | bool):
             piece = item.isoformat() if isinstance(item, date) else str(item)
         else:

@@ -200,6 +200,9 @@ class Dated:
     undated: list[Entry]
     date_only: int = 0
     rolled: int = 0
+    own_zones: set[str] = field(default_factory=set)
+    """The zones written on the entries themselves ("17:20 UTC")."""
+    unzoned: int = 0
 
 
 def resolve(entries: list[Entry], day: date | None, zone: tzinfo, prefix: str) -> Dated:
@@ -227,6 +230,10 @@ def resolve(entries: list[Entry], day: date | None, zone: tzinfo, prefix: str) -
         elif stamp.dated:
             shifted = None
         at = instant(on, stamp.clock, stamp.zone or zone)
+        if stamp.zone is not None and stamp.clock is not None:
+            out.own_zones.add(stamp.zone_name.upper())
+        else:
+            out.unzoned += 1
         if (
             previous is not None
             and stamp.year is None
