@@ -134,7 +134,7 @@ class Filler:
         used: set[int] = set()
         found: dict[int, list[Entry]] = {}
         for chunk in timeline:
-            entries = find_entries(self.tokens, chunk.lines, self.lines, chunk.end)
+            entries = find_entries(self.tokens, chunk.lines, chunk.end)
             found[id(chunk)] = entries.entries
             used |= entries.used
         preamble = "\n".join(self.lines[chunks[0].start : chunks[0].end][:50])
@@ -212,7 +212,7 @@ class Filler:
                 text=bool(body) or bool(events) or bool(items),
             )
         )
-        if target == OTHER and chunk.heading:
+        if target == OTHER and chunk.heading and (body or chunk.key != PARTICIPANTS):
             self.report.other.append(chunk.heading)
 
     def _summarise(self, doc: Document, zone_name: str, zone_from: str) -> None:

@@ -52,7 +52,7 @@ def is_entry_heading(text: str) -> bool:
     return stamp is not None and stamp.clock is not None
 
 
-def find_entries(tokens: list[Token], indexes: list[int], lines: list[str], end: int) -> Found:
+def find_entries(tokens: list[Token], indexes: list[int], end: int) -> Found:
     """Every stamped entry among the blocks at `indexes` (in document order)."""
     found = Found()
     skip_to = -1
@@ -70,9 +70,10 @@ def find_entries(tokens: list[Token], indexes: list[int], lines: list[str], end:
                 _marker(found, stamp, range(first, last))
                 continue
             stop = _next_heading(tokens, indexes[n + 1 :], end)
-            story = "\n".join(lines[last:stop]).strip()
-            text = "\n\n".join(t for t in (stamp.rest, story) if t)
-            found.entries.append(Entry(stamp, text, lines=set(range(first, stop))))
+            story = _story(tokens, indexes[n + 1 :], stop)
+            text = "\n\n".join(t for t in (stamp.rest, story.text) if t)
+            link = story.urls[0] if len(story.urls) == 1 else ""
+            found.entries.append(Entry(stamp, text, link=link, lines=set(range(first, stop))))
             found.used.update(range(first, stop))
             skip_to = stop
         elif token.type == "table_open":
@@ -80,6 +81,24 @@ def find_entries(tokens: list[Token], indexes: list[int], lines: list[str], end:
         elif token.type == "paragraph_open":
             _paragraph(tokens, index, range(first, last), found)
     return found
+
+
+def _story(tokens: list[Token], rest: list[int], stop: int) -> Plain:
+    """The text under a stamped heading, block by block, as a reader sees it."""
+    parts: list[str] = []
+    urls: list[str] = []
+    for index in rest:
+        token = tokens[index]
+        if span(token)[0] >= stop:
+            break
+        if token.type in ("paragraph_open", "th_open", "td_open"):
+            found = plain(inline_after(tokens, index))
+            bullet = "- " if token.level and tokens[index - 1].type == "list_item_open" else ""
+            parts.append(bullet + found.text)
+            urls += found.urls
+        elif token.type in ("fence", "code_block"):
+            parts.append(token.content.rstrip("\n"))
+    return Plain("\n\n".join(p for p in parts if p), urls)
 
 
 def _next_heading(tokens: list[Token], rest: list[int], end: int) -> int:
