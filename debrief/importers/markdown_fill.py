@@ -77,7 +77,9 @@ class Filler:
                 found_items = self._items(chunk, used, kind is SectionKind.aspirational)
                 items += found_items
             elif chunk.key == PARTICIPANTS:
-                people += self._people(chunk, used)
+                found_people = self._people(chunk, used)
+                people += found_people
+                chunk.took = len(found_people)
             body = self.text(chunk, used)
             target = chunk.key if chunk.key != PARTICIPANTS else OTHER
             if body:
@@ -201,7 +203,7 @@ class Filler:
         spec = self.setting.template.section(target)
         section = spec.title if spec else OTHER_TITLE
         if chunk.key == PARTICIPANTS:
-            section = "participants" + (f" + {OTHER_TITLE}" if body else "")
+            section = "Participants" + (f" + {OTHER_TITLE}" if body else "")
         heading = chunk.heading or "(text before the first heading)"
         self.report.placed.append(
             Placement(
@@ -209,7 +211,7 @@ class Filler:
                 section=section,
                 events=len(events),
                 items=len(items),
-                text=bool(body) or bool(events) or bool(items),
+                text=bool(body or events or items or chunk.took),
             )
         )
         if target == OTHER and chunk.heading and (body or chunk.key != PARTICIPANTS):

@@ -121,6 +121,9 @@ class Chunk:
     end: int
     heading_line: int = -1
     lines: list[int] = field(default_factory=list)
+    """The indexes of the block tokens that start in the chunk."""
+    took: int = 0
+    """How many participants its list gave (for a PARTICIPANTS chunk)."""
 
 
 @dataclass(frozen=True)

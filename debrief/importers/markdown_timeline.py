@@ -28,6 +28,7 @@ _TEXT_HEADERS = re.compile(r"^(event|events|what|description|summary|action|text
                            r"message|notes?|update|activity|happened)\b", re.I)  # fmt: skip
 _WHO_HEADERS = re.compile(r"^(who|author|by|person|owner|actor)\b", re.I)
 ROLLOVER = timedelta(hours=12)
+EARLIER = timedelta(days=31)
 
 
 @dataclass
@@ -234,9 +235,10 @@ def resolve(entries: list[Entry], day: date | None, zone: tzinfo, prefix: str) -
     reference = day
     previous: datetime | None = None
     shifted: date | None = None  # a written day found to mean the next one
+    reached = False  # an entry on or after the incident's day was seen
     for entry in entries:
         stamp = entry.stamp
-        on = _day(stamp, reference, day)
+        on = _day(stamp, reference, day, reached)
         if on is None:
             out.undated.append(entry)
             continue
@@ -278,10 +280,15 @@ def resolve(entries: list[Entry], day: date | None, zone: tzinfo, prefix: str) -
             continue
         out.events.append(event)
         previous, reference = at, at.date()
+        reached = reached or (day is not None and on >= day)
     return out
 
 
-def _day(stamp: Stamp, reference: date | None, incident: date | None) -> date | None:
+def _day(stamp: Stamp, reference: date | None, incident: date | None, reached: bool) -> date | None:
+    """The entry's day. A day written without its year is in the incident's year,
+    unless it would be over a month after the incident while the timeline has not
+    reached the incident yet (`reached`): then it is the year before (`12-05` at the
+    top of a March incident's timeline)."""
     if stamp.month is not None and stamp.day is not None:
         if stamp.year is not None:
             return date(stamp.year, stamp.month, stamp.day)
@@ -292,8 +299,11 @@ def _day(stamp: Stamp, reference: date | None, incident: date | None) -> date | 
             found = date(anchor.year, stamp.month, stamp.day)
         except ValueError:
             return None
-        if found > anchor + timedelta(days=60):
-            found = found.replace(year=anchor.year - 1)
+        if found > anchor + EARLIER and not reached:
+            try:
+                found = found.replace(year=anchor.year - 1)
+            except ValueError:  # the 29th of February
+                return None
         return found
     return reference
 

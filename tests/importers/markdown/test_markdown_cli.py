@@ -28,11 +28,11 @@ def test_a_file_is_imported_with_a_table_of_where_each_heading_went(cli):
     assert pm_id.startswith("MD-")
     assert "Where we got lucky" in out and "What didn't go well" in out
     assert "Apendix" in out and "Data & analysis" in out
-    assert "5 events (times in PDT, stated in the document)" in out
-    assert "3 action items (2 without owner or due date)" in out
+    assert "6 events (times in PDT, stated in the document)" in out
+    assert "4 action items (3 without owner or due date)" in out
     assert f"`debrief check {pm_id}`" in out
     doc = exported(cli, pm_id)
-    assert len(doc["events"]) == 5 and len(doc["actions"]) == 3
+    assert len(doc["events"]) == 6 and len(doc["actions"]) == 4
     assert doc["postmortem"]["title"] == "November 3rd, 2025 Search Indexer Outage"
 
 

@@ -56,6 +56,7 @@ def test_a_stamped_list_becomes_events_across_midnight_in_the_stated_zone():
     times = sorted(e.at for e in doc.events)
     # [11-03 22:40] PDT is 05:40 UTC on the 4th; "[11-03 02:10]" after 23:05 means the 4th
     assert times == [
+        utc(2024, 12, 20, 18, 0),  # December, above the November entries: the year before
         utc(2025, 11, 4, 5, 40),
         utc(2025, 11, 4, 6, 5),
         utc(2025, 11, 4, 9, 10),
@@ -71,7 +72,7 @@ def test_a_stamped_list_becomes_events_across_midnight_in_the_stated_zone():
 
 def test_checklist_items_keep_their_owner_due_date_and_state():
     doc, report = read("sre_style.md")
-    first, second, third = doc.actions
+    first, second, third, fourth = doc.actions
     assert (first.owner, first.due, first.status) == (
         "marta",
         date(2025, 11, 20),
@@ -80,7 +81,8 @@ def test_checklist_items_keep_their_owner_due_date_and_state():
     assert second.status is ActionStatus.done and second.owner == "" and second.due is None
     assert "https://example.com/issues/481" in second.title
     assert third.owner == "Kofi" and third.due is None
-    assert report.items_incomplete == 2
+    assert fourth.owner == ""  # "owners about" is not an owner
+    assert report.items_incomplete == 3
     assert body(doc, "action-items") == ""
 
 
@@ -150,6 +152,13 @@ def test_stamped_sub_headings_carry_their_story_and_roll_over_the_year():
         utc(2024, 12, 31, 23, 20),  # 00:20 CET on the 1st of January
     ]
     assert events[0].text == "Problem starts\n\nBuilds stop leaving the queue."
+    # the story under the heading as a reader sees it, its one link in the link field
+    assert (
+        events[1].text
+        == "Team alerted\n\nA user reports it in the chat (https://chat.example/msg/1)."
+    )
+    assert events[1].link == "https://chat.example/msg/1"
+    assert "### Broken alerting" in body(doc, "went-wrong")
     assert [a.title for a in doc.actions] == [
         "Add an alert on queue age",
         "Document the scheduler restart",

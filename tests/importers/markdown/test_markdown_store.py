@@ -27,8 +27,13 @@ def test_a_file_is_stored_once_with_its_items_left_incomplete(store, engine):
     assert again.id == first.id
     assert [p.id for p in store.list_postmortems()] == [first.id]
     doc = store.document(first.id)
-    assert len(doc.events) == 5
-    assert [a.missing() for a in doc.actions] == [[], ["owner", "due date"], ["due date"]]
+    assert len(doc.events) == 6
+    assert [a.missing() for a in doc.actions] == [
+        [],
+        ["owner", "due date"],
+        ["due date"],
+        ["owner", "due date"],
+    ]
     assert {s.key for s in doc.sections if s.body} >= {"impact", "root-cause", "went-well"}
 
 
