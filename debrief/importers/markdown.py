@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from debrief.models import ActionItem, Document, Participant, TimelineEvent
     from debrief.template import Template
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024
+INLINE_LIMIT = 10_000
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 OTHER_TITLE = "Other"
 
@@ -129,12 +130,20 @@ def convert(text: str, name: str, setting: Setting) -> tuple[Document, FileRepor
 
 
 def _parse(content: str, references: dict[str, dict[str, str]]) -> list[Token]:
-    """The block tokens; `references` gets the link reference definitions."""
+    """The block tokens, with the inline Markdown of each block read when it is no longer
+    than INLINE_LIMIT (longer ones keep their text as written: reading inline Markdown
+    can take time growing with the square of a block's length); `references` gets the
+    link reference definitions."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+    blocks = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table").disable("inline")
+    inline = MarkdownIt("commonmark", {"maxNesting": 20})
     env: dict[str, object] = {}
-    tokens = md.parse(content, env)
+    tokens = blocks.parse(content, env)
+    for token in tokens:
+        if token.type == "inline" and len(token.content) <= INLINE_LIMIT:
+            parsed = inline.parseInline(token.content, env)
+            token.children = parsed[0].children if parsed else None
     found = env.get("references")
     if isinstance(found, dict):
         references.update(found)

@@ -39,7 +39,9 @@ _MENTION = re.compile(r"(?:^|[\s(\[])@([A-Za-z0-9][\w.\-]*[\w])")
 _NAMED_DUE = re.compile(
     r"\b(?:due(?: date)?|deadline|by|eta|until)\s*[:=]?\s*([^,;)\]]{4,30})", re.I
 )
-_DONE = re.compile(r"\((done|fixed|completed?|closed|resolved)\)|✅|~~.+~~", re.I)
+_DONE = re.compile(r"\((done|fixed|completed?|closed|resolved)\)|✅|~~[^~\n]{1,300}~~", re.I)
+SCAN = 2000
+"""How much of an item's text is searched for its owner, due date and state."""
 
 
 @dataclass
@@ -80,19 +82,20 @@ def _from_text(text: Plain, today: date, aspirational: bool, position: int) -> A
     if box:
         title = title[box.end() :].strip()
         status = ActionStatus.open if box.group(1) == " " else ActionStatus.done
-    if _DONE.search(title):
-        status = ActionStatus.done
     if not title:
         return None
+    scan = title[:SCAN]
+    if _DONE.search(scan):
+        status = ActionStatus.done
     owner = ""
-    named = _NAMED_OWNER.search(title)
-    mentions = _MENTION.findall(title)
+    named = _NAMED_OWNER.search(scan)
+    mentions = _MENTION.findall(scan)
     if named:
         owner = named.group(1).lstrip("@")
     elif len(mentions) == 1:
         owner = mentions[0]
     due = None
-    for match in _NAMED_DUE.finditer(title):
+    for match in _NAMED_DUE.finditer(scan):
         due = day_of(match.group(1), today)
         if due is not None:
             break

@@ -254,14 +254,17 @@ def with_references(body: str, references: dict[str, dict[str, str]]) -> str:
     are written elsewhere in the file, so its links still lead somewhere on its own."""
     if not body or not references:
         return body
+    defined = {
+        " ".join(m.split()).upper() for m in re.findall(r"(?m)^ {0,3}\[([^\]\n]{1,200})\]:", body)
+    }
     missing = []
-    for label in dict.fromkeys(
-        re.findall(r"\]\[([^\]]{1,200})\]|\[([^\]]{1,200})\](?![(:\[])", body)
-    ):
+    used = re.findall(r"\]\[([^\]\n]{1,200})\]|\[([^\]\n]{1,200})\](?![(:\[])", body)
+    for label in dict.fromkeys(used):
         name = next((part for part in label if part), "")
         key = " ".join(name.split()).upper()
         target = references.get(key)
-        if target and not re.search(rf"^\s{{0,3}}\[{re.escape(name)}\]:", body, re.M | re.I):
+        if target and key not in defined:
+            defined.add(key)
             missing.append(f"[{name}]: {target.get('href', '')}")
     return body + "\n\n" + "\n".join(missing) if missing else body
 

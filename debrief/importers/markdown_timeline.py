@@ -29,6 +29,8 @@ _TEXT_HEADERS = re.compile(r"^(event|events|what|description|summary|action|text
 _WHO_HEADERS = re.compile(r"^(who|author|by|person|owner|actor)\b", re.I)
 ROLLOVER = timedelta(hours=12)
 EARLIER = timedelta(days=31)
+LINE_ENTRY = 2000
+"""The longest line read as an entry of its own in a paragraph of stamped lines."""
 
 
 @dataclass
@@ -122,7 +124,7 @@ def _paragraph(tokens: list[Token], index: int, where: range, found: Found) -> N
     if inline is None:
         return
     raw = inline.content.split("\n")
-    if len(raw) > 1:
+    if len(raw) > 1 and all(len(line) <= LINE_ENTRY for line in raw):
         stamps = [leading_stamp(flat(line)) for line in raw]
         if all(s is not None and s.rest for s in stamps):
             for stamp in stamps:

@@ -76,6 +76,10 @@ _STATED = re.compile(
 _HEADER_ZONE = re.compile(rf"\(\s*(?P<zone>{_ZONE})\s*\)", re.IGNORECASE)
 
 
+STAMP_WITHIN = 160
+"""How far into an entry its stamp may reach."""
+
+
 @dataclass(frozen=True)
 class Stamp:
     """What a stamp says; None for each part it leaves out."""
@@ -126,9 +130,8 @@ def stated_zone(text: str) -> tuple[tzinfo, str] | None:
 
 def leading_stamp(text: str) -> Stamp | None:
     """The stamp an entry starts with, or None when it starts with none."""
-    if len(text) > 100_000:
-        text = text[:100_000]
-    match = _STAMP.match(text)
+    head = text[:STAMP_WITHIN]  # a stamp is at the start: never scan a long text
+    match = _STAMP.match(head)
     if not match or not (match.group("day") or match.group("clock")):
         return None
     year, month, day = _day_parts(match)
@@ -139,13 +142,13 @@ def leading_stamp(text: str) -> Stamp | None:
         return None
     if clock is None and not match.group("tail").strip() and match.end() < len(text):
         # a date-only stamp needs punctuation after it ("2021-12-10:" or a table cell)
-        rest = text[match.end() :]
+        rest = text[match.end() : match.end() + 200]
         if not re.match(r"\s*\n|\s*$", rest) and match.group("y") is None:
             return None
     zone_text = match.group("zone") or ""
     zone = zone_named(zone_text) if zone_text else None
     rest = text[match.end() :].strip()
-    rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
+    rest = rest[2:].lstrip() if rest.startswith(("**", "__")) else rest
     return Stamp(year, month, day, clock, zone, zone_text.strip(), rest)
 
 
