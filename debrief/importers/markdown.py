@@ -20,9 +20,9 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debrief.importers.markdown_report import FileReport, Placement
+from debrief.importers.markdown_report import FileReport
 from debrief.importers.markdown_sections import OTHER, Chunk, Heading, cut
-from debrief.importers.markdown_times import first_date, leading_stamp, stated_zone
+from debrief.importers.markdown_times import first_date, stated_zone
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -245,18 +245,3 @@ def dedupe(people: list[Participant]) -> list[Participant]:
             seen.add(key)
             out.append(person)
     return out
-
-
-__all__ = [
-    "FileReport",
-    "MarkdownImportError",
-    "Placement",
-    "Setting",
-    "convert",
-    "decode",
-    "is_markdown_target",
-    "leading_stamp",
-    "markdown_files",
-    "read_text",
-    "source_id",
-]

@@ -4,7 +4,7 @@ events, items or participants taken out, the rest of its text kept in its sectio
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
 from debrief.importers.markdown import (
@@ -18,6 +18,7 @@ from debrief.importers.markdown import (
 )
 from debrief.importers.markdown_report import FileReport, Placement
 from debrief.importers.markdown_sections import OTHER, PARTICIPANTS, Chunk, normalized
+from debrief.kinds import Status
 from debrief.template import SectionKind
 from debrief.words import plural
 
@@ -112,7 +113,7 @@ class Filler:
         pm = Postmortem(
             id=pm_id,
             title=self.title,
-            status=self.meta.status or _default_status(),
+            status=self.meta.status or Status.debriefed,
             severity=self.meta.severity,
             started_at=self.meta.at or started(all_events, day, zone),
             classification=self.meta.classification,
@@ -126,13 +127,10 @@ class Filler:
         return doc, self.report
 
     def _events(
-        self, chunks: list[Chunk], timeline: list[Chunk], zone: object
+        self, chunks: list[Chunk], timeline: list[Chunk], zone: tzinfo
     ) -> tuple[dict[int, list[TimelineEvent]], set[int]]:
-        from datetime import tzinfo
-
         from debrief.importers.markdown_timeline import find_entries, resolve
 
-        assert isinstance(zone, tzinfo)
         used: set[int] = set()
         found: dict[int, list[Entry]] = {}
         for chunk in timeline:
@@ -290,9 +288,3 @@ def _says_no_more(heading: str, title: str) -> bool:
         return {w.removesuffix("s") for w in normalized(text).split()}
 
     return not heading or stems(heading) <= stems(title)
-
-
-def _default_status() -> object:
-    from debrief.kinds import Status
-
-    return Status.debriefed

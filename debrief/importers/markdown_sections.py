@@ -11,6 +11,7 @@ section gets the lessons there and the default one gets them in "What didn't go 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -140,7 +141,7 @@ def cut(
     line_count: int,
     body_start: int,
     keys: set[str],
-    is_entry: object,
+    is_entry: Callable[[str], bool],
 ) -> list[Chunk]:
     """The document as chunks: the preamble (to "impact"), then one per heading that
     starts a new place. A heading that means a section always starts one; one that
@@ -151,7 +152,7 @@ def cut(
     top = 0  # the level of the heading that opened the current section (0: none yet)
     for heading in headings:
         current = chunks[-1]
-        entry = callable(is_entry) and bool(is_entry(heading.text))
+        entry = is_entry(heading.text)
         key = None if entry else section_for(heading.text, keys)
         nested = bool(top) and heading.level > top
         if nested and key is not None and not _short(heading.text):

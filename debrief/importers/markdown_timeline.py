@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from debrief.importers.markdown_blocks import Plain, inline_after, plain, read_table, span
+from debrief.importers.markdown_blocks import Plain, Table, inline_after, plain, read_table, span
 from debrief.importers.markdown_times import Stamp, instant, leading_stamp
 
 if TYPE_CHECKING:
@@ -200,10 +200,8 @@ def _column(
     return None
 
 
-def _stamped_column(table: object) -> int | None:
-    from debrief.importers.markdown_blocks import Table
-
-    assert isinstance(table, Table)
+def _stamped_column(table: Table) -> int | None:
+    """The column most of whose cells start with a time (a table without headers)."""
     if not table.rows:
         return None
     width = max(len(cells) for _, cells in table.rows)
