@@ -112,6 +112,9 @@ def convert(text: str, name: str, setting: Setting) -> tuple[Document, FileRepor
     except RecursionError:
         raise MarkdownImportError(f"{name} is nested too deeply to read") from None
     lines = content.split("\n")
+    from debrief.importers.markdown_meta import fill_from_lines
+
+    fill_from_lines(meta, lines)
     headings = _headings(tokens)
     title, body_start = _title(meta.title, headings, name)
     if body_start:
@@ -207,10 +210,11 @@ def doc_zone(lines: list[str], timeline: list[Chunk], setting: Setting) -> tuple
 
 
 def incident_day(
-    meta_day: date | None, title: str, preamble: str, entries: list[Any]
+    meta_day: date | None, title: str, preamble: str, entries: list[Any], document: str
 ) -> date | None:
-    """The incident's day: the front matter's date, else one in the title, the text
-    before the first heading, or the first fully dated timeline entry."""
+    """The incident's day: the front matter's date (or a `Date:` line), else one in the
+    title, the text before the first heading, the first fully dated timeline entry, or
+    the first date written anywhere in the document."""
     if meta_day is not None:
         return meta_day
     found = first_date(title) or first_date(preamble)
@@ -220,7 +224,7 @@ def incident_day(
         stamp = entry.stamp
         if stamp.year is not None and stamp.month is not None and stamp.day is not None:
             return date(stamp.year, stamp.month, stamp.day)
-    return None
+    return first_date(document)
 
 
 def started(events: list[TimelineEvent], day: date | None, zone: tzinfo) -> datetime | None:

@@ -53,7 +53,7 @@ class Items:
 def find_items(
     tokens: list[Token],
     indexes: list[int],
-    today: date,
+    near: date,
     aspirational: bool = False,
 ) -> Items:
     """An item per table row and per list item (nested ones too); other text is left."""
@@ -61,19 +61,19 @@ def find_items(
     for index in indexes:
         token = tokens[index]
         if token.type == "table_open":
-            _table(tokens, index, today, aspirational, found)
+            _table(tokens, index, near, aspirational, found)
         elif token.type == "list_item_open":
             paragraph = index + 1
             if paragraph < len(tokens) and tokens[paragraph].type == "paragraph_open":
                 text = plain(inline_after(tokens, paragraph))
-                item = _from_text(text, today, aspirational, len(found.items))
+                item = _from_text(text, near, aspirational, len(found.items))
                 if item is not None:
                     found.items.append(item)
                     found.used.update(range(*span(tokens[paragraph])))
     return found
 
 
-def _from_text(text: Plain, today: date, aspirational: bool, position: int) -> ActionItem | None:
+def _from_text(text: Plain, near: date, aspirational: bool, position: int) -> ActionItem | None:
     from debrief.models import ActionItem
 
     title = text.text.strip()
@@ -96,7 +96,7 @@ def _from_text(text: Plain, today: date, aspirational: bool, position: int) -> A
         owner = mentions[0]
     due = None
     for match in _NAMED_DUE.finditer(scan):
-        due = day_of(match.group(1), today)
+        due = day_of(match.group(1), near)
         if due is not None:
             break
     return ActionItem(
@@ -109,7 +109,7 @@ def _from_text(text: Plain, today: date, aspirational: bool, position: int) -> A
     )
 
 
-def _table(tokens: list[Token], index: int, today: date, aspirational: bool, found: Items) -> None:
+def _table(tokens: list[Token], index: int, near: date, aspirational: bool, found: Items) -> None:
     from debrief.models import ActionItem
 
     table, _ = read_table(tokens, index)
@@ -149,7 +149,7 @@ def _table(tokens: list[Token], index: int, today: date, aspirational: bool, fou
             ActionItem(
                 title=text,
                 owner=cell(owner).lstrip("@")[:80],
-                due=day_of(cell(due), today) if cell(due) else None,
+                due=day_of(cell(due), near) if cell(due) else None,
                 status=_status(cell(status)),
                 priority=_enum(Priority, cell(priority), Priority.medium),
                 kind=_enum(ActionKind, cell(kind), ActionKind.prevent),

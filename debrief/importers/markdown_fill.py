@@ -139,7 +139,8 @@ class Filler:
             used |= entries.used
         preamble = "\n".join(self.lines[chunks[0].start : chunks[0].end][:50])
         every = [e for entries in found.values() for e in entries]
-        self.day = incident_day(self.meta.day, self.title, preamble, every)
+        document = "\n".join(self.lines[:400])
+        self.day = incident_day(self.meta.day, self.title, preamble, every, document)
         prefix = "md"
         events: dict[int, list[TimelineEvent]] = {}
         for chunk in timeline:
@@ -167,7 +168,8 @@ class Filler:
     def _items(self, chunk: Chunk, used: set[int], aspirational: bool) -> list[ActionItem]:
         from debrief.importers.markdown_actions import find_items
 
-        found = find_items(self.tokens, chunk.lines, self.setting.today, aspirational)
+        near = self.day or self.setting.today  # a due date without a year: after the incident
+        found = find_items(self.tokens, chunk.lines, near, aspirational)
         used |= found.used
         return found.items
 

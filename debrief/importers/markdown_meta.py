@@ -188,3 +188,47 @@ def shown(value: Any, budget: int) -> str:
         size += len(out[-1])
     text = "".join(out)
     return text if not stack else text + "…"
+
+
+_FIELD_LINE = re.compile(
+    r"^[\s>*+-]*\|?\s*(?:\*\*|__)?\s*(?P<key>severity|sev|status|date|incident date|"
+    r"authors?|written by)\s*(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?|\|)\s*(?P<value>[^|\n]{1,120})",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"[\[<{]|\bYYYY\b|\bSEV\?|\s\|\s|/\s*SEV|\bor\b", re.IGNORECASE)
+
+
+def fill_from_lines(meta: Meta, lines: list[str]) -> list[str]:
+    """Fields the front matter left out, from `Severity: SEV2`-style lines (or table
+    rows) near the top of the document; the lines stay in the text. What was taken."""
+    taken: list[str] = []
+    for line in lines[:80]:
+        match = _FIELD_LINE.match(line[:300])
+        if not match:
+            continue
+        key = match.group("key").lower()
+        value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", match.group("value"))
+        value = " ".join(value.strip(" *_`").split())
+        whole = line[match.start("value") : match.start("value") + 200].rstrip(" |")
+        whole = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", whole)
+        if not value or _PLACEHOLDER.search(whole):
+            continue
+        if key in ("severity", "sev") and not meta.severity:
+            meta.severity = value[:40]
+        elif key == "status" and meta.status is None:
+            found = next((s for s, names in _STATUS.items() if value.lower() in names), None)
+            if found is None:
+                continue
+            meta.status = found
+        elif key in ("date", "incident date") and meta.day is None:
+            from debrief.importers.markdown_times import first_date
+
+            meta.day = first_date(value)
+            if meta.day is None:
+                continue
+        elif key in ("author", "authors", "written by") and not meta.authors:
+            meta.authors = _names(value)
+        else:
+            continue
+        taken.append(key)
+    return taken

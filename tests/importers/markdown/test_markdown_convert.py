@@ -192,7 +192,8 @@ def words(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "name", ["sre_style.md", "table_style.md", "narrative.md", "heading_entries.md"]
+    "name",
+    ["sre_style.md", "table_style.md", "narrative.md", "heading_entries.md", "bold_fields.md"],
 )
 def test_nothing_is_dropped(name):
     """Every word of the file is somewhere in the document (or, for a heading or a
@@ -205,6 +206,7 @@ def test_nothing_is_dropped(name):
         + [s.title + "\n" + s.body for s in doc.sections]
         + [e.text + " " + e.author + " " + e.link for e in doc.events]
         + [a.title + " " + a.owner + " " + a.status.value.replace("-", " ") for a in doc.actions]
+        + [a.due.strftime("%B") for a in doc.actions if a.due]
         + [p.heading for p in report.placed]
     )
     source = (HERE / name).read_text()
@@ -254,3 +256,34 @@ def test_a_custom_template_with_its_own_lessons_section_gets_them(tmp_path):
     # no section for what went poorly: it stays under the heading it was written under
     assert "### What went poorly" in body(doc, "lessons-learned")
     assert "Nobody was paged" in body(doc, "lessons-learned")
+
+
+def test_bold_field_lines_emoji_headings_and_an_owner_first_table():
+    doc, report = read("bold_fields.md")
+    pm = doc.postmortem
+    assert (pm.title, pm.severity, pm.status) == ("📄 Checkout outage", "SEV-2", Status.debriefed)
+    assert [(p.name, p.role) for p in pm.participants] == [
+        ("Ana Souza", "author"),
+        ("Lee Chen", "author"),
+    ]
+    # the field lines stay in the text too
+    assert "**Severity:** SEV-2" in body(doc, "impact")
+    # times without a day take the Date line's day; the header states the zone
+    assert sorted(e.at for e in doc.events) == [utc(2025, 6, 20, 10, 1), utc(2025, 6, 20, 10, 25)]
+    assert report.zone == "UTC" and report.zone_from == "stated in the document"
+    test, alert = doc.actions
+    # a due date without a year is the first such day after the incident, not after today
+    assert (test.owner, test.due, test.title) == (
+        "alex",
+        date(2025, 6, 28),
+        "Add a test for the expired-card path",
+    )
+    assert (alert.owner, alert.due) == ("jamie", date(2025, 6, 26))
+
+
+def test_template_placeholders_in_field_lines_are_not_taken():
+    text = (
+        "# Incident\n\n**Severity:** SEV1 | SEV2 | SEV3\n**Date:** YYYY-MM-DD\n\n## Summary\n\nx\n"
+    )
+    doc, _ = convert(text, "t.md", setting())
+    assert doc.postmortem.severity == "" and doc.postmortem.started_at is None
