@@ -174,7 +174,7 @@ def _title(meta_title: str, headings: list[Heading], name: str) -> tuple[str, in
     if first is not None and leading:
         same = not meta_title or _words(meta_title) == _words(first.text)
         return (meta_title or first.text), (first.end if same else first.line)
-    stem = Path(name).stem if name != "-" else "Imported post-mortem"
+    stem = Path(name).stem if name not in ("-", "standard input") else "Imported post-mortem"
     return meta_title or stem, 0
 
 

@@ -45,8 +45,10 @@ def prepare(name: str, path: Path | None, setting: Setting) -> tuple[Document | 
     from debrief.dates import DateError
 
     try:
-        text = read_stdin() if path is None else read_text(path)
-        return convert(text, name, setting)
+        if path is None:
+            doc, report = convert(read_stdin(), "standard input", setting)
+            return doc, report.model_copy(update={"file": name})
+        return convert(read_text(path), name, setting)
     except (MarkdownImportError, DateError) as exc:
         return None, FileReport(file=name, status="failed", error=str(exc))
     except (ValueError, RecursionError) as exc:
