@@ -4,7 +4,7 @@ events, items or participants taken out, the rest of its text kept in its sectio
 from __future__ import annotations
 
 import re
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from debrief.importers.markdown import (
@@ -18,7 +18,7 @@ from debrief.importers.markdown import (
 )
 from debrief.importers.markdown_report import FileReport, Placement
 from debrief.importers.markdown_sections import OTHER, PARTICIPANTS, Chunk, normalized
-from debrief.kinds import Status
+from debrief.kinds import Milestone, Status
 from debrief.template import SectionKind
 from debrief.words import plural
 
@@ -115,7 +115,7 @@ class Filler:
             title=self.title,
             status=self.meta.status or Status.debriefed,
             severity=self.meta.severity,
-            started_at=self.meta.at or started(all_events, day, zone),
+            started_at=_first_started(all_events) or self.meta.at or started(all_events, day, zone),
             classification=self.meta.classification,
             services=self.meta.services,
             tags=self.meta.tags,
@@ -267,6 +267,10 @@ def with_references(body: str, references: dict[str, dict[str, str]]) -> str:
             defined.add(key)
             missing.append(f"[{name}]: {target.get('href', '')}")
     return body + "\n\n" + "\n".join(missing) if missing else body
+
+
+def _first_started(events: list[TimelineEvent]) -> datetime | None:
+    return min((e.at for e in events if e.milestone is Milestone.started), default=None)
 
 
 def _join(parts: list[tuple[Chunk, str]], title: str, always: bool = False) -> str:

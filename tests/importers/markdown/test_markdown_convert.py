@@ -68,6 +68,7 @@ def test_a_stamped_list_becomes_events_across_midnight_in_the_stated_zone():
     marks = {e.milestone: e.text for e in doc.events if e.milestone}
     assert "outage starts" in marks[Milestone.started]
     assert "outage ends" in marks[Milestone.resolved]
+    assert doc.postmortem.started_at == utc(2025, 11, 4, 6, 5)  # where it says it started
 
 
 def test_checklist_items_keep_their_owner_due_date_and_state():
