@@ -125,3 +125,17 @@ def test_the_markdown_export_shows_the_other_section(cli):
     (pm,) = listed(cli)
     markdown = cli("export", pm["id"], "--format", "md").stdout
     assert "## Other" in markdown and "### Architecture" in markdown
+
+
+def test_usage_mistakes_are_one_sentence(cli, tmp_path):
+    cases = [
+        (("import", str(HERE / "narrative.md"), "--tz", "Mars/Base"), "is not a time zone name"),
+        (("import", str(tmp_path / "missing.md")), "missing.md does not exist"),
+        (("import", str(tmp_path)), "holds no Markdown files"),
+        (("import", str(HERE / "narrative.md"), "--template", "nope"), "no template named 'nope'"),
+    ]
+    for args, message in cases:
+        result = cli(*args)
+        assert result.exit_code == 1 and one_sentence(result.stderr), args
+        assert message in result.stderr
+    assert listed(cli) == []
