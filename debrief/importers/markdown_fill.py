@@ -33,6 +33,8 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 class Filler:
+    """One file's document, built from its chunks; `report` says what went where."""
+
     def __init__(
         self,
         tokens: list[Token],
@@ -105,7 +107,7 @@ class Filler:
             body = _join(bodies.get(spec.key, []), spec.title)
             sections.append(Section(key=spec.key, title=spec.title, body=body, position=position))
         other = _join(bodies.get(OTHER, []), OTHER_TITLE, always=True)
-        if other:
+        if other and OTHER not in self.kinds:  # a template's own "other" section has it
             sections.append(
                 Section(key=OTHER, title=OTHER_TITLE, body=other, position=len(sections))
             )
