@@ -21,13 +21,15 @@ class ExchangeMixin(TimelineMixin, ActionsMixin):
         with self.write():
             return [self.import_document(doc) for doc in docs]
 
-    def import_document(self, doc: Document) -> Postmortem:
+    def import_document(self, doc: Document, check_actions: bool = True) -> Postmortem:
         """Store a whole post-mortem; all or nothing.
 
         Its id is kept when free; otherwise it gets the next PM-n id. Events and
-        items keep their ids unless those are taken.
+        items keep their ids unless those are taken. `check_actions=False` accepts
+        items without an owner or due date (imported from documents that name none;
+        `check` lists them).
         """
-        for action in doc.actions:
+        for action in doc.actions if check_actions else ():
             check_action(action)
         now = self.now()
         with self.write():

@@ -122,13 +122,34 @@ def register(app: typer.Typer) -> None:
 
     @app.command("import")
     @handled
-    def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(metavar="FILE")]) -> None:
-        """Import a JSON export (one post-mortem or a list); prints the ids."""
+    def import_(
+        ctx: typer.Context,
+        file: Annotated[Path, typer.Argument(metavar="FILE")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+        tz: Annotated[
+            str | None, typer.Option("--tz", help="Markdown: zone of times written without one.")
+        ] = None,
+        template: Annotated[
+            str, typer.Option("--template", "-t", help="Markdown: the template to fill.")
+        ] = "default",
+    ) -> None:
+        """Import a JSON export (one post-mortem or a list), or Markdown post-mortems
+        (a .md file, a folder of them, or - for standard input); prints what went where."""
+        from debrief.importers.markdown import is_markdown_target
+
+        if is_markdown_target(file):
+            from debrief.importers.markdown_cli import import_markdown_command
+
+            import_markdown_command(ctx_of(ctx), file, as_json, tz, template)
+            return
         from debrief.exchange import load_documents
 
         docs = load_documents(file)
         store = ctx_of(ctx).store()
         stored = store.import_documents(docs)
+        if as_json:
+            say_json([pm.model_dump(mode="json") for pm in stored])
+            return
         for doc, pm in zip(docs, stored, strict=True):
             note = "" if pm.id == doc.postmortem.id else f" (id {doc.postmortem.id} was taken)"
             say(f"{pm.id}{note}")
