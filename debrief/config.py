@@ -211,13 +211,20 @@ def _table(data: dict[str, Any], name: str, target: Path) -> dict[str, Any]:
     return dict(value)
 
 
+def named_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:
+    """The person's name when one is given: DEBRIEF_USER, then the config ('' if neither;
+    the store then records the database role on PostgreSQL, else the OS user)."""
+    env = dict(os.environ) if env is None else env
+    if env.get("DEBRIEF_USER", "").strip():
+        return env["DEBRIEF_USER"].strip()
+    return config.user.strip() if config is not None else ""
+
+
 def current_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:
     """Who is making changes: DEBRIEF_USER, then the config, then the OS user."""
-    env = dict(os.environ) if env is None else env
-    if env.get("DEBRIEF_USER"):
-        return env["DEBRIEF_USER"].strip()
-    if config is not None and config.user:
-        return config.user
+    named = named_user(config, env)
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):
