@@ -71,6 +71,15 @@ class ServeConfig(BaseModel):
     import_root: str = ""
     """The only folder a browser session may import timelines from (and below it);
     empty: no file import in the browser."""
+    token: SecretStr = SecretStr("")
+    """The sign-in token every browser must give first; needed to listen beyond loopback.
+    Prefer DEBRIEF_SERVE_TOKEN (or --token)."""
+    user_header: str = ""
+    """A header a trusted proxy sets to the signed-in person's name (e.g. X-Forwarded-User);
+    empty: each browser session is asked for a name."""
+    allow_publish: bool = False
+    """Whether browser sessions may publish (documents, Jira tickets, Slack) with the
+    server's credentials."""
 
 
 class Config(BaseModel):
