@@ -85,10 +85,11 @@ def register(app: typer.Typer) -> None:
             writing.close()
         into = shown(here["to"])
         if not done.copied:
+            held = len(done.present)
             say(
-                f"Nothing new to copy: {into} holds all {plural(len(done.present), 'post-mortem')}"
-                f" of {shown(origin)} already."
-                if done.present
+                f"Nothing new to copy: {into} already holds "
+                f"{'the' if held == 1 else 'all'} {plural(held, 'post-mortem')} of {shown(origin)}."
+                if held
                 else f"Nothing to copy: {shown(origin)} holds no post-mortem."
             )
             return

@@ -81,7 +81,7 @@ def test_copy_moves_every_postmortem_with_its_history_once(places, template, clo
 
     code, out, _ = run("copy", "--from", str(origin), "--to", str(into))
     assert code == 0
-    assert out.startswith("Nothing new to copy: ") and "holds all 2 post-mortems" in out
+    assert out.startswith("Nothing new to copy: ") and "already holds all 2 post-mortems of" in out
     assert _everything(into, pm_ids) == _everything(origin, pm_ids)  # nothing twice
 
 
