@@ -121,3 +121,40 @@ def test_a_port_in_use_is_one_sentence_and_no_banner(tmp_path):
         f"debrief: port {port} on 127.0.0.1 is in use by another program; "
         "choose another with --port\n"
     )
+
+
+@pytest.mark.parametrize("served", [("", {})], indirect=True)
+async def test_what_a_browser_session_types_is_recorded_under_its_name(served, tmp_path):
+    import json
+
+    from debrief.cli.documents import load_demo
+    from debrief.store import Store
+
+    store = Store(tmp_path / "debrief.db", author="setup")  # the server's database
+    pm_id = load_demo(store)
+    async with browser() as session:
+        assert await sign_in(session, served, name="Lis Ferreira") == 303
+        ws = await open_session(session, served, served.url)
+
+        drawn = bytearray()
+
+        async def shows(needle: bytes) -> None:
+            """Read what the app draws until `needle` is on its screen."""
+            while needle not in drawn:
+                message = await ws.receive(timeout=20)
+                if message.type is aiohttp.WSMsgType.BINARY:
+                    drawn.extend(message.data)
+
+        await shows(pm_id.encode())  # the home screen lists it
+        await ws.send_str(json.dumps(["stdin", "\r"]))  # open it
+        drawn.clear()
+        await shows(b"Impact and scope")
+        await ws.send_str(json.dumps(["stdin", "Typed in a browser."]))
+        saved = lambda: any(  # noqa: E731
+            r.author == "Lis Ferreira" and "Typed in a browser." in str(r.new)
+            for r in store.history(pm_id)
+        )
+        await until(saved, timeout=20)
+        await ws.close()
+        await until(lambda: served.app_processes() == 0)
+    store.close()
