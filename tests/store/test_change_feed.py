@@ -4,10 +4,12 @@ real server; SQLite has no feed and its screens poll `PRAGMA data_version`."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
 from debrief.store import Store
+from debrief.store.changes import RECONNECT_AFTER_S
 
 SOON = 2.0
 """Seconds within which another person's save must be heard of."""
@@ -32,9 +34,9 @@ class Woken:
             self.changed.notify_all()
         return self.keep
 
-    def reach(self, count: int) -> bool:
+    def reach(self, count: int, within: float = SOON) -> bool:
         with self.changed:
-            return self.changed.wait_for(lambda: self.count >= count, SOON)
+            return self.changed.wait_for(lambda: self.count >= count, within)
 
 
 def _listening(store: Store, woken: Woken) -> None:
@@ -108,3 +110,32 @@ def test_sqlite_has_no_feed_and_is_polled(db_path):
     assert store.follow(Woken()) is False
     assert not store.following
     store.close()
+
+
+def test_a_lost_listener_says_so_reconnects_and_wakes_everyone(url, template):
+    import psycopg
+
+    ana, ben = Store(url, author="ana"), Store(url, author="ben")
+    pm = ana.create_postmortem("Shared", template)
+    woken = Woken()
+    _listening(ben, woken)
+    channel = ben.engine.channel  # type: ignore[attr-defined]
+    with psycopg.connect(url, autocommit=True) as admin:
+        [(ended,)] = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE query = %s AND datname = current_database()",
+            [f'LISTEN "{channel}"'],
+        ).fetchall()
+    assert ended
+    deadline = time.monotonic() + SOON
+    while ben.following:  # it says so: the screens poll data_version meanwhile
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    ana.save_section(pm.id, "impact", "saved while nobody listened")
+    # listening again after a pause, it wakes everyone: saves may have been missed
+    assert woken.reach(2, within=RECONNECT_AFTER_S + SOON)
+    assert ben.engine.changes().wait_listening(SOON)  # type: ignore[union-attr]
+    ana.save_section(pm.id, "impact", "heard again")
+    assert woken.reach(3)
+    ana.close()
+    ben.close()
