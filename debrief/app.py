@@ -13,7 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from debrief.config import Config, ServeConfig, save_theme
+from debrief.config import Config, save_theme
 from debrief.literal import clean
 from debrief.screens.saving import RETRY_AFTER, Saver
 from debrief.store import Store
@@ -309,22 +309,3 @@ class DebriefApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
-
-
-def serve_in_browser(command: list[str], host: str, port: int, settings: ServeConfig) -> None:
-    """Serve `command` (a debrief app) to browsers with textual-serve, until interrupted:
-    only to pages of this server (or `settings.allowed_origins`), `settings.max_sessions`
-    at a time."""
-    import shlex
-
-    from debrief.serve_guard import GuardedServer
-
-    GuardedServer(
-        shlex.join(command),
-        host=host,
-        port=port,
-        title=DebriefApp.TITLE,
-        public_url=settings.public_url,
-        allowed_origins=settings.allowed_origins,
-        max_sessions=settings.max_sessions,
-    ).serve()

@@ -71,6 +71,15 @@ class ServeConfig(BaseModel):
     import_root: str = ""
     """The only folder a browser session may import timelines from (and below it);
     empty: no file import in the browser."""
+    token: SecretStr = SecretStr("")
+    """The sign-in token every browser must give first; needed to listen beyond loopback.
+    Prefer DEBRIEF_SERVE_TOKEN (or --token)."""
+    user_header: str = ""
+    """A header a trusted proxy sets to the signed-in person's name (e.g. X-Forwarded-User);
+    empty: each browser session is asked for a name."""
+    allow_publish: bool = False
+    """Whether browser sessions may publish (documents, Jira tickets, Slack) with the
+    server's credentials."""
 
 
 class Config(BaseModel):
@@ -211,13 +220,20 @@ def _table(data: dict[str, Any], name: str, target: Path) -> dict[str, Any]:
     return dict(value)
 
 
+def named_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:
+    """The person's name when one is given: DEBRIEF_USER, then the config ('' if neither;
+    the store then records the database role on PostgreSQL, else the OS user)."""
+    env = dict(os.environ) if env is None else env
+    if env.get("DEBRIEF_USER", "").strip():
+        return env["DEBRIEF_USER"].strip()
+    return config.user.strip() if config is not None else ""
+
+
 def current_user(config: Config | None = None, env: dict[str, str] | None = None) -> str:
     """Who is making changes: DEBRIEF_USER, then the config, then the OS user."""
-    env = dict(os.environ) if env is None else env
-    if env.get("DEBRIEF_USER"):
-        return env["DEBRIEF_USER"].strip()
-    if config is not None and config.user:
-        return config.user
+    named = named_user(config, env)
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 from textual.app import SystemCommand
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from debrief.screens.commands import Command, bindings, palette
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 T = TypeVar("T")
+
+
+class OthersSaved(Message, bubble=False):
+    """Another connection committed (sent by the store's change feed, on PostgreSQL)."""
 
 
 class Reaches:
@@ -55,24 +60,44 @@ class Reaches:
 
     def follow_changes(self, on_change: Callable[[], None], every: float) -> None:
         """Call `on_change` after another process commits, or a save that waited for the
-        database lands: `PRAGMA data_version` is polled every `every` seconds, and
-        nothing is read again until it moves."""
+        database lands. SQLite: `PRAGMA data_version` is polled every `every` seconds.
+        PostgreSQL: the store's change feed wakes the screen as soon as anyone commits
+        (LISTEN/NOTIFY), and the data version is asked then (polled only while the feed
+        is not listening). Nothing is read again until it moves."""
+        import weakref
+
         from debrief.store import StoreError
 
-        saver = self.debrief.saver
-        seen = (self.store.data_version(), saver.landed)
+        saver, store = self.debrief.saver, self.store
+        seen = (store.data_version(), saver.landed)
 
-        def poll() -> None:
+        def poll(ask: bool = True) -> None:
             nonlocal seen
             try:
-                version = (self.store.data_version(), saver.landed)
+                version = (store.data_version() if ask else seen[0], saver.landed)
             except StoreError:
                 return  # locked or busy for a moment: the next poll looks again
             if version != seen:
                 seen = version
                 on_change()
 
-        self.set_interval(every, poll)  # type: ignore[attr-defined]
+        self._others_saved = poll
+        me = weakref.ref(self)
+
+        def wake() -> bool:  # in the feed's thread: post_message is thread-safe
+            screen = me()
+            try:
+                return screen is not None and screen.post_message(OthersSaved())  # type: ignore[attr-defined]
+            except RuntimeError:  # the app has ended (its loop is closed)
+                return False
+
+        told = store.follow(wake)
+        self.set_interval(every, lambda: poll(ask=not told or not store.following))  # type: ignore[attr-defined]
+
+    def on_others_saved(self, message: OthersSaved) -> None:
+        poll = getattr(self, "_others_saved", None)
+        if poll is not None:
+            poll()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         return palette(self, self.COMMAND_LIST)  # type: ignore[arg-type]

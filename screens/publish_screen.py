@@ -128,6 +128,17 @@ class PublishScreen(BaseScreen):
     def on_mount(self) -> None:
         self.query_one("#progress-row").display = False
         self.refresh_preview()
+        if self.off_here:
+            self.query_one("#result", Static).update(Content.styled(self.off_here, "$text-warning"))
+
+    @property
+    def off_here(self) -> str:
+        """Why publishing is off in this session ('' when it is not): a browser session
+        would publish with the server's credentials unless the server allows it."""
+        app = self.debrief
+        if app.in_browser and not app.config.serve.allow_publish:
+            return "Publishing from a browser is off on this server ([serve] allow_publish)."
+        return ""
 
     # -- the preview -------------------------------------------------------------
 
@@ -229,6 +240,9 @@ class PublishScreen(BaseScreen):
 
     def action_publish(self, use_jira: bool) -> None:
         if self.running:
+            return
+        if self.off_here:
+            self.notify(self.off_here, severity="warning", markup=False)
             return
         if self.store.location is None:
             self.notify("Publishing needs a database file.", severity="error", markup=False)

@@ -54,7 +54,7 @@ class Base:
     def __init__(
         self,
         path: Location,
-        author: str,
+        author: str | None,
         clock: Clock | None = None,
         busy_timeout: float | None = None,
     ) -> None:
@@ -63,10 +63,12 @@ class Base:
         self.engine = engine_for(self.location)
         self.path: Path | None = getattr(self.engine, "path", None)
         """The SQLite file (None in memory or on PostgreSQL)."""
-        self.author = author
         self.clock = clock or utc_now
         self.conn, self.read_only = self.engine.open(self.busy_timeout)
         self.db = Db(self.conn, self.engine)
+        self.author: str = author or self.engine.user_name(self.conn)
+        """Who every change is recorded as: the name given (config `user`, DEBRIEF_USER,
+        a browser session's person), else the database role on PostgreSQL, else the OS user."""
 
     read_only: str = ""
     """Why nothing can be saved (the file or its folder is read-only); empty when writable."""
@@ -77,6 +79,7 @@ class Base:
         return shown(self.location)
 
     def close(self) -> None:
+        self.engine.close()
         self.conn.close()
 
     def now(self) -> datetime:
@@ -142,6 +145,21 @@ class Base:
                 "new": to_json(new),
             }
         )
+
+    def follow(self, wake: Callable[[], object]) -> bool:
+        """Call `wake` soon after another connection commits (from another thread, until
+        it returns False); False when the engine cannot (SQLite: poll `data_version`)."""
+        feed = self.engine.changes()
+        if feed is None:
+            return False
+        feed.subscribe(wake)
+        return True
+
+    @property
+    def following(self) -> bool:
+        """Whether `follow`'s notifications arrive now (when not, poll `data_version`)."""
+        feed = self.engine.changes()
+        return feed is not None and feed.listening
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap change detection."""

@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from debrief.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from debrief.store.changes import ChangeFeed
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -82,6 +85,23 @@ class Engine:
 
     def translate(self, exc: BaseException) -> StoreError:
         raise NotImplementedError
+
+    def changes(self) -> ChangeFeed | None:
+        """A feed that wakes its subscribers when any connection commits; None when the
+        engine has none (SQLite: poll `data_version`, it costs next to nothing)."""
+        return None
+
+    def close(self) -> None:
+        """The Store is closing: stop anything the engine started (its change feed)."""
+
+    def user_name(self, conn: Any) -> str:
+        """Who is writing when nobody said (no config `user`, no DEBRIEF_USER): the OS user."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
 
     # -- SQL that differs -------------------------------------------------------
 

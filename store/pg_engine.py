@@ -10,6 +10,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
+from debrief.store.changes import ChangeFeed
 from debrief.store.engine import Engine, Location, shown
 from debrief.store.errors import DatabaseLocked, DatabaseUnavailable, StoreError
 from debrief.store.pg_schema import SECTION_TEXT, TITLE_TEXT, migrate
@@ -44,6 +45,9 @@ class PostgresEngine(Engine):
         self.url = str(location)
         self.where = shown(location)
         self._own_commits = 0
+        self.channel = "debrief"
+        """Where commits are announced: one channel per schema (as the tables are)."""
+        self._feed: ChangeFeed | None = None
 
     def open(self, busy_timeout: float) -> tuple[psycopg.Connection[Any], str]:
         try:
@@ -55,6 +59,8 @@ class PostgresEngine(Engine):
         try:
             conn.execute(f"SET lock_timeout = {int(busy_timeout * 1000)}")
             migrate(conn, self.where, self.url)
+            row = conn.execute("SELECT current_schema()").fetchone()
+            self.channel = f"debrief.{row[0] if row else 'public'}"
             return conn, ""
         except BaseException as exc:
             conn.close()
@@ -68,9 +74,12 @@ class PostgresEngine(Engine):
     def begin(self, conn: psycopg.Connection[Any]) -> None:
         # Every write transaction first updates one row: writers queue on its lock
         # as on SQLite's BEGIN IMMEDIATE, and its counter tells other connections
-        # that something changed (data_version).
+        # that something changed (data_version). The notification is part of the
+        # transaction: listeners (ChangeFeed) hear of it when, and only if, it commits.
         conn.execute("BEGIN")
-        conn.execute("UPDATE debrief_changes SET n = n + 1")
+        conn.execute(
+            "UPDATE debrief_changes SET n = n + 1 RETURNING pg_notify(%s, '')", [self.channel]
+        )
 
     def in_transaction(self, conn: psycopg.Connection[Any]) -> bool:
         return conn.info.transaction_status != TransactionStatus.IDLE
@@ -81,6 +90,20 @@ class PostgresEngine(Engine):
     def data_version(self, conn: psycopg.Connection[Any]) -> int:
         row = conn.execute("SELECT n FROM debrief_changes").fetchone()
         return int(row[0] if row else 0) - self._own_commits
+
+    def changes(self) -> ChangeFeed:
+        if self._feed is None:
+            self._feed = ChangeFeed(self.url, self.channel)
+        return self._feed
+
+    def close(self) -> None:
+        if self._feed is not None:
+            self._feed.stop()
+
+    def user_name(self, conn: psycopg.Connection[Any]) -> str:
+        """The database role: on a shared server, the person (or their team's role)."""
+        row = conn.execute("SELECT current_user").fetchone()
+        return str(row[0]) if row and row[0] else super().user_name(conn)
 
     def translate(self, exc: BaseException) -> StoreError:
         where = self.where

@@ -152,13 +152,25 @@ def register(app: typer.Typer) -> None:
                 max=1000,
             ),
         ] = None,
+        token: Annotated[
+            str | None,
+            typer.Option(
+                help="Sign-in token every browser must give; needed beyond loopback "
+                "(default: DEBRIEF_SERVE_TOKEN, else [serve] token).",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """The same app in a browser (textual-serve); every session shares the database.
 
-        Only pages of this server may open a session; a non-loopback --host is open to
-        anyone who can reach the port."""
+        Each browser signs in first: the token (when set) and the person's name, which
+        their changes are recorded under. Listening beyond loopback needs a token."""
         from debrief.cli.run_app import serve_app
 
         if not 0 < port < 65536:
             fail(f"{port} is not a port number")
-        serve_app(ctx_of(ctx), host, port, public_url, max_sessions)
+        serve_app(ctx_of(ctx), host, port, public_url, max_sessions, token)
+
+    from debrief.cli import copying
+
+    copying.register(app)

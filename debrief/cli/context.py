@@ -16,9 +16,9 @@ import typer
 from debrief.config import (
     Config,
     ConfigError,
-    current_user,
     default_db_path,
     load_config,
+    named_user,
     templates_dir,
 )
 
@@ -38,7 +38,9 @@ class Context:
 
     @cached_property
     def user(self) -> str:
-        return current_user(self.config)
+        """Who is making changes: DEBRIEF_USER, the config's `user`, else the database's
+        own answer (the role on PostgreSQL, the OS user for a file)."""
+        return named_user(self.config) or self.store().author
 
     @property
     def database(self) -> Path | str:
@@ -58,7 +60,9 @@ class Context:
     def store(self, busy_timeout: float | None = None) -> Store:
         from debrief.store import Store
 
-        opened = Store(self.database, author=self.user, busy_timeout=busy_timeout)
+        opened = Store(
+            self.database, author=named_user(self.config) or None, busy_timeout=busy_timeout
+        )
         self._stores.append(opened)
         return opened
 

@@ -46,25 +46,40 @@ def serve_app(
     port: int,
     public_url: str | None = None,
     max_sessions: int | None = None,
+    token: str | None = None,
 ) -> None:
-    """The app in browsers: each session runs `debrief` on the same database.
-    `public_url` and `max_sessions` override the config's `[serve]` table."""
+    """The app in browsers: each session runs `debrief` on the same database, as the
+    person who signed in. `public_url`, `max_sessions` and `token` override the config's
+    `[serve]` table (the token: --token, else DEBRIEF_SERVE_TOKEN, else `[serve] token`)."""
     import os
+    import shlex
     import sys
 
     from debrief.cli.context import fail, warn
     from debrief.serve_guard import is_loopback, origin_of, own_origins
+    from debrief.serve_signin import MIN_TOKEN
 
-    if not is_loopback(host):
-        warn(
-            f"debrief serve listens on {host}: anyone who can reach port {port} "
-            "can use the app and every post-mortem in its database"
-        )
     settings = context.config.serve
     if public_url is not None:
         settings = settings.model_copy(update={"public_url": public_url})
     if max_sessions is not None:
         settings = settings.model_copy(update={"max_sessions": max_sessions})
+    secret = (
+        token or os.environ.get("DEBRIEF_SERVE_TOKEN") or settings.token.get_secret_value()
+    ).strip()
+    if not is_loopback(host) and not secret:
+        fail(
+            f"debrief serve listens on {host}, beyond this machine, only with a sign-in token: "
+            "give --token, DEBRIEF_SERVE_TOKEN or [serve] token"
+        )
+    if secret and len(secret) < MIN_TOKEN:
+        fail(
+            f"the serve token must be at least {MIN_TOKEN} characters "
+            "(for example the output of `openssl rand -hex 16`)"
+        )
+    header = settings.user_header.strip()
+    if header and not all(c.isalnum() or c == "-" for c in header):
+        fail(f"[serve] user_header {header!r} is not a header name like X-Forwarded-User")
     if settings.public_url and origin_of(settings.public_url) is None:
         fail(f"{settings.public_url!r} is not a public URL like https://debrief.example.com")
     try:
@@ -74,7 +89,8 @@ def serve_app(
     root = settings.import_root.strip()
     if root and not Path(root).expanduser().is_dir():
         fail(f"[serve] import_root {root} is not a folder")
-    from debrief.app import serve_in_browser
+    from debrief.serve_guard import GuardedServer, listening_socket
+    from debrief.serve_signin import SignIn
     from debrief.store.engine import is_url
 
     command = [sys.executable, "-m", "debrief"]
@@ -85,4 +101,27 @@ def serve_app(
         command += ["--db", str(database)]
     if context.config_path:
         command += ["--config", str(context.config_path)]
-    serve_in_browser(command, host, port, settings)
+    server = GuardedServer(
+        shlex.join(command),
+        host=host,
+        port=port,
+        title="debrief",
+        public_url=settings.public_url,
+        allowed_origins=settings.allowed_origins,
+        max_sessions=settings.max_sessions,
+        signin=SignIn(secret, header, secure=settings.public_url.startswith("https:")),
+    )
+    if secret and not is_loopback(host) and not server.public_url.startswith("https:"):
+        warn(
+            "the token and every session cross the network unencrypted: put a TLS proxy "
+            "in front and set [serve] public_url to its https:// address"
+        )
+    try:
+        sock = listening_socket(host, port)
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"port {port} on {host} is in use by another program; choose another with --port")
+        fail(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
+    server.serve_on(sock)

@@ -7,15 +7,76 @@ import pytest
 from debrief.serve_guard import is_loopback, origin_of, own_origins
 
 
-def test_a_host_open_to_the_network_is_named_in_one_warning_line(cli):
-    result = cli("serve", "--host", "0.0.0.0", "--port", "8123", "--public-url", "nowhere")
-    warning, error = result.stderr.splitlines()
-    assert warning == (
-        "warning: debrief serve listens on 0.0.0.0: anyone who can reach port 8123 "
-        "can use the app and every post-mortem in its database"
+def free_port() -> str:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return str(s.getsockname()[1])
+
+
+TOKEN = "c0ffee-and-a-long-enough-secret"
+
+
+@pytest.fixture
+def served(monkeypatch):  # type: ignore[no-untyped-def]
+    """What `debrief serve` would serve, recorded instead of served."""
+    import os
+
+    seen: dict[str, object] = {}
+
+    def serve_on(server, sock) -> None:  # type: ignore[no-untyped-def]
+        seen.update(server=server, address=sock.getsockname(), db=os.environ.get("DEBRIEF_DB"))
+        sock.close()
+
+    monkeypatch.setattr("debrief.serve_guard.GuardedServer.serve_on", serve_on)
+    return seen
+
+
+def test_a_host_beyond_loopback_without_a_token_is_refused_in_one_sentence(cli, served):
+    result = cli("serve", "--host", "0.0.0.0", "--port", "8123")
+    assert result.exit_code == 1 and not served
+    assert result.stderr == (
+        "debrief: debrief serve listens on 0.0.0.0, beyond this machine, only with a "
+        "sign-in token: give --token, DEBRIEF_SERVE_TOKEN or [serve] token\n"
     )
-    assert error == "debrief: 'nowhere' is not a public URL like https://debrief.example.com"
-    assert result.exit_code == 1
+
+
+def test_a_short_token_is_refused(cli, served):
+    result = cli("serve", "--token", "1234", "--port", "8123")
+    assert result.exit_code == 1 and not served
+    assert "the serve token must be at least 16 characters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ("--token", TOKEN),
+        ("--config", "with-token"),
+    ],
+)
+def test_with_a_token_it_listens_beyond_loopback_and_says_to_use_tls(cli, served, tmp_path, how):
+    args = list(how)
+    if how[0] == "--config":
+        path = tmp_path / "config.toml"
+        path.write_text(f'[serve]\ntoken = "{TOKEN}"\n', encoding="utf-8")
+        args = ["--config", str(path)]
+        result = cli(*args, "serve", "--host", "0.0.0.0", "--port", free_port())
+    else:
+        result = cli("serve", "--host", "0.0.0.0", "--port", free_port(), *args)
+    assert result.exit_code == 0, result.stderr
+    assert served["server"].signin.token == TOKEN  # type: ignore[attr-defined]
+    assert result.stderr.startswith("warning: the token and every session cross the network")
+    assert TOKEN not in result.stdout + result.stderr
+
+
+def test_the_environment_gives_the_token_too(cli, served, monkeypatch):
+    monkeypatch.setenv("DEBRIEF_SERVE_TOKEN", TOKEN)
+    result = cli(
+        "serve", "--host", "0.0.0.0", "--port", free_port(), "--public-url", "https://d.example"
+    )
+    assert result.exit_code == 0 and result.stderr == ""  # behind TLS: nothing to warn of
+    assert served["server"].signin.token == TOKEN  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -24,6 +85,7 @@ def test_a_host_open_to_the_network_is_named_in_one_warning_line(cli):
         ('allowed_origins = ["proxy.example"]', "[serve] allowed_origins: 'proxy.example' is not"),
         ('import_root = "/no/such/folder"', "[serve] import_root /no/such/folder is not a folder"),
         ("max_sessions = 0", "is invalid at serve.max_sessions"),
+        ('user_header = "X-User: admin"', "[serve] user_header 'X-User: admin' is not a header"),
     ],
 )
 def test_bad_serve_settings_stop_it_with_one_sentence(cli, tmp_path, config, said):
@@ -51,17 +113,9 @@ def test_origins_are_compared_as_browsers_write_them():
     ]
 
 
-def test_serve_hands_a_database_url_to_its_sessions_through_the_environment(cli, monkeypatch):
+def test_serve_hands_a_database_url_to_its_sessions_through_the_environment(cli, served):
     """A URL may hold a password; command lines are readable by every user of the host."""
-    import os
-
-    seen: dict[str, object] = {}
-
-    def serve(command: list[str], host: str, port: int, settings: object) -> None:
-        seen.update(command=command, db=os.environ.get("DEBRIEF_DB"))
-
-    monkeypatch.setattr("debrief.app.serve_in_browser", serve)
     url = "postgresql://ana:s3cret@db.internal/debrief"
-    assert cli("--db", url, "serve", "--port", "8123").exit_code == 0
-    assert not any("s3cret" in part for part in seen["command"])  # type: ignore[attr-defined]
-    assert seen["db"] == url
+    assert cli("--db", url, "serve", "--port", free_port()).exit_code == 0
+    assert "s3cret" not in served["server"].command  # type: ignore[attr-defined]
+    assert served["db"] == url
