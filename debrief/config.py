@@ -58,6 +58,26 @@ class SlackConfig(BaseModel):
     """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
 
 
+class ConfluenceConfig(BaseModel):
+    """The `[confluence]` table: `debrief publish --confluence`."""
+
+    url: str = ""
+    """Base URL of the wiki: https://example.atlassian.net/wiki (Cloud) or
+    https://wiki.example.com (Data Center)."""
+    user: str = ""
+    """Account e-mail (Cloud) or user name; empty with a personal access token."""
+    token: SecretStr = SecretStr("")
+    """API token (Cloud) or personal access token (Data Center). Prefer DEBRIEF_CONFLUENCE_TOKEN."""
+    auth: str = "basic"
+    """`basic` (e-mail or user name + token) or `pat` (Data Center personal access token)."""
+    space: str = ""
+    """Space key the pages go in, e.g. OPS."""
+    parent: str = ""
+    """The parent page: its id (the number in its address) or its title; empty: the space's top."""
+    timeout: float = Field(default=30.0, gt=0)
+    """Seconds to wait for Confluence to answer one request."""
+
+
 class ServeConfig(BaseModel):
     """The `[serve]` table: who may use `debrief serve`, and how much of the host."""
 
@@ -93,6 +113,7 @@ class Config(BaseModel):
     """The classifications a post-mortem may have (`debrief edit --classification`)."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
+    confluence: ConfluenceConfig = Field(default_factory=ConfluenceConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
 
 
@@ -127,6 +148,15 @@ _JIRA_ENV = {
     "DEBRIEF_JIRA_TOKEN": "token",
     "DEBRIEF_JIRA_PROJECT": "project",
     "DEBRIEF_JIRA_AUTH": "auth",
+}
+
+
+_CONFLUENCE_ENV = {
+    "DEBRIEF_CONFLUENCE_URL": "url",
+    "DEBRIEF_CONFLUENCE_USER": "user",
+    "DEBRIEF_CONFLUENCE_TOKEN": "token",
+    "DEBRIEF_CONFLUENCE_SPACE": "space",
+    "DEBRIEF_CONFLUENCE_AUTH": "auth",
 }
 
 
@@ -194,6 +224,11 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     if env.get("DEBRIEF_SLACK_WEBHOOK"):
         slack["webhook"] = env["DEBRIEF_SLACK_WEBHOOK"]
     data["slack"] = slack
+    confluence = _table(data, "confluence", target)
+    for var, key in _CONFLUENCE_ENV.items():
+        if env.get(var):
+            confluence[key] = env[var]
+    data["confluence"] = confluence
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

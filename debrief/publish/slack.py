@@ -10,8 +10,10 @@ import http.client
 import json
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from typing import Any
 
 from debrief.literal import clean
@@ -20,6 +22,9 @@ from debrief.models import Document
 IMPACT_KEY = "impact"
 IMPACT_LIMIT = 280
 TIMEOUT = 10.0
+
+sleep: Callable[[float], None] = time.sleep
+"""How waiting is done (tests replace it to record the delays)."""
 
 
 class SlackError(Exception):
