@@ -78,6 +78,17 @@ class ConfluenceConfig(BaseModel):
     """Seconds to wait for Confluence to answer one request."""
 
 
+class GitConfig(BaseModel):
+    """The `[git]` table: a docs repository the Markdown is committed to."""
+
+    repo: str = ""
+    """A local clone, a bare repository or a remote URL (`--git` wins)."""
+    branch: str = ""
+    """Branch to commit to (default: the clone's current branch, else main)."""
+    path: str = "postmortems"
+    """Folder inside the repository for the documents."""
+
+
 class ServeConfig(BaseModel):
     """The `[serve]` table: who may use `debrief serve`, and how much of the host."""
 
@@ -114,6 +125,7 @@ class Config(BaseModel):
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
     confluence: ConfluenceConfig = Field(default_factory=ConfluenceConfig)
+    git: GitConfig = Field(default_factory=GitConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
 
 

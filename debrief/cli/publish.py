@@ -16,6 +16,8 @@ from debrief.words import plural
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from debrief.config import Config
+    from debrief.publish.git_repo import GitTarget
     from debrief.publish.runner import Prepared, PublishSummary
     from debrief.store import Store
 
@@ -54,12 +56,39 @@ def register(app: typer.Typer) -> None:
                 "--confluence", help="Create or update its Confluence page ([confluence])."
             ),
         ] = False,
+        git: Annotated[
+            str,
+            typer.Option(
+                "--git",
+                metavar="PATH_OR_REMOTE",
+                help="Commit the Markdown to this docs repository (and push).",
+                show_default=False,
+            ),
+        ] = "",
+        branch: Annotated[
+            str,
+            typer.Option(
+                help="Branch for --git (default: [git] branch, else the current one).",
+                show_default=False,
+            ),
+        ] = "",
+        path: Annotated[
+            str,
+            typer.Option(
+                "--path",
+                metavar="DIR",
+                help="Folder for --git (default: [git] path, postmortems).",
+                show_default=False,
+            ),
+        ] = "",
     ) -> None:
         """Publish: documents, one Jira ticket per action item, an announcement. Safe to re-run."""
 
         from debrief.publish.runner import PublishOptions, prepare
 
         c = ctx_of(ctx)
+        if (branch or path) and not git:
+            raise typer.BadParameter("--branch and --path go with --git", param_hint="--git")
         store = c.store()
         options = PublishOptions(
             out=out,
@@ -68,6 +97,7 @@ def register(app: typer.Typer) -> None:
             strict=strict,
             slack_webhook=slack_webhook,
             confluence=confluence,
+            git=_git_target(c.config, git, branch, path) if git else None,
         )
         prepared = prepare(store, pm_id, c.config, options)
         console = output.console(stderr=as_json, soft_wrap=True)
@@ -89,6 +119,16 @@ def register(app: typer.Typer) -> None:
             say_json(summary.model_dump_json(indent=2))
 
 
+def _git_target(config: Config, location: str, branch: str, path: str) -> GitTarget:
+    from debrief.publish.git_repo import GitTarget
+
+    return GitTarget(
+        location=location.strip(),
+        branch=(branch or config.git.branch).strip(),
+        path=path or config.git.path,
+    )
+
+
 def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -103,6 +143,10 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
             from debrief.publish import confluence_api
 
             confluence_api.check_config(prepared.config.confluence)
+        if prepared.options.git is not None:
+            from debrief.publish.git_repo import folder
+
+            folder(prepared.options.git)
     except PublishError as exc:
         fail(str(exc))
     err = output.console(stderr=True, soft_wrap=True)

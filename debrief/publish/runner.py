@@ -30,6 +30,7 @@ from debrief.redact import redact_url
 from debrief.words import plural
 
 if TYPE_CHECKING:
+    from debrief.publish.git_repo import GitTarget
     from debrief.store import Store
 
 
@@ -45,6 +46,8 @@ class PublishOptions:
     """--slack-webhook (default: the config's [slack] webhook)."""
     confluence: bool = False
     """--confluence: create or update the post-mortem's page ([confluence])."""
+    git: GitTarget | None = None
+    """--git: commit the Markdown to this docs repository."""
 
 
 class CheckLine(BaseModel):
@@ -258,10 +261,10 @@ def _targets(
     summary: PublishSummary,
     on_wait: Callable[[str], None] | None,
 ) -> list[TargetSummary]:
-    """The Confluence page, from the document as just written."""
+    """The Confluence page, then the git repository, from the document as just written."""
     from debrief.publish.documents import render_published
 
-    if not prepared.options.confluence:
+    if not prepared.options.confluence and prepared.options.git is None:
         return []
     pm_id = prepared.doc.postmortem.id
     doc = store.document(pm_id)
@@ -272,6 +275,10 @@ def _targets(
             from debrief.publish.targets import publish_confluence
 
             done.append(publish_confluence(prepared, doc, markdown, on_wait))
+        if prepared.options.git is not None:
+            from debrief.publish.git_repo import publish_git
+
+            done.append(publish_git(prepared.options.git, doc, markdown, store.author))
     except PublishError as exc:
         summary.targets = done
         raise PublishError(

@@ -40,6 +40,10 @@ def plans(prepared: Prepared) -> list[TargetSummary]:
     out = []
     if prepared.options.confluence:
         out.append(_confluence_plan(prepared))
+    if prepared.options.git is not None:
+        from debrief.publish.git_repo import plan as git_plan
+
+        out.append(git_plan(prepared.options.git, prepared.paths[0].name, prepared.doc))
     return out
 
 
