@@ -56,6 +56,15 @@ class SlackConfig(BaseModel):
 
     webhook: SecretStr = SecretStr("")
     """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
+    bot_token: SecretStr = SecretStr("")
+    """Bot token (xoxb-…) for `debrief ask`: the ask goes to the person directly (by their
+    [slack.users] id), else to `channel`. Prefer DEBRIEF_SLACK_BOT_TOKEN."""
+    channel: str = ""
+    """Channel id or name a bot-token ask goes to when the person has no Slack user id."""
+    api_url: str = "https://slack.com/api"
+    """Slack's Web API (chat.postMessage), for a bot token."""
+    users: dict[str, str] = Field(default_factory=dict)
+    """Person name → Slack user id (U…), to mention them in an ask."""
 
 
 class ConfluenceConfig(BaseModel):
@@ -235,6 +244,8 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     slack = _table(data, "slack", target)
     if env.get("DEBRIEF_SLACK_WEBHOOK"):
         slack["webhook"] = env["DEBRIEF_SLACK_WEBHOOK"]
+    if env.get("DEBRIEF_SLACK_BOT_TOKEN"):
+        slack["bot_token"] = env["DEBRIEF_SLACK_BOT_TOKEN"]
     data["slack"] = slack
     confluence = _table(data, "confluence", target)
     for var, key in _CONFLUENCE_ENV.items():
