@@ -8,7 +8,7 @@ sentence; publishing again finishes it without duplicating anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +16,7 @@ from debrief.literal import clean
 from debrief.redact import redact_url
 
 if TYPE_CHECKING:
+    from debrief.config import Config
     from debrief.models import Document
     from debrief.publish.runner import Prepared
 
@@ -33,6 +34,18 @@ class TargetSummary(BaseModel):
     where: str
     """The page's address or the repository (secrets masked)."""
     notes: list[str] = Field(default_factory=list)
+
+
+def configured(config: Config) -> dict[str, Any]:
+    """The targets the config sets up (for the app, which publishes to all of them):
+    PublishOptions' `confluence` and `git`."""
+    git = None
+    if config.git.repo.strip():
+        from debrief.publish.git_repo import GitTarget
+
+        git = GitTarget(config.git.repo.strip(), config.git.branch.strip(), config.git.path)
+    wiki = config.confluence
+    return {"confluence": bool(wiki.url.strip() and wiki.space.strip()), "git": git}
 
 
 def plans(prepared: Prepared) -> list[TargetSummary]:
