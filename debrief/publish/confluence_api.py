@@ -89,13 +89,10 @@ class ConfluenceSession:
         self.base = config.url.rstrip("/")
         self.shown = redact_url(self.base)
         self.on_wait = on_wait
-        self.http = requests.Session()
-        self.http.trust_env = False  # no ~/.netrc credentials or proxies picked up silently
+        self.http = requests.Session()  # proxies from the environment apply, as for Jira
         token = config.token.get_secret_value()
-        if config.auth == "pat":
-            self.http.headers["Authorization"] = f"Bearer {token}"
-        else:
-            self.http.auth = (config.user, token)
+        # An auth object either way, so that no ~/.netrc entry replaces the credentials.
+        self.http.auth = _Bearer(token) if config.auth == "pat" else (config.user, token)
         self.http.headers["Accept"] = "application/json"
         self.http.headers["X-Atlassian-Token"] = "no-check"
 
@@ -192,6 +189,20 @@ class ConfluenceSession:
         return PublishError(
             f"Confluence at {self.shown} could not {what} (HTTP {status}): {short(message)}"
         )
+
+
+class _Bearer:
+    """A personal access token in the Authorization header (Data Center)."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        return request
+
+    def __repr__(self) -> str:
+        return "_Bearer(***)"
 
 
 def _reason(status: int) -> str:

@@ -43,6 +43,8 @@ class Page:
     version: int = 1
     labels: list[str] = field(default_factory=list)
     ancestors: list[str] = field(default_factory=list)
+    message: str = ""
+    """The version's message."""
 
 
 @dataclass
@@ -67,6 +69,9 @@ class FakeConfluence:
         self.indexed: set[str] = set()
         self.index_lag = False
         """New pages stay out of CQL search until `reindex()`."""
+        self.rewrites = False
+        """Store bodies rewritten, as Confluence does (here: the line breaks between tags
+        dropped), so a body read back differs from the one sent."""
         self.requests: list[tuple[str, str, int]] = []
         """(kind, method, status) of every request."""
         self.authorizations: list[str] = []
@@ -245,7 +250,7 @@ class FakeConfluence:
             return Answer(409, _error(409, _TAKEN))
         labels = [str(x["name"]) for x in (body.get("metadata") or {}).get("labels") or []]
         ancestors = [str(a["id"]) for a in body.get("ancestors") or []]
-        storage = body["body"]["storage"]["value"]
+        storage = self._rewritten(body["body"]["storage"]["value"])
         page = self._store(body["title"], space, storage, labels, ancestors)
         return Answer(200, self._json(page, "body.storage"))
 
@@ -265,7 +270,8 @@ class FakeConfluence:
         if body["title"] != page.title and self._title_taken(page.space, body["title"]):
             return Answer(409, _error(409, _TAKEN))
         page.title, page.version = body["title"], number
-        page.body = body["body"]["storage"]["value"]
+        page.message = str(body["version"].get("message") or "")
+        page.body = self._rewritten(body["body"]["storage"]["value"])
         return Answer(200, self._json(page, "body.storage"))
 
     def _label(self, page_id: str, body: Any) -> Answer:
@@ -289,6 +295,9 @@ class FakeConfluence:
             self.indexed.add(page.id)
         return page
 
+    def _rewritten(self, storage: str) -> str:
+        return storage.replace(">\n<", "><") if self.rewrites else storage
+
     def _title_taken(self, space: str, title: str) -> bool:
         return any(p.space == space and p.title == title for p in self.stored.values())
 
@@ -304,7 +313,7 @@ class FakeConfluence:
             "status": "current",
             "title": page.title,
             "space": {"key": page.space},
-            "version": {"number": page.version},
+            "version": {"number": page.version, "message": page.message},
             "_links": {"base": self.url, "webui": f"/spaces/{page.space}/pages/{page.id}"},
         }
         if "body.storage" in expand:

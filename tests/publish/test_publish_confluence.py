@@ -65,6 +65,23 @@ def test_republishing_updates_the_page_and_unchanged_content_is_left_alone(
     assert confluence_env.count("create") == 1 and confluence_env.count("update") == 1
 
 
+def test_a_page_confluence_rewrote_is_left_alone_when_the_content_is_the_same(
+    cli, store, pm_id, confluence_env: FakeConfluence, out_dir
+):
+    confluence_env.rewrites = True  # the body read back never equals the one sent
+
+    results = [cli("publish", pm_id, "--no-jira", "--confluence") for _ in range(3)]
+    store.save_section(pm_id, "impact", "Card payments failed for 42 minutes.")
+    results.append(cli("publish", pm_id, "--no-jira", "--confluence"))
+
+    assert [r.exit_code for r in results] == [0, 0, 0, 0]
+    said = [r.stdout.split("Confluence: ")[1].split()[0] for r in results]
+    # The first update names the digest of what it sent; the same content then finds it.
+    assert said == ["created", "updated", "unchanged", "updated"]
+    (page,) = confluence_env.pages()
+    assert page.version == 3 and page.message.startswith("Published by debrief (debrief:")
+
+
 def test_a_lost_answer_after_create_never_makes_a_second_page(
     cli, store, pm_id, confluence_env: FakeConfluence, out_dir
 ):
@@ -211,3 +228,15 @@ def test_storage_format_keeps_user_text_literal_and_drops_unsafe_links():
     assert "&lt;b&gt;bold&lt;/b&gt; claim &amp;" in body
     assert [a.get("href") for a in root.iter("a")] == ["https://example.com/x?a=1&b=2"]
     assert "␛[2J" in body and "\x1b" not in body
+
+
+def test_a_netrc_entry_never_replaces_the_token(
+    cli, pm_id, confluence_env: FakeConfluence, out_dir, isolated_env, monkeypatch
+):
+    (isolated_env / ".netrc").write_text("machine 127.0.0.1 login someone password other\n")
+    monkeypatch.setenv("DEBRIEF_CONFLUENCE_AUTH", "pat")
+
+    result = cli("publish", pm_id, "--no-jira", "--confluence")
+
+    assert result.exit_code == 0, result.stderr
+    assert set(confluence_env.authorizations) == {f"Bearer {confluence_env.token}"}
