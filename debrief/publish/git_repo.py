@@ -28,6 +28,7 @@ from debrief.models import Document
 from debrief.publish import PublishError
 from debrief.publish.targets import TargetSummary
 from debrief.redact import redact_url
+from debrief.words import plural
 
 TIMEOUT = 300.0
 """Seconds one git command may take (a clone or push of a large repository)."""
@@ -47,7 +48,7 @@ _VERBS = frozenset(
         "push",
         "fetch",
         "merge",
-        "rebase",
+        "log",
     }
 )
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
@@ -179,13 +180,25 @@ class _Repo:
         self.git("add", "--", str(relative))
         staged = self.git("diff", "--cached", "--quiet", "--", str(relative), check=False)
         where = f"{self.target.shown} {relative}"
-        if staged.returncode == 0:
-            return TargetSummary(target="git", result="unchanged", where=where, notes=["no commit"])
-        self.git("commit", "--quiet", "-m", message, "--only", "--", str(relative))
-        commit = self.git("rev-parse", "--short", "HEAD").stdout.strip()
-        notes = [f"commit {commit} on {self.branch}"]
-        if not self.remote:
+        notes = []
+        if staged.returncode != 0:
+            self.git("commit", "--quiet", "-m", message, "--only", "--", str(relative))
+            commit = self.git("rev-parse", "--short", "HEAD").stdout.strip()
+            notes.append(f"commit {commit} on {self.branch}")
+        ours, theirs = self._unpushed()
+        if not self.remote or (not notes and not ours):
+            result = "committed" if notes else "unchanged"
+            return TargetSummary(
+                target="git", result=result, where=where, notes=notes or ["no commit"]
+            )
+        if theirs:  # never push someone's work in progress along with the post-mortem
+            notes.append(
+                f"not pushed: {self.branch} has {plural(theirs, 'commit')} of its own not "
+                "pushed yet; push them, then publish again"
+            )
             return TargetSummary(target="git", result="committed", where=where, notes=notes)
+        if not notes:
+            notes.append(f"an earlier commit on {self.branch} pushed now")
         if not self._push():
             notes.append("the remote had moved on: fetched and merged")
             self._catch_up()
@@ -195,6 +208,18 @@ class _Repo:
                     "moving); publish again"
                 )
         return TargetSummary(target="git", result="pushed", where=where, notes=notes)
+
+    def _unpushed(self) -> tuple[int, int]:
+        """Commits on the branch its upstream lacks: (debrief's, anyone else's); merges aside."""
+        if not self.remote:
+            return 0, 0
+        upstream = self.git("rev-parse", "--verify", "--quiet", "@{upstream}", check=False)
+        if upstream.returncode != 0:
+            return 0, 0
+        bodies = self.git("log", "--no-merges", "--format=%x00%B", "@{upstream}..HEAD").stdout
+        messages = [m for m in bodies.split("\0") if m.strip()]
+        ours = sum(1 for m in messages if m.rstrip().endswith(" with debrief."))
+        return ours, len(messages) - ours
 
     def _push(self) -> bool:
         """Push the branch (never forced); False when refused because the remote moved."""

@@ -186,3 +186,42 @@ def test_an_empty_remote_gets_main_and_a_second_publish_finds_it(cli, pm_id, tmp
     assert again.exit_code == 0, again.stderr
     assert "Git: unchanged" in again.stdout
     assert log(bare) == ["Post-mortem PM-1: Checkout card payments failing|tester"]
+
+
+def test_a_clone_with_commits_of_its_own_not_pushed_is_committed_to_not_pushed(
+    cli, pm_id, remote: Path, tmp_path, out_dir
+):
+    mine = tmp_path / "my-docs"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(mine)], check=True)
+    (mine / "draft.md").write_text("Not ready to share.\n")
+    git(mine, "add", "draft.md")
+    git(mine, "commit", "--quiet", "-m", "Draft, not for the remote yet")
+    before = git(remote, "rev-parse", "main")
+
+    result = cli("publish", pm_id, "--no-jira", "--git", str(mine))
+
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "not pushed: main has 1 commit of its own not pushed yet; push them, then publish again"
+    ) in result.stdout
+    assert git(remote, "rev-parse", "main") == before
+    assert log(mine)[0] == "Post-mortem PM-1: Checkout card payments failing|tester"
+
+
+def test_a_commit_whose_push_failed_is_pushed_by_the_next_publish(
+    cli, pm_id, remote: Path, tmp_path, out_dir
+):
+    mine = tmp_path / "my-docs"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(mine)], check=True)
+    away = remote.rename(tmp_path / "moved.git")  # the remote cannot be reached
+
+    failed = cli("publish", pm_id, "--no-jira", "--git", str(mine))
+    away.rename(remote)
+    again = cli("publish", pm_id, "--no-jira", "--git", str(mine))
+
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith(f"debrief: cannot push to {mine}: ")
+    assert again.exit_code == 0, again.stderr
+    assert "Git: pushed" in again.stdout and "an earlier commit on main pushed now" in again.stdout
+    assert log(remote)[0] == "Post-mortem PM-1: Checkout card payments failing|tester"
+    assert len(log(remote)) == 2  # one commit, not two
