@@ -99,6 +99,14 @@ def register(app: typer.Typer) -> None:
             confluence=confluence,
             git=_git_target(c.config, git, branch, path) if git else None,
         )
+        if options.git is not None:
+            from debrief.publish import PublishError
+            from debrief.publish.git_repo import folder
+
+            try:
+                folder(options.git)
+            except PublishError as exc:
+                fail(str(exc))
         prepared = prepare(store, pm_id, c.config, options)
         console = output.console(stderr=as_json, soft_wrap=True)
         _checklist(console, prepared)
@@ -143,10 +151,6 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
             from debrief.publish import confluence_api
 
             confluence_api.check_config(prepared.config.confluence)
-        if prepared.options.git is not None:
-            from debrief.publish.git_repo import folder
-
-            folder(prepared.options.git)
     except PublishError as exc:
         fail(str(exc))
     err = output.console(stderr=True, soft_wrap=True)

@@ -73,7 +73,7 @@ def folder(target: GitTarget) -> PurePosixPath:
     parts = PurePosixPath(target.path.strip().replace("\\", "/") or ".")
     if parts.is_absolute() or ".." in parts.parts:
         raise PublishError(
-            f"--path {clean(target.path, single_line=True)!r} must be a folder inside the "
+            f"the folder {clean(target.path, single_line=True)!r} (--path, [git] path) must be inside the "
             "repository (relative, without ..)"
         )
     return parts

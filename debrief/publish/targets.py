@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from debrief.models import Document
     from debrief.publish.runner import Prepared
 
+CANNOT = "cannot publish"
 CONFLUENCE_PAGE = "(the Confluence page)"
 """In a preview of the announcement: where the page's address will be."""
 
@@ -49,18 +50,35 @@ def configured(config: Config) -> dict[str, Any]:
 
 
 def plans(prepared: Prepared) -> list[TargetSummary]:
-    """Each configured target's plan, without any network or file change."""
+    """Each configured target's plan, without any network or file change; a setting that
+    cannot work shows as `cannot publish`, with the sentence saying why."""
+    from debrief.publish import PublishError
+
     out = []
     if prepared.options.confluence:
-        out.append(_confluence_plan(prepared))
-    if prepared.options.git is not None:
+        from debrief.publish.confluence_api import check_config
+
+        try:
+            check_config(prepared.config.confluence)
+        except PublishError as exc:
+            problem = str(exc)
+        else:
+            problem = ""
+        out.append(_confluence_plan(prepared, problem))
+    git = prepared.options.git
+    if git is not None:
         from debrief.publish.git_repo import plan as git_plan
 
-        out.append(git_plan(prepared.options.git, prepared.paths[0].name, prepared.doc))
+        try:
+            out.append(git_plan(git, prepared.paths[0].name, prepared.doc))
+        except PublishError as exc:
+            out.append(
+                TargetSummary(target="git", result=CANNOT, where=git.shown, notes=[str(exc)])
+            )
     return out
 
 
-def _confluence_plan(prepared: Prepared) -> TargetSummary:
+def _confluence_plan(prepared: Prepared, problem: str) -> TargetSummary:
     from debrief.publish.confluence_page import page_plan
 
     config = prepared.config.confluence
@@ -69,9 +87,10 @@ def _confluence_plan(prepared: Prepared) -> TargetSummary:
     space = config.space.strip() or "(no space)"
     return TargetSummary(
         target="confluence",
-        result="would publish",
+        result=CANNOT if problem else "would publish",
         where=redact_url(config.url) or "(no URL)",
         notes=[
+            *([problem] if problem else []),
             f"page “{page.title}” in space {space}{under}: created on the first publish, "
             f"updated after (found again by its label {page.key_label})",
             f"labels {', '.join(page.labels)}",

@@ -151,7 +151,8 @@ def test_bad_targets_are_one_sentence(cli, store, pm_id, tmp_path, out_dir):
 
     assert outside.exit_code == 1
     assert outside.stderr == (
-        "debrief: --path '../up' must be a folder inside the repository (relative, without ..)\n"
+        "debrief: the folder '../up' (--path, [git] path) must be inside the repository "
+        "(relative, without ..)\n"
     )
     assert alone.exit_code == 2 and "--branch and --path go with --git" in alone.stderr
     assert missing.exit_code == 1

@@ -124,3 +124,33 @@ async def test_without_targets_configured_the_preview_shows_none(store, pm_id, o
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f9")
         assert not app.screen.query_one("#targets", Static).display
+
+
+def test_a_dry_run_shows_a_target_that_cannot_work_and_refuses_a_path_outside(
+    cli, pm_id, tmp_path, out_dir
+):
+    unconfigured = cli("publish", pm_id, "--no-jira", "--dry-run", "--confluence")
+    outside = cli("publish", pm_id, "--dry-run", "--git", str(tmp_path), "--path", "/etc")
+
+    assert unconfigured.exit_code == 0, unconfigured.stderr
+    assert (
+        "  Confluence (no URL):\n    Confluence is not configured: set DEBRIEF_CONFLUENCE_URL"
+    ) in unconfigured.stdout
+    assert outside.exit_code == 1
+    assert outside.stderr == (
+        "debrief: the folder '/etc' (--path, [git] path) must be inside the repository "
+        "(relative, without ..)\n"
+    )
+
+
+async def test_the_preview_says_why_a_configured_target_cannot_work(store, pm_id, tmp_path):
+    config = Config(
+        confluence=ConfluenceConfig(url="https://wiki.example.com", space="OPS"),
+        git=GitConfig(repo=str(tmp_path), path="../outside"),
+    )
+    app = DebriefApp(store=store, config=config, pm_id=pm_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9")
+        shown = str(app.screen.query_one("#targets", Static).render())
+        assert "Confluence is not configured: set DEBRIEF_CONFLUENCE_TOKEN" in shown
+        assert "the folder '../outside' (--path, [git] path) must be inside" in shown
