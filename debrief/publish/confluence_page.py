@@ -17,6 +17,7 @@ from debrief.models import Document
 from debrief.publish.plan import POST_MORTEM_LABEL, pm_label
 
 _EMPTY_HEADER = re.compile(r"<tr>\n(?:<th></th>\n)+</tr>\n")
+_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />')
 TITLE_LIMIT = 255
 """Confluence refuses longer page titles."""
 
@@ -87,6 +88,7 @@ def storage(markdown: str) -> str:
     body = body.replace("</thead>\n<tbody>\n", "").replace("<thead>", "<tbody>")
     body = body.replace("</thead>", "</tbody>")
     body = _EMPTY_HEADER.sub("", body)  # the metadata table's blank header row
+    body = _IMAGE.sub(_image, body)
     return clean(body)  # control characters are not allowed in XML: shown, not sent
 
 
@@ -94,3 +96,9 @@ def _xml_text(value: str) -> str:
     from html import escape
 
     return escape(clean(value, single_line=True), quote=False)
+
+
+def _image(match: re.Match[str]) -> str:
+    """An image by its address, as storage format writes it (values already escaped)."""
+    src, alt = match.groups()
+    return f'<ac:image ac:alt="{alt}"><ri:url ri:value="{src}" /></ac:image>'

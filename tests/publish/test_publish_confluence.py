@@ -221,13 +221,22 @@ def test_unconfigured_confluence_is_one_sentence_before_anything_happens(cli, pm
 def test_storage_format_keeps_user_text_literal_and_drops_unsafe_links():
     body = storage(
         "# Title\n\nA <b>bold</b> claim & [a link](javascript:alert(1)) and "
-        "[ok](https://example.com/x?a=1&b=2)\n\n| a | b |\n|---|---|\n| 1 | \x1b[2J |\n"
+        "[ok](https://example.com/x?a=1&b=2)\n\n| a | b |\n|---|---|\n| 1 | \x1b[2J |\n\n"
+        '![p99 "latency"](https://grafana.example.com/p.png?a=1&b=2 "t")\n'
     )
     root = _well_formed(body)
     assert "<h1>" not in body and "<b>" not in body
     assert "&lt;b&gt;bold&lt;/b&gt; claim &amp;" in body
     assert [a.get("href") for a in root.iter("a")] == ["https://example.com/x?a=1&b=2"]
     assert "␛[2J" in body and "\x1b" not in body
+    image = next(root.iter("{http://atlassian.com/content}image"))
+    assert image.get("{http://atlassian.com/content}alt") == 'p99 "latency"'
+    url = image.find("{http://atlassian.com/resource}url")
+    assert url is not None
+    assert (
+        url.get("{http://atlassian.com/resource}value")
+        == "https://grafana.example.com/p.png?a=1&b=2"
+    )
 
 
 def test_a_netrc_entry_never_replaces_the_token(
