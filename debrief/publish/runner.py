@@ -244,7 +244,7 @@ def run(
     meetings = store.meetings(pm_id)
     written = write_documents(doc, directory, prepared.config.jira.url, meetings)
     summary.documents = [str(p) for p in written]
-    summary.targets = _targets(store, prepared, summary, on_wait)
+    summary.targets = _targets(store, prepared, doc, meetings, summary, on_wait)
     keys = {a.id: a.jira_key for a in doc.owned_actions if a.jira_key}
     places = [t.where for t in summary.targets]
     record = store.record_publish(pm_id, [str(p) for p in written] + places, keys)
@@ -258,6 +258,8 @@ def run(
 def _targets(
     store: Store,
     prepared: Prepared,
+    doc: Document,
+    meetings: list[MeetingRecord],
     summary: PublishSummary,
     on_wait: Callable[[str], None] | None,
 ) -> list[TargetSummary]:
@@ -266,9 +268,7 @@ def _targets(
 
     if not prepared.options.confluence and prepared.options.git is None:
         return []
-    pm_id = prepared.doc.postmortem.id
-    doc = store.document(pm_id)
-    markdown = render_published(doc, prepared.config.jira.url, store.meetings(pm_id))[0]
+    markdown = render_published(doc, prepared.config.jira.url, meetings)[0]
     done: list[TargetSummary] = []
     try:
         if prepared.options.confluence:
@@ -282,8 +282,7 @@ def _targets(
     except PublishError as exc:
         summary.targets = done
         raise PublishError(
-            f"{exc} (the tickets and documents are done; publish again to finish, "
-            "nothing is duplicated)",
+            f"{exc} (everything before it is done)",
             summary,
         ) from None
     return done

@@ -149,8 +149,8 @@ def test_a_title_clash_with_a_page_debrief_did_not_write_is_one_sentence(
     assert result.exit_code == 1
     assert result.stderr == (
         f"debrief: Confluence space OPS already has a page titled “{TITLE}” that debrief did "
-        "not publish; rename or move that page, then publish again (the tickets and documents "
-        "are done; publish again to finish, nothing is duplicated)\n"
+        "not publish; rename or move that page, then publish again (everything before it is "
+        "done)\n"
     )
     assert confluence_env.pages() == [theirs]
     assert theirs.body == "<p>Written by hand.</p>" and theirs.version == 1

@@ -158,7 +158,9 @@ def test_bad_targets_are_one_sentence(cli, store, pm_id, tmp_path, out_dir):
     assert missing.exit_code == 1
     assert missing.stderr.startswith(f"debrief: cannot clone {tmp_path / 'nowhere.git'}: ")
     assert missing.stderr.endswith(
-        "(the tickets and documents are done; publish again to finish, nothing is duplicated)\n"
+        "repository '"
+        + str(tmp_path / "nowhere.git")
+        + "' does not exist (everything before it is done)\n"
     )
     assert len(missing.stderr.strip().splitlines()) == 1
     assert store.get_postmortem(pm_id).status is Status.draft
