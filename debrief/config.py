@@ -56,6 +56,46 @@ class SlackConfig(BaseModel):
 
     webhook: SecretStr = SecretStr("")
     """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
+    bot_token: SecretStr = SecretStr("")
+    """Bot token (xoxb-…) for `debrief ask`: the ask goes to the person directly (by their
+    [slack.users] id), else to `channel`. Prefer DEBRIEF_SLACK_BOT_TOKEN."""
+    channel: str = ""
+    """Channel id or name a bot-token ask goes to when the person has no Slack user id."""
+    api_url: str = "https://slack.com/api"
+    """Slack's Web API (chat.postMessage), for a bot token."""
+    users: dict[str, str] = Field(default_factory=dict)
+    """Person name → Slack user id (U…), to mention them in an ask."""
+
+
+class ConfluenceConfig(BaseModel):
+    """The `[confluence]` table: `debrief publish --confluence`."""
+
+    url: str = ""
+    """Base URL of the wiki: https://example.atlassian.net/wiki (Cloud) or
+    https://wiki.example.com (Data Center)."""
+    user: str = ""
+    """Account e-mail (Cloud) or user name; empty with a personal access token."""
+    token: SecretStr = SecretStr("")
+    """API token (Cloud) or personal access token (Data Center). Prefer DEBRIEF_CONFLUENCE_TOKEN."""
+    auth: str = "basic"
+    """`basic` (e-mail or user name + token) or `pat` (Data Center personal access token)."""
+    space: str = ""
+    """Space key the pages go in, e.g. OPS."""
+    parent: str = ""
+    """The parent page: its id (the number in its address) or its title; empty: the space's top."""
+    timeout: float = Field(default=30.0, gt=0)
+    """Seconds to wait for Confluence to answer one request."""
+
+
+class GitConfig(BaseModel):
+    """The `[git]` table: a docs repository the Markdown is committed to."""
+
+    repo: str = ""
+    """A local clone, a bare repository or a remote URL (`--git` wins)."""
+    branch: str = ""
+    """Branch to commit to (default: the clone's current branch, else main)."""
+    path: str = "postmortems"
+    """Folder inside the repository for the documents."""
 
 
 class ServeConfig(BaseModel):
@@ -102,6 +142,8 @@ class Config(BaseModel):
     """The classifications a post-mortem may have (`debrief edit --classification`)."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
+    confluence: ConfluenceConfig = Field(default_factory=ConfluenceConfig)
+    git: GitConfig = Field(default_factory=GitConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
 
 
@@ -136,6 +178,15 @@ _JIRA_ENV = {
     "DEBRIEF_JIRA_TOKEN": "token",
     "DEBRIEF_JIRA_PROJECT": "project",
     "DEBRIEF_JIRA_AUTH": "auth",
+}
+
+
+_CONFLUENCE_ENV = {
+    "DEBRIEF_CONFLUENCE_URL": "url",
+    "DEBRIEF_CONFLUENCE_USER": "user",
+    "DEBRIEF_CONFLUENCE_TOKEN": "token",
+    "DEBRIEF_CONFLUENCE_SPACE": "space",
+    "DEBRIEF_CONFLUENCE_AUTH": "auth",
 }
 
 
@@ -202,7 +253,14 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     slack = _table(data, "slack", target)
     if env.get("DEBRIEF_SLACK_WEBHOOK"):
         slack["webhook"] = env["DEBRIEF_SLACK_WEBHOOK"]
+    if env.get("DEBRIEF_SLACK_BOT_TOKEN"):
+        slack["bot_token"] = env["DEBRIEF_SLACK_BOT_TOKEN"]
     data["slack"] = slack
+    confluence = _table(data, "confluence", target)
+    for var, key in _CONFLUENCE_ENV.items():
+        if env.get(var):
+            confluence[key] = env[var]
+    data["confluence"] = confluence
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

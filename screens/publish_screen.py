@@ -30,6 +30,8 @@ from debrief.literal import clean, literal
 from debrief.publish import PublishError
 from debrief.publish.jira_errors import check_config
 from debrief.publish.runner import Prepared, PublishOptions, PublishSummary, prepare
+from debrief.publish.targets import configured
+from debrief.publish.targets import line as target_line
 from debrief.redact import redact_url
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.theme_style import rich_style
@@ -116,6 +118,7 @@ class PublishScreen(BaseScreen):
                 yield Static(id="jira-target")
                 yield DataTable(id="ticket-plan", cursor_type="row", zebra_stripes=True)
                 yield Static(id="documents")
+                yield Static(id="targets")
                 yield Static(id="announcement")
             with TabPane("Document", id="document-pane"), VerticalScroll():
                 yield Markdown(id="document")
@@ -144,7 +147,8 @@ class PublishScreen(BaseScreen):
 
     def refresh_preview(self) -> None:
         config = self.debrief.config
-        self.prepared = prepared = prepare(self.store, self.pm_id, config, PublishOptions())
+        options = PublishOptions(**configured(config))
+        self.prepared = prepared = prepare(self.store, self.pm_id, config, options)
         pm = prepared.doc.postmortem
         header = Text("Publish preview  ", style="bold")
         header.append_text(literal(f"{pm.id}  {pm.status.value}  ", style="italic"))
@@ -168,6 +172,15 @@ class PublishScreen(BaseScreen):
                 f"\n{plural(aspirational, '“if we have time” item')}: in the document, never ticketed."
             )
         self.query_one("#documents", Static).update(docs)
+        targets = Text()
+        for target in prepared.target_plans():  # Confluence and git, when configured
+            name = {"confluence": "Confluence", "git": "Git repository"}[target.target]
+            targets.append(f"\n{name} " if targets else f"{name} ", style="bold")
+            targets.append_text(literal(target.where, single_line=True))
+            for note in target.notes:
+                targets.append_text(literal(f"\n  {note}", single_line=False))
+        self.query_one("#targets", Static).update(targets)
+        self.query_one("#targets", Static).display = bool(targets)
         self.query_one("#announcement", Static).update(self._announcement(prepared))
         self.query_one("#document", Markdown).update(self._document(prepared))
 
@@ -279,7 +292,10 @@ class PublishScreen(BaseScreen):
 
         try:
             prepared = prepare(
-                store, self.pm_id, self.debrief.config, PublishOptions(jira=use_jira)
+                store,
+                self.pm_id,
+                self.debrief.config,
+                PublishOptions(jira=use_jira, **configured(self.debrief.config)),
             )
             summary = run(store, prepared, progress=progress, on_wait=waiting)
             self.post_message(self.Published(summary))
@@ -310,6 +326,8 @@ class PublishScreen(BaseScreen):
         if summary.slack.startswith("failed"):
             notes.append(f"Slack: {summary.slack.removeprefix('failed: ')}")
         result = Content.styled(clean(text), "bold $text-success")
+        for target in summary.targets:  # where the Confluence page and the commit are
+            result = result.append_text(clean(f"\n{target_line(target)}"), "$text-success")
         for note in notes[:3]:
             result = result.append_text(clean(f"\n{note}"), "$text-warning")
         self.query_one("#result", Static).update(result)

@@ -103,8 +103,17 @@ def register(app: typer.Typer) -> None:
         note: Annotated[str, typer.Option(help="What you hope they add.")] = "",
     ) -> None:
         """Ask someone to contribute to a section ("ask Support for Impact")."""
-        request = ctx_of(ctx).store().request_contribution(pm_id, key, person, note)
+        c = ctx_of(ctx)
+        store = c.store()
+        request = store.request_contribution(pm_id, key, person, note)
         say(f"asked {request.person} for {request.key} of {request.postmortem_id}")
+        from debrief.publish.slack_ask import SlackError, configured, tell
+
+        if configured(c.config.slack):
+            try:
+                say(f"posted the ask on Slack {tell(c.config.slack, c.templates, store, request)}")
+            except SlackError as exc:  # the request is recorded all the same
+                say(f"warning: {exc}; the request is recorded", err=True)
 
     @app.command()
     @handled

@@ -16,6 +16,8 @@ from debrief.words import plural
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from debrief.config import Config
+    from debrief.publish.git_repo import GitTarget
     from debrief.publish.runner import Prepared, PublishSummary
     from debrief.store import Store
 
@@ -48,16 +50,63 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = "",
+        confluence: Annotated[
+            bool,
+            typer.Option(
+                "--confluence", help="Create or update its Confluence page ([confluence])."
+            ),
+        ] = False,
+        git: Annotated[
+            str,
+            typer.Option(
+                "--git",
+                metavar="PATH_OR_REMOTE",
+                help="Commit the Markdown to this docs repository (and push).",
+                show_default=False,
+            ),
+        ] = "",
+        branch: Annotated[
+            str,
+            typer.Option(
+                help="Branch for --git (default: [git] branch, else the current one).",
+                show_default=False,
+            ),
+        ] = "",
+        path: Annotated[
+            str,
+            typer.Option(
+                "--path",
+                metavar="DIR",
+                help="Folder for --git (default: [git] path, postmortems).",
+                show_default=False,
+            ),
+        ] = "",
     ) -> None:
         """Publish: documents, one Jira ticket per action item, an announcement. Safe to re-run."""
 
         from debrief.publish.runner import PublishOptions, prepare
 
         c = ctx_of(ctx)
+        if (branch or path) and not git:
+            raise typer.BadParameter("--branch and --path go with --git", param_hint="--git")
         store = c.store()
         options = PublishOptions(
-            out=out, dry_run=dry_run, jira=not no_jira, strict=strict, slack_webhook=slack_webhook
+            out=out,
+            dry_run=dry_run,
+            jira=not no_jira,
+            strict=strict,
+            slack_webhook=slack_webhook,
+            confluence=confluence,
+            git=_git_target(c.config, git, branch, path) if git else None,
         )
+        if options.git is not None:
+            from debrief.publish import PublishError
+            from debrief.publish.git_repo import folder
+
+            try:
+                folder(options.git)
+            except PublishError as exc:
+                fail(str(exc))
         prepared = prepare(store, pm_id, c.config, options)
         console = output.console(stderr=as_json, soft_wrap=True)
         _checklist(console, prepared)
@@ -78,6 +127,16 @@ def register(app: typer.Typer) -> None:
             say_json(summary.model_dump_json(indent=2))
 
 
+def _git_target(config: Config, location: str, branch: str, path: str) -> GitTarget:
+    from debrief.publish.git_repo import GitTarget
+
+    return GitTarget(
+        location=location.strip(),
+        branch=(branch or config.git.branch).strip(),
+        path=path or config.git.path,
+    )
+
+
 def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -85,11 +144,15 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
     from debrief.publish.jira_errors import check_config
     from debrief.publish.runner import run
 
-    if prepared.needs_jira:
-        try:
+    try:
+        if prepared.needs_jira:
             check_config(prepared.config.jira)
-        except PublishError as exc:
-            fail(str(exc))
+        if prepared.options.confluence:
+            from debrief.publish import confluence_api
+
+            confluence_api.check_config(prepared.config.confluence)
+    except PublishError as exc:
+        fail(str(exc))
     err = output.console(stderr=True, soft_wrap=True)
     bar = Progress(
         TextColumn("{task.description}", markup=False),
@@ -118,6 +181,7 @@ def _run(store: Store, prepared: Prepared, as_json: bool) -> PublishSummary:
         if exc.summary is not None:
             console = output.console(stderr=as_json, soft_wrap=True)
             _tickets(console, exc.summary)
+            _targets(console, exc.summary)
             if as_json:
                 say_json(exc.summary.model_dump_json(indent=2))
         fail(f"{exc}{_recorded(store, prepared, before)}")
@@ -175,6 +239,11 @@ def _plan(console: Console, prepared: Prepared) -> None:
     console.print(Text("  Documents:"))
     for path in prepared.paths:
         console.print(Text(f"    {clean(str(path))}"))
+    for target in prepared.target_plans():
+        name = {"confluence": "Confluence", "git": "Git repository"}[target.target]
+        console.print(Text(f"  {name} {clean(target.where, single_line=True)}:"))
+        for note in target.notes:
+            console.print(Text(f"    {clean(note, single_line=True)}"))
     webhook = prepared.webhook
     if not webhook:
         console.print(Text("  No Slack announcement (no webhook configured)."))
@@ -201,6 +270,15 @@ def _tickets(console: Console, summary: PublishSummary) -> None:
         console.print(Text(head + clean(line, single_line=True), style=style))
 
 
+def _targets(console: Console, summary: PublishSummary) -> None:
+    from rich.text import Text
+
+    from debrief.publish.targets import line
+
+    for target in summary.targets:
+        console.print(Text(line(target)))
+
+
 def _report(console: Console, summary: PublishSummary) -> None:
     from collections import Counter
 
@@ -209,6 +287,7 @@ def _report(console: Console, summary: PublishSummary) -> None:
     _tickets(console, summary)
     for path in summary.documents:
         console.print(Text(f"Wrote {clean(str(path))}"))
+    _targets(console, summary)
     counts = Counter(t.result for t in summary.tickets)
     parts = [f"{counts[r]} {r}" for r in ("created", "found", "updated", "unchanged") if counts[r]]
     tickets = ", ".join(parts) if parts else "no tickets"

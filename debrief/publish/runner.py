@@ -24,11 +24,13 @@ from debrief.publish import PublishError
 from debrief.publish.documents import document_paths, out_dir, write_documents
 from debrief.publish.plan import Change, PlannedTicket, plan_tickets
 from debrief.publish.preflight import Preflight, check
+from debrief.publish.targets import CONFLUENCE_PAGE, TargetSummary
 from debrief.publish.tickets import Outcome, Progress, Result
 from debrief.redact import redact_url
 from debrief.words import plural
 
 if TYPE_CHECKING:
+    from debrief.publish.git_repo import GitTarget
     from debrief.store import Store
 
 
@@ -42,6 +44,10 @@ class PublishOptions:
     strict: bool = False
     slack_webhook: str = ""
     """--slack-webhook (default: the config's [slack] webhook)."""
+    confluence: bool = False
+    """--confluence: create or update the post-mortem's page ([confluence])."""
+    git: GitTarget | None = None
+    """--git: commit the Markdown to this docs repository."""
 
 
 class CheckLine(BaseModel):
@@ -81,6 +87,8 @@ class PublishSummary(BaseModel):
     """The Slack text a dry run would post (with a webhook configured)."""
     slack_webhook: str = ""
     """Where it would go, secrets masked (a dry run with a webhook configured)."""
+    targets: list[TargetSummary] = Field(default_factory=list)
+    """The Confluence page and the git repository, when asked for."""
 
 
 NEW_KEY = "(new)"
@@ -128,7 +136,8 @@ class Prepared:
             for a in self.doc.owned_actions
             if a.jira_key or (self.needs_jira and a.id in creates)
         ]
-        return str(announcement(self.doc, keys, announced_path(self.paths))["text"])
+        where = CONFLUENCE_PAGE if self.options.confluence else announced_path(self.paths)
+        return str(announcement(self.doc, keys, where)["text"])
 
     def markdown(self) -> str:
         from debrief.publish.documents import render_published
@@ -157,7 +166,13 @@ class Prepared:
             slack="skipped (dry run)" if self.options.dry_run else "not configured",
             announcement=self.announcement() if self.options.dry_run and self.webhook else "",
             slack_webhook=redact_url(self.webhook) if self.options.dry_run else "",
+            targets=self.target_plans() if self.options.dry_run else [],
         )
+
+    def target_plans(self) -> list[TargetSummary]:
+        from debrief.publish.targets import plans
+
+        return plans(self)
 
 
 def prepare(store: Store, pm_id: str, config: Config, options: PublishOptions) -> Prepared:
@@ -226,14 +241,51 @@ def run(
         )
     doc = store.document(pm_id)
     directory = prepared.paths[0].parent
-    written = write_documents(doc, directory, prepared.config.jira.url, store.meetings(pm_id))
+    meetings = store.meetings(pm_id)
+    written = write_documents(doc, directory, prepared.config.jira.url, meetings)
+    summary.documents = [str(p) for p in written]
+    summary.targets = _targets(store, prepared, doc, meetings, summary, on_wait)
     keys = {a.id: a.jira_key for a in doc.owned_actions if a.jira_key}
-    record = store.record_publish(pm_id, [str(p) for p in written], keys)
+    places = [t.where for t in summary.targets]
+    record = store.record_publish(pm_id, [str(p) for p in written] + places, keys)
     summary.published = True
     summary.publish_id = record.id
-    summary.documents = [str(p) for p in written]
-    summary.slack = _announce(doc, prepared, list(keys.values()), written)
+    page = next((t.where for t in summary.targets if t.target == "confluence"), "")
+    summary.slack = _announce(doc, prepared, list(keys.values()), page or announced_path(written))
     return summary
+
+
+def _targets(
+    store: Store,
+    prepared: Prepared,
+    doc: Document,
+    meetings: list[MeetingRecord],
+    summary: PublishSummary,
+    on_wait: Callable[[str], None] | None,
+) -> list[TargetSummary]:
+    """The Confluence page, then the git repository, from the document as just written."""
+    from debrief.publish.documents import render_published
+
+    if not prepared.options.confluence and prepared.options.git is None:
+        return []
+    markdown = render_published(doc, prepared.config.jira.url, meetings)[0]
+    done: list[TargetSummary] = []
+    try:
+        if prepared.options.confluence:
+            from debrief.publish.targets import publish_confluence
+
+            done.append(publish_confluence(prepared, doc, markdown, on_wait))
+        if prepared.options.git is not None:
+            from debrief.publish.git_repo import publish_git
+
+            done.append(publish_git(prepared.options.git, doc, markdown, store.author))
+    except PublishError as exc:
+        summary.targets = done
+        raise PublishError(
+            f"{exc} (everything before it is done)",
+            summary,
+        ) from None
+    return done
 
 
 def _tickets(
@@ -265,14 +317,14 @@ def _tickets(
     return sync.run(prepared.planned)
 
 
-def _announce(doc: Document, prepared: Prepared, keys: list[str], written: list[Path]) -> str:
+def _announce(doc: Document, prepared: Prepared, keys: list[str], where: str) -> str:
     webhook = prepared.webhook
     if not webhook:
         return "not configured"
     from debrief.publish.slack import SlackError, announcement, post
 
     try:
-        post(webhook, announcement(doc, keys, announced_path(written)))
+        post(webhook, announcement(doc, keys, where))
     except SlackError as exc:
         return f"failed: {exc}"
     return "posted"

@@ -1,4 +1,10 @@
-"""A Slack incoming webhook on 127.0.0.1: records what is posted, answers `status`."""
+"""Slack on 127.0.0.1: an incoming webhook and the bot API's chat.postMessage.
+
+Records what is posted (`posts`, with the channel for the bot API), answers `status`
+on the webhook, and limits the rate like Slack when asked: the next `rate_limited`
+posts are answered 429 with `Retry-After: retry_after`. The bot API wants
+`Authorization: Bearer <bot_token>` and answers {"ok": false, "error": …} otherwise.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +21,22 @@ class FakeSlack:
     def __init__(self, status: int = 200) -> None:
         self.status = status
         self.posts: list[dict[str, Any]] = []
+        self.rate_limited = 0
+        self.retry_after = 1
+        self.refused = 0
+        """Posts answered 429."""
+        self.bot_token = "xoxb-fake-bot-token-77aa"
         self._server: ThreadingHTTPServer | None = None
         self.url = ""
+        self.api_url = ""
 
     def start(self) -> FakeSlack:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self._server.fake = self  # type: ignore[attr-defined]
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/services/T000/B000/secret"
+        base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.url = f"{base}/services/T000/B000/secret"
+        self.api_url = f"{base}/api"
         threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         ).start()
@@ -39,12 +53,28 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         fake: FakeSlack = self.server.fake  # type: ignore[attr-defined]
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if fake.rate_limited > 0:
+            fake.rate_limited -= 1
+            fake.refused += 1
+            self._answer(429, b"rate_limited", {"Retry-After": str(fake.retry_after)})
+            return
+        if self.path == "/api/chat.postMessage":
+            if self.headers.get("Authorization") != f"Bearer {fake.bot_token}":
+                self._answer(200, json.dumps({"ok": False, "error": "invalid_auth"}).encode())
+                return
+            fake.posts.append(json.loads(body))
+            self._answer(200, json.dumps({"ok": True, "ts": "1.0"}).encode())
+            return
         fake.posts.append(json.loads(body))
-        answer = b"ok" if fake.status == 200 else b"no_service"
-        self.send_response(fake.status)
-        self.send_header("Content-Length", str(len(answer)))
+        self._answer(fake.status, b"ok" if fake.status == 200 else b"no_service")
+
+    def _answer(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(answer)
+        self.wfile.write(data)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -8,10 +8,11 @@ import pytest
 
 from debrief.models import ActionItem, Priority
 from tests.conftest import NOW
+from tests.fakes.fake_confluence import confluence_env, fake_confluence
 from tests.fakes.fake_jira import fake_jira, jira_env
 from tests.fakes.fake_slack import fake_slack
 
-__all__ = ["fake_jira", "fake_slack", "jira_env"]
+__all__ = ["confluence_env", "fake_confluence", "fake_jira", "fake_slack", "jira_env"]
 
 OWNED = [
     (
@@ -40,7 +41,19 @@ def no_waiting(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Backoff and Retry-After waits are recorded instead of slept."""
     waited: list[float] = []
     monkeypatch.setattr("debrief.publish.jira_api.sleep", waited.append)
+    monkeypatch.setattr("debrief.publish.confluence_api.sleep", waited.append)
+    monkeypatch.setattr("debrief.publish.slack.sleep", waited.append)
     return waited
+
+
+@pytest.fixture(autouse=True)
+def no_confluence_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Confluence settings of the machine running the tests never leak in."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("DEBRIEF_CONFLUENCE_"):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture
