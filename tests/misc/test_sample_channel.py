@@ -16,4 +16,3 @@ def test_the_channel_name_carries_the_incident_day():
     assert (today - day).days == DAYS_AGO
     channels = {found for e in doc.events for found in re.findall(r"#inc-[0-9-]+[a-z-]*", e.text)}
     assert channels == {f"#inc-{day.isoformat()}-checkout"}
-
