@@ -3,7 +3,7 @@
 Offline: the fresh environment gets the wheel alone (`--no-deps --no-index`) and finds
 the dependencies through a path file naming this environment's site-packages, the
 way a pipx install would find them already downloaded. Built once per run (module
-fixtures): about 20 s on one core.
+fixtures): about 10 s.
 """
 
 from __future__ import annotations
