@@ -3,8 +3,10 @@
 # make bench  — run the benchmarks and write bench/RESULTS.md
 # make fuzz   — random keys through every screen, longer and with a new seed (FUZZ_SEED=N replays)
 
+# Quiet: a pyenv shim exists for every version and says on stderr when it has none.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	command -v $$p >/dev/null 2>&1 \
+	&& $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin

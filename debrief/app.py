@@ -274,6 +274,19 @@ class DebriefApp(App[None]):
         names = builtin_names()
         return names + [n for n in user_names(self.templates_dir) if n not in names]
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save to Downloads, or to debrief's data folder where there is no Downloads."""
+        if path is None and not self.in_browser:
+            from debrief.screenshots import screenshot_folder
+
+            try:
+                path = str(screenshot_folder())
+            except OSError:
+                pass  # Textual's own choice, and its own message if that fails too
+        return super().deliver_screenshot(filename, path, time_format)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:

@@ -1,5 +1,10 @@
 """Parsing the dates people type: ISO dates and instants, and relative due dates.
 
+Strict on purpose: ISO 8601 (`2026-11-20T14:03:00Z`) and the documented relative due
+dates (`+3d`, `fri`) only. "03/04/2026" is March in one country and April in the next,
+and "Friday 3pm" is a different day depending on when it is read; a CSV import decides
+day/month order once per file (`debrief.importers.day_order`).
+
 python-dateutil (already required by sqlite-utils) does the calendar arithmetic and
 the ISO parsing, so month ends, leap years and offsets are handled by a library that
 has seen them all.
@@ -8,7 +13,7 @@ has seen them all.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 # dateutil is imported where it is used: a fifth of start-up otherwise, and most
 # runs (the first frame, a Slack import) never parse a typed date.
@@ -21,7 +26,8 @@ _WEEKDAYS = {
     for length in range(3, len(name) + 1)
 }
 _RELATIVE = re.compile(r"^\+(\d{1,4})\s*([dwm])$")
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_ISO_START = re.compile(r"[0-9]{4}-?[0-9]{2}", re.ASCII)
+"""ISO 8601 starts with a four-digit year and a month (`2026-11`, `202611`)."""
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 """The first instant debrief accepts (inclusive)."""
@@ -72,37 +78,46 @@ def parse_due(text: str, today: date) -> date:
 
 
 def parse_instant(text: str, default_tz: tzinfo | None = None) -> datetime:
-    """An ISO date or date-time; naive values are taken in `default_tz` (UTC if none).
+    """An ISO 8601 date or date-time; naive values are taken in `default_tz` (UTC if none).
 
-    The result is always timezone-aware, in UTC.
+    Only ISO 8601: no guessing of "03/04/2026" (March or April?) or "Friday 3pm"
+    (which Friday?). The result is always timezone-aware, in UTC.
     """
-    import warnings
-
     from dateutil import parser as _parser
 
     value = text.strip()
     if not value:
         raise DateError("a time is required, e.g. 2026-11-20T14:03:00Z")
     wrong = f"{_shown(text)} is not a time: use ISO 8601, e.g. 2026-11-20T14:03:00Z"
+    if len(value) > 64 or not _ISO_START.match(value):
+        raise DateError(wrong)
     try:
         parsed = _parser.isoparse(value)
-    except (ValueError, OverflowError):
-        # Other spellings ("20 Nov 2026 14:03") only with a year written out: dateutil
-        # would otherwise take "-1" or "5" as a day of this month.
-        if len(value) > 64 or not _YEAR.search(value):
-            raise DateError(wrong) from None
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                parsed = _parser.parse(value)
-        except (ValueError, OverflowError, TypeError) as exc:
-            raise DateError(wrong) from exc
+    except (ValueError, OverflowError) as exc:
+        raise DateError(wrong) from exc
     if parsed.tzinfo is None:
         try:
             parsed = parsed.replace(tzinfo=default_tz or UTC)
         except (ValueError, OverflowError) as exc:
             raise DateError(wrong) from exc
     return check_instant(parsed, text)
+
+
+FUTURE_MARGIN = timedelta(minutes=5)
+"""Clocks disagree a little: an instant this close ahead is not "in the future"."""
+
+
+def in_future(value: datetime | None, now: datetime | None = None) -> bool:
+    """Whether `value` lies ahead of `now` (beyond FUTURE_MARGIN)."""
+    return value is not None and value > (now or datetime.now(UTC)) + FUTURE_MARGIN
+
+
+def future_warning(what: str, value: datetime | None, now: datetime | None = None) -> str:
+    """A warning when `value` lies in the future (an incident has already happened), else ""."""
+    if value is None or not in_future(value, now):
+        return ""
+    stamp = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{what} {stamp} is in the future: check the date and the time zone"
 
 
 def _shown(text: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from importlib import resources
 
@@ -10,6 +11,17 @@ from debrief.models import Document
 
 SAMPLE_ID = "PM-DEMO"
 DAYS_AGO = 3
+_CHANNEL_DAY = re.compile(r"(#inc-)([0-9]{4}-[0-9]{2}-[0-9]{2})")
+"""An incident channel named after its day (`#inc-2026-01-13-checkout`)."""
+
+
+def _move_channel_days(text: str, shift: timedelta) -> str:
+    """`text` with the day in incident channel names moved like the incident."""
+
+    def moved(match: re.Match[str]) -> str:
+        return match.group(1) + (date.fromisoformat(match.group(2)) + shift).isoformat()
+
+    return _CHANNEL_DAY.sub(moved, text)
 
 
 def sample_document(today: date) -> Document:
@@ -29,6 +41,7 @@ def sample_document(today: date) -> Document:
     pm.debrief_due = pm.debrief_due + shift if pm.debrief_due else None
     for event in doc.events:
         event.at = event.at + shift
+        event.text = _move_channel_days(event.text, shift)
     for item in doc.actions:
         if item.due:
             item.due = item.due + shift

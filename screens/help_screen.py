@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from debrief.screens.base import BaseModal
 from debrief.screens.commands import Command
+from debrief.widgets import textual_adapter
 
 
 class HelpScreen(BaseModal[None]):
@@ -59,7 +60,7 @@ class HelpScreen(BaseModal[None]):
         table.add_column("Key", style=self._colour("help--key"), no_wrap=True)
         table.add_column("Palette (ctrl+p)")
         table.add_column("What it does", style=self._colour("help--quiet"))
-        keymap = self.app._keymap if hasattr(self.app, "_keymap") else {}
+        keymap = textual_adapter.keymap(self.app)
         for c in commands:
             key = keymap.get(c.id, c.key)
             table.add_row(self.app.get_key_display(Binding(key, "")), c.name, c.help)

@@ -25,20 +25,30 @@ _SECTION_MATCHES = """
 """
 
 
+def _primary(exc: BaseException) -> str:
+    """SQLite's primary result code name (`SQLITE_BUSY` for `SQLITE_BUSY_SNAPSHOT`),
+    "" for an error that did not come from SQLite itself."""
+    name = getattr(exc, "sqlite_errorname", None)
+    return "_".join(name.split("_")[:2]) if isinstance(name, str) else ""
+
+
 def translate(exc: BaseException, path: Path | None) -> StoreError:
-    """A sqlite3 error as one sentence the user can act on."""
-    text = str(exc).lower()
+    """A sqlite3 error as one sentence the user can act on, by SQLite's result code
+    (`sqlite_errorname`), not by the wording of its message."""
+    code = _primary(exc)
     where = str(path) if path else "the database"
-    if "locked" in text or "busy" in text:
+    if code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return DatabaseLocked(
             f"{where} is locked by another program; the change was not saved, try again"
         )
-    if "readonly" in text or "read-only" in text:
+    if code == "SQLITE_READONLY":
         return DatabaseUnavailable(f"{where} is read-only; nothing can be saved there")
-    if "not a database" in text or "malformed" in text:
+    if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
         return DatabaseUnavailable(f"{where} is not a debrief database (or it is damaged)")
-    if "unable to open" in text or "disk i/o" in text:
+    if code in ("SQLITE_CANTOPEN", "SQLITE_IOERR"):
         return DatabaseUnavailable(f"cannot open {where}: {exc}")
+    if code == "SQLITE_FULL":
+        return DatabaseUnavailable(f"the disk holding {where} is full; the change was not saved")
     return StoreError(f"database error in {where}: {exc}")
 
 

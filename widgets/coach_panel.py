@@ -23,6 +23,7 @@ from textual.widgets.text_area import Selection, TextAreaTheme
 
 from debrief.coach import Coach, Finding, RulesError, coach_for, rules_dir
 from debrief.literal import clean
+from debrief.widgets.textual_adapter import line_highlights
 
 LINT_DELAY = 0.3
 """Seconds of quiet typing before the section is linted again."""
@@ -195,7 +196,7 @@ def mark_spans(editor: TextArea, findings: Sequence[Finding]) -> None:
         )
     if editor.theme != name:
         editor.theme = name
-    highlights = editor._highlights  # Textual 8.2.8: row → [(start byte, end byte, name)]
+    highlights = line_highlights(editor)
     highlights.clear()
     document = editor.document
     for f in findings:
@@ -206,7 +207,7 @@ def mark_spans(editor: TextArea, findings: Sequence[Finding]) -> None:
             begin_byte = len(line[:start].encode("utf-8"))
             end_byte = len(line[:end].encode("utf-8"))
             highlights[row].append((begin_byte, end_byte, HIGHLIGHT))
-    editor._line_cache.clear()
+    editor.notify_style_update()  # drops the lines drawn without the marks
     editor.refresh()
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from debrief.widgets.name_suggester import NameSuggester
 from debrief.widgets.safe_text import SafeInput
 
 
 class CompletingInput(SafeInput):
-    """Owner fields: type "An", Tab, and "Ana Souza" is filled in.
+    """Owner fields: type "An" (or "Souza"), Tab, and "Ana Souza" is filled in.
 
-    Tab always moves on: with nothing to complete it is a plain Tab.
+    Tab always moves on: with nothing to complete it is a plain Tab. → at the end of
+    the text fills the completion in too.
     """
 
     BINDINGS = [Binding("tab", "complete_and_next", "Complete", show=False)]
@@ -24,6 +26,8 @@ class CompletingInput(SafeInput):
         value = self.value
         if not value or self.suggester is None:
             return False
+        if isinstance(self.suggester, NameSuggester):
+            return self._fill_name()
         wanted = value if self.suggester.case_sensitive else value.casefold()
         suggestion = await self.suggester.get_suggestion(wanted)
         if not suggestion or len(suggestion) <= len(value):
@@ -31,6 +35,27 @@ class CompletingInput(SafeInput):
         self.value = suggestion
         self.cursor_position = len(suggestion)
         return True
+
+    def _fill_name(self) -> bool:
+        """Fill in the name a NameSuggester matches; False when there is none."""
+        assert isinstance(self.suggester, NameSuggester)
+        name = self.suggester.match(self.value)
+        if name is None or name == self.value:
+            return False
+        self.value = name
+        self.cursor_position = len(name)
+        return True
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        """→ at the end fills in the name (not the "Souza → Ana Souza" shown)."""
+        if (
+            not select
+            and self.cursor_at_end
+            and isinstance(self.suggester, NameSuggester)
+            and self._fill_name()
+        ):
+            return
+        super().action_cursor_right(select)
 
     async def action_complete_and_next(self) -> None:
         await self.complete()

@@ -19,14 +19,16 @@ a path that skipped the way in still cannot reach the terminal raw.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from debrief.literal import clean
+
+if TYPE_CHECKING:
+    from debrief.widgets.name_suggester import NameSuggester
 
 
 def one_line(value: str) -> str:
@@ -53,9 +55,11 @@ class SafeInput(Input):
         super().replace(one_line(text), start, end)
 
 
-def suggest_from(names: Iterable[str]) -> SuggestFromList:
-    """Completions drawn (and filled in) in their visible form."""
-    return SuggestFromList([one_line(n) for n in names], case_sensitive=False)
+def suggest_from(names: Iterable[str]) -> NameSuggester:
+    """Completions drawn (and filled in) in their visible form, matched anywhere in a name."""
+    from debrief.widgets.name_suggester import NameSuggester
+
+    return NameSuggester(one_line(n) for n in names)
 
 
 class SafeTextArea(TextArea):

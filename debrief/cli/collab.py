@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from debrief.cli.context import ctx_of, fail, handled
 from debrief.cli.output import console, say, say_json
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def _short(value: object, width: int = 60) -> str:
@@ -21,6 +24,38 @@ def _short(value: object, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+DIFF_STYLES = {"-": "red", "+": "green", "@": "dim", "…": "dim", " ": ""}
+
+
+def _revision_head(when: str, author: str, what: str) -> Text:
+    from rich.text import Text
+
+    from debrief.literal import clean
+
+    return Text.assemble(
+        (when, "bold"), "  ", clean(author, single_line=True), "  ", clean(what, single_line=True)
+    )
+
+
+def _revision_body(old: object, new: object) -> list[Text]:
+    """The change as a diff: `[-removed-]{+added+}` words inline, or -/+ lines for texts."""
+    from rich.text import Text
+
+    from debrief.revision_diff import revision_diff
+
+    shape, parts = revision_diff(old, new)
+    if shape == "lines":
+        return [
+            Text(f"    {line}" if kind == "@" else f"    {kind} {line}", style=DIFF_STYLES[kind])
+            for kind, line in parts
+        ]
+    line = Text("    ")
+    for kind, text in parts or [(" ", "(empty)")]:
+        shown = {"-": f"[-{text}-]", "+": f"{{+{text}+}}"}.get(kind, text)
+        line.append(shown, style=DIFF_STYLES[kind])
+    return [line]
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @handled
@@ -29,33 +64,25 @@ def register(app: typer.Typer) -> None:
         pm_id: Annotated[str, typer.Argument(metavar="ID")],
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
-        """Every revision of a post-mortem: who, when, what, old and new value."""
+        """Every revision of a post-mortem: who, when, what, and a diff of what changed."""
         store = ctx_of(ctx).store()
         store.get_postmortem(pm_id)
         revisions = store.history(pm_id)
         if as_json:
             say_json([r.model_dump(mode="json") for r in revisions])
             return
-        from rich.table import Table
-        from rich.text import Text
-
         from debrief.dates import show_instant
 
-        table = Table(box=None, header_style="bold")
-        for name in ("When", "Who", "What", "Old", "New"):
-            table.add_column(name, overflow="fold")
+        out = console()
         for r in revisions:
             what = " ".join(
                 x for x in (r.entity, r.entity_id if r.entity != "postmortem" else "", r.field) if x
+            )  # names people (participants) as typed
+            out.print(
+                _revision_head(show_instant(r.at), r.author, what), soft_wrap=True, highlight=False
             )
-            table.add_row(
-                show_instant(r.at),
-                Text(_short(r.author, 20)),
-                Text(_short(what, 80)),  # names people (participants) as typed
-                Text(_short(r.old), style="red"),
-                Text(_short(r.new), style="green"),
-            )
-        console().print(table)
+            for line in _revision_body(r.old, r.new):
+                out.print(line, highlight=False)
 
     @app.command()
     @handled

@@ -11,7 +11,7 @@ import typer
 if TYPE_CHECKING:
     from debrief.store import Store
 
-from debrief.cli.context import ctx_of, handled
+from debrief.cli.context import ctx_of, handled, warn
 from debrief.cli.output import console, say, say_json, to_stdout
 
 
@@ -34,12 +34,14 @@ def register(app: typer.Typer) -> None:
         severity: Annotated[str, typer.Option(help="Severity, e.g. SEV2.")] = "",
     ) -> None:
         """Create a post-mortem and print its id."""
-        from debrief.dates import parse_instant
+        from debrief.dates import future_warning, parse_instant
         from debrief.template import load_template
 
         c = ctx_of(ctx)
         tpl = load_template(template, c.templates)
         start = parse_instant(started) if started else None
+        if start_warning := future_warning("the incident start", start):
+            warn(start_warning)
         pm = c.store().create_postmortem(title, tpl, started_at=start, severity=severity)
         say(pm.id)
 

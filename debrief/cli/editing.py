@@ -3,6 +3,7 @@ event add and list."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -98,13 +99,15 @@ def event_add(
     author: Annotated[str, typer.Option(help="Who said or did it (default: you).")] = "",
 ) -> None:
     """Add a timeline event; prints its id."""
-    from debrief.dates import parse_instant
+    from debrief.dates import future_warning, parse_instant
     from debrief.links import check_link
     from debrief.models import TimelineEvent
 
     c = ctx_of(ctx)
     link = check_link(link)
     at = parse_instant(when)
+    if at_warning := future_warning("the event time", at):
+        warn(at_warning)
     body = read_text_arg(text)
     if not body.strip():
         fail("an event needs some text saying what happened")
@@ -144,7 +147,7 @@ def edit(
 ) -> None:
     """Change a post-mortem's own fields; prints what changed."""
     from debrief.cli.output import say_json
-    from debrief.dates import parse_instant
+    from debrief.dates import future_warning, parse_instant
     from debrief.details import check_changes, describe
 
     given = {
@@ -169,6 +172,11 @@ def edit(
         text = changes.get(key)
         if isinstance(text, str):
             changes[key] = parse_instant(text) if text.strip() else None
+    start = changes.get("started_at")
+    if isinstance(start, datetime) and (
+        start_warning := future_warning("the incident start", start)
+    ):
+        warn(start_warning)
     c = ctx_of(ctx)
     store = c.store()
     pm = store.get_postmortem(pm_id)

@@ -56,6 +56,14 @@ def serve_app(
     import sys
 
     from debrief.cli.context import fail, warn
+
+    try:
+        import textual_serve  # noqa: F401  (the optional `serve` extra)
+    except ImportError:
+        fail(
+            "debrief serve needs the serve extra: pip install 'debrief[serve]' "
+            "(with pipx: pipx inject debrief textual-serve)"
+        )
     from debrief.serve_guard import is_loopback, origin_of, own_origins
     from debrief.serve_signin import MIN_TOKEN
 

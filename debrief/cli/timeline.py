@@ -12,6 +12,7 @@ import typer
 
 from debrief.cli.context import ctx_of, fail, handled, warn
 from debrief.cli.output import say
+from debrief.importers.day_order import DateOrder
 from debrief.importers.options import Format
 from debrief.literal import clean
 from debrief.words import plural
@@ -82,11 +83,19 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--tz", help="Zone of times without an offset, e.g. Europe/Paris."),
         ] = None,
+        date_order: Annotated[
+            DateOrder | None,
+            typer.Option(
+                "--date-order",
+                help="How a CSV file's dates like 03/04/2026 read: dmy or mdy "
+                "(default: from the file's other dates).",
+            ),
+        ] = None,
     ) -> None:
         """Import timeline events; importing the same source again adds nothing."""
         from debrief.importers import ImportReport, import_file, source_format, typed_options
 
-        options = typed_options(channel or (), since, until, tz)
+        options = typed_options(channel or (), since, until, tz, date_order=date_order)
         fmt = source_format(path, fmt)
         store = ctx_of(ctx).store()
         store.get_postmortem(pm_id)

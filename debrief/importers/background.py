@@ -14,9 +14,11 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import zipfile
 from collections.abc import Generator, Iterator
@@ -26,6 +28,7 @@ from typing import IO, Any
 from debrief.event_rows import EventRow
 from debrief.importers.options import Format, ImportOptions
 from debrief.importers.report import ImportFailed, ImportReport, ProgressCallback
+from debrief.literal import clean
 
 READERS = 2
 """Readers of one Slack export side by side; storing is the limit beyond two."""
@@ -78,7 +81,10 @@ def read_rows_elsewhere(
             if body is None:
                 if k in reports:  # that reader's pipe closed after its report
                     continue
-                raise ImportFailed(f"reading {path.name} stopped unexpectedly; nothing was stored")
+                why = readers[k].why_it_ended()
+                raise ImportFailed(
+                    f"reading {path.name} stopped unexpectedly; nothing was stored ({why})"
+                )
             frame = pickle.loads(body)
             kind = frame[0]
             if kind == "rows":
@@ -107,13 +113,16 @@ class _Reader:
         self.frames = frames
         self.child: subprocess.Popen[bytes] | None = None
         self.drain: threading.Thread | None = None
+        # what the child writes to stderr (a traceback, a message from the
+        # interpreter), kept so a crash can be told with its reason
+        self.errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
 
     def start(self, request: tuple[Any, ...]) -> None:
         self.child = child = subprocess.Popen(
             [sys.executable, "-c", "from debrief.importers.background import serve; serve()"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=self.errors,
         )
         assert child.stdin is not None and child.stdout is not None
         with child.stdin:
@@ -128,9 +137,33 @@ class _Reader:
             self.frames.put((self.index, body))
         self.frames.put((self.index, None))
 
+    def why_it_ended(self) -> str:
+        """Why the child ended without its report: the last line it wrote to stderr
+        (a traceback's exception), else how it exited."""
+        child = self.child
+        code: int | None = None
+        if child is not None:
+            try:
+                code = child.wait(timeout=5)  # its stdout is closed: it is ending
+            except subprocess.TimeoutExpired:
+                code = None
+        self.errors.seek(0, os.SEEK_END)
+        self.errors.seek(max(0, self.errors.tell() - 4096))
+        tail = self.errors.read().decode("utf-8", "replace")
+        last = next((line.strip() for line in reversed(tail.splitlines()) if line.strip()), "")
+        if last:
+            return clean(last, single_line=True)[:200]
+        if code is not None and code < 0:
+            try:
+                return f"the reader was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"the reader was killed by signal {-code}"
+        return "the reader ended without a word" if code == 0 else f"the reader exited with {code}"
+
     def stop(self) -> None:
         child = self.child
         if child is None:
+            self.errors.close()
             return
         if child.poll() is None:
             child.kill()
@@ -139,6 +172,7 @@ class _Reader:
             self.drain.join()
         if child.stdout is not None:
             child.stdout.close()
+        self.errors.close()
 
 
 def _bodies(stream: IO[bytes]) -> Iterator[bytes]:

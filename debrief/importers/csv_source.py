@@ -16,6 +16,7 @@ from typing import Protocol
 
 from debrief.dates import DateError
 from debrief.importers import report as why
+from debrief.importers.day_order import decide, is_numeric_date
 from debrief.importers.fields import BadEntry, EventMaker, field_for, instant
 from debrief.importers.options import ImportOptions
 from debrief.importers.record import EventRecord
@@ -70,6 +71,8 @@ def _columns(first: list[str], sample: str) -> tuple[dict[int, str], bool]:
 
 
 def _is_time(value: str) -> bool:
+    if is_numeric_date(value):
+        return True
     try:
         instant(value, None)
     except (DateError, ValueError, OverflowError, TypeError):
@@ -85,7 +88,8 @@ def read_csv(
 ) -> Iterator[EventRecord]:
     text = read_text(path)
     sample = _sample(text)
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(sample))
+    dialect = _dialect(sample)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         first = next(reader, None)
     except csv.Error as exc:
@@ -98,7 +102,8 @@ def read_csv(
             f"{path.name} line 1: the header needs a time column (time, timestamp, when) "
             "and a text column (text, message, what)"
         )
-    maker = EventMaker("csv", path.name, options.zone)
+    order = decide(_time_cells(text, dialect, columns, header), options.date_order, path.name)
+    maker = EventMaker("csv", path.name, options.zone, order)
     total = text.count("\n") or 1
     rows = _rows(reader, path, report, reader.line_num)
     if not header:
@@ -128,6 +133,22 @@ def read_csv(
             progress(line, total)
     if progress is not None:
         progress(total, total)
+
+
+def _time_cells(
+    text: str, dialect: type[csv.Dialect] | csv.Dialect, columns: dict[int, str], header: bool
+) -> Iterator[tuple[int, str]]:
+    """(line, time cell) of every row: a first reading, to settle the day/month order."""
+    at = next((i for i, name in columns.items() if name == "at"), None)
+    if at is None:
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = _rows(reader, Path(""), ImportReport(), 0)
+    if header:
+        next(rows, None)
+    for line, row in rows:
+        if at < len(row):
+            yield line, row[at]
 
 
 class _Reader(Protocol):

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from debrief.dates import DateError, check_instant, parse_instant
+from debrief.importers.day_order import DateOrder, is_numeric_date, numeric_instant
 from debrief.importers.record import EventRecord
 from debrief.kinds import Milestone
 from debrief.links import LinkError, check_link
@@ -51,8 +52,9 @@ def field_for(name: str) -> str | None:
     return _LOOKUP.get(name.strip().lower().replace(" ", "_").replace("-", "_"))
 
 
-def instant(value: Any, zone: tzinfo | None) -> datetime:
-    """ISO 8601 text (naive in `zone`) or seconds since the epoch."""
+def instant(value: Any, zone: tzinfo | None, order: DateOrder | None = None) -> datetime:
+    """ISO 8601 text (naive in `zone`) or seconds since the epoch; with `order`, also
+    a numeric date in that order (`20/11/2026 14:03`, a CSV file's own)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
             return check_instant(_EPOCH + timedelta(seconds=value))
@@ -65,16 +67,21 @@ def instant(value: Any, zone: tzinfo | None) -> datetime:
     text = value.strip()
     if _EPOCH_TEXT.fullmatch(text):
         return instant(float(text), zone)
+    if order is not None and is_numeric_date(text):
+        return numeric_instant(text, order, zone)
     return parse_instant(text, zone)
 
 
 class EventMaker:
     """Builds events from {field: value}; one per file, for stable content ids."""
 
-    def __init__(self, prefix: str, source: str, zone: tzinfo | None) -> None:
+    def __init__(
+        self, prefix: str, source: str, zone: tzinfo | None, order: DateOrder | None = None
+    ) -> None:
         self.prefix = prefix
         self.source = source
         self.zone = zone
+        self.order = order
         self.seen: Counter[str] = Counter()
         self.notes: list[str] = []
 
@@ -86,7 +93,7 @@ class EventMaker:
         if raw_at is None or str(raw_at).strip() == "":
             raise BadEntry("no time", why.NO_TIME)
         try:
-            at = instant(raw_at, self.zone)
+            at = instant(raw_at, self.zone, self.order)
         except (DateError, ValueError, OverflowError, TypeError) as exc:
             raise BadEntry(f"{_shown(raw_at)} is not a time", why.NO_TIME) from exc
         text = str(values.get("text") or "").strip()

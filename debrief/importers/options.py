@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from debrief.dates import DateError, parse_instant, zone
+from debrief.importers.day_order import DateOrder
 from debrief.importers.report import ImportFailed
 
 _DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
@@ -30,6 +31,8 @@ class ImportOptions:
     until: datetime | None = None
     zone: tzinfo | None = None
     """The zone of times written without an offset (UTC when None)."""
+    date_order: DateOrder | None = None
+    """How a CSV file's numeric dates (`03/04/2026`) are read; None: from the file."""
 
     def inside(self, at: datetime) -> bool:
         return (self.since is None or at >= self.since) and (self.until is None or at <= self.until)
@@ -70,7 +73,12 @@ def window_edge(text: str | None, where: tzinfo | None, end: bool) -> datetime |
 
 
 def typed_options(
-    channels: Iterable[str], since: str | None, until: str | None, tz: str | None
+    channels: Iterable[str],
+    since: str | None,
+    until: str | None,
+    tz: str | None,
+    *,
+    date_order: DateOrder | None = None,
 ) -> ImportOptions:
     """Options from what a person typed; DateError says what is wrong with it."""
     where = zone(tz.strip() if tz else None)
@@ -79,6 +87,7 @@ def typed_options(
         since=window_edge(since, where, end=False),
         until=window_edge(until, where, end=True),
         zone=where,
+        date_order=date_order,
     )
     if options.since and options.until and options.since > options.until:
         raise DateError("since is after until: nothing could be inside that window")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from debrief.meeting import MeetingRecord
@@ -15,10 +14,15 @@ SLUG_LIMIT = 60
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens, e.g. "Checkout: 5xx!" → "checkout-5xx"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return words[:SLUG_LIMIT].rstrip("-") or "post-mortem"
+    """Lowercase ASCII words joined by hyphens, e.g. "Checkout: 5xx!" → "checkout-5xx".
+
+    python-slugify transliterates (through text-unidecode) rather than dropping what is
+    not Latin, so "Оплата не проходит" is "oplata-ne-prokhodit", not an empty name.
+    """
+    from slugify import slugify
+
+    words = slugify(text, max_length=SLUG_LIMIT, word_boundary=True, save_order=True)
+    return words.strip("-") or "post-mortem"
 
 
 def out_dir(option: Path | None, publish_dir: str) -> Path:

@@ -20,7 +20,7 @@ def test_history_json_names_every_author_with_old_and_new(cli):
     body = [(r["author"], r["old"], r["new"]) for r in revisions if r["entity"] == "section"]
     assert body == [("ana", "", "from ana"), ("ben", "from ana", "from ben")]
     human = cli("history", pm_id).stdout
-    assert "ana" in human and "ben" in human and "from ben" in human
+    assert "ana" in human and "ben" in human and "from [-ana-]{+ben+}" in human
 
 
 def test_history_of_an_unknown_post_mortem_is_one_sentence(cli):

@@ -55,9 +55,7 @@ def no_blink(app: DebriefApp) -> None:
     """A steady cursor, so the picture does not depend on when it is taken."""
     for field in app.screen.query("TextArea, Input"):
         field.cursor_blink = False  # type: ignore[attr-defined]
-        cache = getattr(field, "_line_cache", None)
-        if cache is not None:
-            cache.clear()
+        field.notify_style_update()  # drops lines cached while the cursor blinked off
         field.refresh()
 
 

@@ -18,10 +18,8 @@ def no_blink(app) -> None:  # type: ignore[no-untyped-def]
     """A steady cursor, so the picture does not depend on when it is taken."""
     for field in app.screen.query("TextArea, Input"):
         field.cursor_blink = False
-        cache = getattr(field, "_line_cache", None)  # Textual 8.2.8 keys cached lines without
-        if cache is not None:  # the focus, so a line drawn while blinking off would stay
-            cache.clear()
-        field.refresh()
+        field.notify_style_update()  # Textual keys cached lines without the focus, so a
+        field.refresh()  # line drawn while blinking off would stay: drop them
 
 
 IDS = ["80x24", "200x50"]

@@ -7,6 +7,7 @@ from textual.widgets import Static
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.widgets.coach_panel import LINT_DELAY, CoachPanel, FindingView
 from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.textual_adapter import line_highlights
 from tests.screens.helpers import make_app, screen_text
 
 SIZE = (120, 36)
@@ -37,7 +38,7 @@ async def test_typing_blame_shows_a_finding_and_a_question(store, demo_id):
         assert "“Lee should have paused”" in text and "counterfactual" in text
         assert "Try: What did they know at the time," in text
         editor = app.screen.query_one(SectionEditor)
-        assert editor._highlights[0] == [(0, len("Lee should have paused"), "coach.flagged")]
+        assert line_highlights(editor)[0] == [(0, len("Lee should have paused"), "coach.flagged")]
 
 
 async def test_linting_waits_for_a_pause_in_typing(store, demo_id):
@@ -106,16 +107,16 @@ async def test_the_coach_can_be_hidden_for_screen_sharing(store, demo_id):
         await settle(pilot)
         panel = app.screen.query_one(CoachPanel)
         editor = app.screen.query_one(SectionEditor)
-        assert panel.display and editor._highlights[0]
+        assert panel.display and line_highlights(editor)[0]
         await pilot.press("f2")
         await pilot.pause()
         assert not panel.display
-        assert not editor._highlights[0], "no marks on a shared screen"
+        assert not line_highlights(editor)[0], "no marks on a shared screen"
         assert "Lee should have paused”" not in shown(app)
         assert isinstance(app.screen, DebriefScreen) and app.focused is editor
         await pilot.press("f2")
         await pilot.pause()
-        assert panel.display and editor._highlights[0]
+        assert panel.display and line_highlights(editor)[0]
 
 
 async def test_palette_toggles_the_coach_by_name(store, demo_id):
