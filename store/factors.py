@@ -112,18 +112,16 @@ class FactorsMixin(ExchangeMixin, EntityMixin):
         with self.write():
             pm = super().import_document(doc)
             if doc.factors:
-                kept = {
-                    r["id"]
-                    for r in self.db.table("events").rows_where(
-                        "postmortem_id = ?", [pm.id], select="id"
-                    )
-                }
+                stored = self.db.table("events").rows_where(
+                    "postmortem_id = ?", [pm.id], order_by="rowid", select="id"
+                )  # in the document's order: an event whose id was taken got a new one
+                renamed = {e.id: r["id"] for e, r in zip(doc.events, stored, strict=False) if e.id}
                 rows = []
                 for position, factor in enumerate(doc.factors):
                     fid = factor.id
                     if not fid or self.db.table("factors").count_where("id = ?", [fid]):
                         fid = new_id()
-                    links = [e for e in factor.events if e in kept]
+                    links = [renamed[e] for e in factor.events if e in renamed]
                     row = _row(factor.model_copy(update={"id": fid, "events": links}))
                     row.update(
                         postmortem_id=pm.id,
