@@ -59,8 +59,8 @@ def event_ids(refs: Sequence[str], events: Sequence[TimelineEvent]) -> list[str]
         else:
             count = len(ordered)
             raise ValueError(
-                f"there is no timeline event {ref!r} (give its number, 1 to {count}, "
-                "or its id; see `debrief event list`)"
+                f"there is no timeline event {ref!r} (the timeline's events are numbered "
+                f"1 to {count}, oldest first)"
                 if count
                 else f"there is no timeline event {ref!r}: the timeline is empty"
             )
