@@ -72,10 +72,18 @@ class BarChart(PlotextPlot):
                 width=0.6,
             )
             ticks: list[float] = [float(t) for t in whole_ticks(max(values))]
+            counts = [str(int(t)) for t in ticks]
+            places = [float(i + 1) for i in range(len(labels))]
+            # Every label named explicitly: Plotext's own choice of which to print
+            # depends on the sizes it was drawn at before.
+            step = 1 if self.horizontal or len(labels) <= 6 else 2
+            shown = places[::-1][::step][::-1], labels[::-1][::step][::-1]
             if self.horizontal:
-                plt.xticks(ticks)
+                plt.xticks(ticks, counts)
+                plt.yticks(*shown)
             else:
-                plt.yticks(ticks)
+                plt.yticks(ticks, counts)
+                plt.xticks(*shown)
         self.refresh()
 
     def _colour(self) -> tuple[int, int, int]:
