@@ -36,6 +36,7 @@ from debrief.widgets.guide import SectionGuide
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.similar_panel import SimilarPanel
 from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
@@ -165,6 +166,7 @@ class DebriefScreen(
                 yield SectionGuide(id="guide")
                 yield SectionEditor(id="editor")
                 yield Static(id="save-status")
+                yield SimilarPanel(id="similar")
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
         with Vertical(id="table-area"):  # the whole width, so titles and events read in full
             yield MetricsBar(id="metrics")

@@ -12,6 +12,7 @@ from textual import on
 
 from debrief.screens.base import BaseScreen, Command
 from debrief.screens.insights_controls import InsightsControls, insights_command
+from debrief.screens.similar_controls import SIMILAR_COMMANDS, SimilarControls
 from debrief.store import Conflict
 from debrief.widgets.factor_table import FactorTable
 
@@ -38,10 +39,11 @@ FACTOR_COMMANDS = [
         show=False,
     ),
     insights_command("alt+i", show=False),
+    *SIMILAR_COMMANDS,
 ]
 
 
-class FactorControls(InsightsControls, BaseScreen):
+class FactorControls(SimilarControls, InsightsControls, BaseScreen):
     @property
     def _screen(self) -> DebriefScreen:
         return cast("DebriefScreen", self)
@@ -52,6 +54,7 @@ class FactorControls(InsightsControls, BaseScreen):
         table = self.query_one(FactorTable)
         table.display = here
         self.set_class(here, "-factors")
+        self.similar_refresh()
         if here:
             self.set_class(True, "-with-table")
             table.show(self.store.factors(self._screen.pm_id))

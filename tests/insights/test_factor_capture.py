@@ -16,7 +16,9 @@ def _pm(store, template) -> str:
     for minutes, text in ((5, "Alert fired"), (40, "Rolled back")):
         store.add_event(
             pm.id,
-            TimelineEvent(at=START + timedelta(minutes=minutes), text=text, milestone=Milestone.detected),
+            TimelineEvent(
+                at=START + timedelta(minutes=minutes), text=text, milestone=Milestone.detected
+            ),
         )
     return pm.id
 
