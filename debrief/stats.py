@@ -40,16 +40,17 @@ def _instant(value: Any) -> datetime | None:
 
 def durations(rows: StatsRows, pm_ids: Iterable[str]) -> dict[str, list[float]]:
     """Seconds from each incident's start (its `started` milestone, else its start time)
-    to its first detected, mitigated and resolved milestone."""
-    starts = {p["id"]: p["started_at"] for p in rows.postmortems}
+    to its first detected, mitigated and resolved milestone (resolved: else its end time)."""
+    times = {p["id"]: (p["started_at"], p["ended_at"]) for p in rows.postmortems}
     found: dict[str, list[float]] = {phase: [] for phase in PHASES}
     for pm_id in pm_ids:
         marks = rows.milestones.get(pm_id, {})
-        start = _instant(marks.get("started") or starts.get(pm_id))
+        started, ended = times.get(pm_id, (None, None))
+        start = _instant(marks.get("started") or started)
         if start is None:
             continue
         for phase in PHASES:
-            at = _instant(marks.get(_MILESTONE[phase]))
+            at = _instant(marks.get(_MILESTONE[phase]) or (ended if phase == "resolve" else None))
             if at is not None and at >= start:
                 found[phase].append((at - start).total_seconds())
     return found

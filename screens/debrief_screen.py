@@ -399,7 +399,7 @@ class DebriefScreen(
         keys = section_keys(
             spec.kind if spec else SectionKind.text, self.has_class("-present"), timer
         )
-        if self.current == ROOT_CAUSE:
+        if self.current == ROOT_CAUSE and not self.has_class("-present"):
             keys.insert(2, ("add_factor", None))
         self.query_one(KeyBar).show(keys)
 

@@ -51,13 +51,14 @@ class FactorControls(SimilarControls, InsightsControls, BaseScreen):
     def factors_shown(self) -> bool:
         """Show the factor table (in the Root cause section); True when it is shown."""
         here = self._screen.current == ROOT_CAUSE
+        factors = self.store.factors(self._screen.pm_id) if here else []
         table = self.query_one(FactorTable)
         table.display = here
         self.set_class(here, "-factors")
         self.similar_refresh()
         if here:
             self.set_class(True, "-with-table")
-            table.show(self.store.factors(self._screen.pm_id))
+            table.show(factors)
         return here
 
     def action_add_factor(self) -> None:

@@ -46,7 +46,8 @@ def stats_rows(store: Store, since: str | None = None, until: str | None = None)
     with store.reading():
         for row in db.query(
             "SELECT p.id, p.title, p.status, p.severity, p.classification, p.services, "
-            f"p.started_at, p.created_at, {_WHEN} AS at FROM postmortems p WHERE {where}",
+            f"p.started_at, p.ended_at, p.created_at, {_WHEN} AS at "
+            f"FROM postmortems p WHERE {where}",
             params,
         ):
             row["services"] = from_json(row["services"]) or []

@@ -80,6 +80,17 @@ def test_the_report_counts_times_actions_and_factors(filled):
 
 
 @both
+def test_without_a_resolved_milestone_the_end_time_resolves(store, template):
+    pm = incident(store, template, "D", T0, 5)
+    store.update_postmortem(pm.id, ended_at=T0 + timedelta(hours=3))
+    assert stats_report(store)["times"]["resolve"] == {
+        "count": 1,
+        "median_seconds": 10800.0,
+        "p90_seconds": 10800.0,
+    }
+
+
+@both
 def test_a_window_keeps_the_incidents_started_inside_it(filled):
     report = stats_report(filled, since="2026-09-02T00:00:00Z", until="2026-10-01T00:00:00Z")
     assert report["postmortems"] == 1
