@@ -106,3 +106,10 @@ def test_a_factors_text_reaches_the_terminal_neutralised(cli, pm_id):
     cli("factor", "add", pm_id, "other", "evil \x1b]0;title\x07 text")
     listed = cli("factor", "list", pm_id).stdout
     assert "\x1b" not in listed and "\x07" not in listed
+
+
+def test_a_hostile_factor_stays_text_in_the_documents(cli, pm_id):
+    cli("factor", "add", pm_id, "other", "<script>alert(1)</script> [x](javascript:alert(1))")
+    html = cli("export", pm_id, "--format", "html").stdout
+    assert "<script>" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
