@@ -86,7 +86,9 @@ class FactorControls(SimilarControls, InsightsControls, BaseScreen):
         me, store = self._screen, self.store
         pm_id = me.pm_id
 
-        def done(_: object) -> None:
+        def done(_: object, said: str = "") -> None:
+            if said:
+                self.notify(said, timeout=3)
             me._show_kind()
 
         def failed(exc: Exception) -> None:
@@ -98,11 +100,15 @@ class FactorControls(SimilarControls, InsightsControls, BaseScreen):
 
         if base is None:
             new = draft.to_factor()
-            self.save_change(lambda: store.add_factor(pm_id, new), done, failed)
-            self.notify("Factor saved.", timeout=3)
+            self.save_change(
+                lambda: store.add_factor(pm_id, new), lambda f: done(f, "Factor saved."), failed
+            )
         elif draft.delete:
-            self.save_change(lambda: store.delete_factor(pm_id, base.id), done, failed)
-            self.notify("Factor deleted (it stays in the history).", timeout=3)
+            self.save_change(
+                lambda: store.delete_factor(pm_id, base.id),
+                lambda f: done(f, "Factor deleted (it stays in the history)."),
+                failed,
+            )
         else:
             changes = draft.changes()
             self.save_change(
