@@ -20,6 +20,16 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 APP_NAME = "debrief"
 
 DEFAULT_CLASSIFICATIONS = ("regression", "incident", "customer-reported", "near-miss")
+DEFAULT_FACTOR_CATEGORIES = (
+    "config change",
+    "deploy",
+    "capacity",
+    "dependency",
+    "monitoring gap",
+    "process",
+    "knowledge",
+    "other",
+)
 
 
 class JiraConfig(BaseModel):
@@ -140,6 +150,10 @@ class Config(BaseModel):
         default_factory=lambda: list(DEFAULT_CLASSIFICATIONS), max_length=50
     )
     """The classifications a post-mortem may have (`debrief edit --classification`)."""
+    factor_categories: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_FACTOR_CATEGORIES), min_length=1, max_length=50
+    )
+    """The categories a contributing factor may have (`debrief factor add`)."""
     jira: JiraConfig = Field(default_factory=JiraConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
     confluence: ConfluenceConfig = Field(default_factory=ConfluenceConfig)

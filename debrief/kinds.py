@@ -47,3 +47,11 @@ class ActionStatus(StrEnum):
     in_progress = "in-progress"
     done = "done"
     not_doing = "not-doing"
+
+
+class FactorKind(StrEnum):
+    """What a recorded factor is: one that contributed, something that went right, or luck."""
+
+    factor = "factor"
+    went_right = "went-right"
+    lucky = "lucky"

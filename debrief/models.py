@@ -24,7 +24,7 @@ from debrief.dates import (
     read_stored,
     read_stored_day,
 )
-from debrief.kinds import ActionKind, ActionStatus, Milestone, Priority, Status
+from debrief.kinds import ActionKind, ActionStatus, FactorKind, Milestone, Priority, Status
 
 INPUT = {"input": True}
 """Validation context for data from outside (an import file): instants outside the
@@ -219,6 +219,26 @@ class ActionItem(_Model):
         )
 
 
+class Factor(_Model):
+    """A contributing factor (or what went right, or where we got lucky): a category, a
+    short text and the timeline events it points at (their ids)."""
+
+    id: str = ""
+    kind: FactorKind = FactorKind.factor
+    category: str = "other"
+    text: str
+    events: list[str] = Field(default_factory=list)
+    position: int = 0
+    rev: int = 0
+
+    _ints = field_validator("position", "rev")(_bounded_int)
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return _required_text(value, info, "the factor's text")
+
+
 class Postmortem(_Model):
     """The post-mortem's metadata; sections, events and items are stored beside it."""
 
@@ -291,6 +311,7 @@ class Document(_Model):
     sections: list[Section] = Field(default_factory=list)
     events: list[TimelineEvent] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
+    factors: list[Factor] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self, info: ValidationInfo) -> Document:

@@ -17,6 +17,7 @@ from debrief.timeline import metrics
 
 __all__ = ["cell", "render_markdown"]
 
+ROOT_CAUSE_KEY = "root-cause"
 TIMELINE_KEY = "timeline"
 ACTIONS_KEY = "action-items"
 ASPIRATIONAL_KEY = "if-we-have-time"
@@ -59,6 +60,8 @@ def render_markdown(
         ACTIONS_KEY: lambda: _actions(doc.owned_actions, jira_url),
         ASPIRATIONAL_KEY: lambda: _aspirational(doc.aspirational_actions),
     }
+    if doc.factors:
+        renderers[ROOT_CAUSE_KEY] = lambda: _factors(doc, where)
     for section in doc.sections:
         out += [f"## {text(section.title)}", ""]
         body = safe_body(section.body)
@@ -113,3 +116,25 @@ def _aspirational(items: list[ActionItem]) -> list[str]:
     if not items:
         return ["_Nothing listed._", ""]
     return [*(f"- {text(a.title)}" for a in items), ""]
+
+
+def _factors(doc: Document, where: tzinfo | None) -> list[str]:
+    """Contributing factors, what went right and where we got lucky: a list each, when
+    there are any, every factor with its category and the events it points at."""
+    from debrief.factors import TITLES, by_kind
+
+    events = {e.id: e for e in doc.events}
+    out: list[str] = []
+    for kind, factors in by_kind(doc.factors).items():
+        if not factors:
+            continue
+        out += [f"### {TITLES[kind]}", ""]
+        for f in factors:
+            line = f"- **{text(f.category)}**: {text(f.text)}"
+            linked = [events[e] for e in f.events if e in events]
+            if linked:
+                shown = "; ".join(f"{show_instant(e.at, where)} {text(e.text)}" for e in linked)
+                line += f" (timeline: {shown})"
+            out.append(line)
+        out.append("")
+    return out

@@ -20,6 +20,7 @@ from debrief.screens.capture_controls import CaptureControls
 from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
+from debrief.screens.factor_controls import FACTOR_COMMANDS, ROOT_CAUSE, FactorControls
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.saving import BUSY, SAVED
@@ -30,10 +31,12 @@ from debrief.timeline import metrics
 from debrief.widgets.action_table import ActionTable
 from debrief.widgets.agenda import Agenda, AgendaItem
 from debrief.widgets.coach_panel import CoachPanel, rules_beside
+from debrief.widgets.factor_table import FactorTable
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.similar_panel import SimilarPanel
 from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
@@ -119,16 +122,18 @@ class DebriefScreen(
     ParticipantControls,
     DetailsControls,
     CaptureControls,
+    FactorControls,
 ):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
-    CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss"]
+    CSS_PATH = ["debrief_screen.tcss", "meeting_controls.tcss", "factor_controls.tcss"]
     COMMAND_LIST = [
         *COMMANDS,
         *COLLAB_COMMANDS,
         *MEETING_COMMANDS,
         *PARTICIPANT_COMMANDS,
         *DETAILS_COMMANDS,
+        *FACTOR_COMMANDS,
     ]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
@@ -161,12 +166,14 @@ class DebriefScreen(
                 yield SectionGuide(id="guide")
                 yield SectionEditor(id="editor")
                 yield Static(id="save-status")
+                yield SimilarPanel(id="similar")
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
         with Vertical(id="table-area"):  # the whole width, so titles and events read in full
             yield MetricsBar(id="metrics")
             yield TimelineTable(id="timeline-table")
             yield ActionTable(id="actions-table")
             yield ActionTable(id="aspirational-table", aspirational=True)
+            yield FactorTable(id="factors-table")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -378,6 +385,7 @@ class DebriefScreen(
             self.query_one(table_id, ActionTable).show(
                 [a for a in items if a.aspirational == wanted], self.today()
             )
+        self.factors_shown()
         self._show_agenda()
         self._show_keys()
 
@@ -391,6 +399,8 @@ class DebriefScreen(
         keys = section_keys(
             spec.kind if spec else SectionKind.text, self.has_class("-present"), timer
         )
+        if self.current == ROOT_CAUSE and not self.has_class("-present"):
+            keys.insert(2, ("add_factor", None))
         self.query_one(KeyBar).show(keys)
 
     def _show_status(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from debrief.literal import clean, literal
 from debrief.models import Postmortem, Status
 from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
 from debrief.screens.theme_style import rich_style
 from debrief.template import load_template
@@ -43,6 +44,7 @@ COMMANDS = [
         "Outstanding and overdue action items across every post-mortem.",
         "action-items",
     ),
+    insights_command("f6"),
     Command(
         "Open post-mortem",
         "enter",
@@ -103,7 +105,7 @@ def column_widths(width: int) -> dict[str, int]:
     }
 
 
-class HomeScreen(BaseScreen):
+class HomeScreen(InsightsControls, BaseScreen):
     CSS_PATH = "home.tcss"
     COMMAND_LIST = COMMANDS
     BINDINGS = bindings(COMMANDS)

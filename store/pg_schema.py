@@ -1,7 +1,8 @@
 """The schema on PostgreSQL, versioned in the table `debrief_schema`.
 
-A new database is created at the current version in one step (the tables as the
-SQLite migrations leave them); later versions add steps to PG_MIGRATIONS. Before an
+A new database is created at the current version in one step (CURRENT: the tables
+as the SQLite migrations leave them); each later version adds its tables to CURRENT
+and a step to PG_MIGRATIONS, which upgrades databases made before it. Before an
 existing database is upgraded it is dumped with `pg_dump` when that is on PATH;
 otherwise the upgrade stops and says how to take the backup first.
 
@@ -24,7 +25,7 @@ from debrief.store.schema import LATEST
 
 T = 'TEXT COLLATE "C"'
 BASELINE = 3
-"""The schema version the creating step makes (the SQLite schema after its migration 3)."""
+"""The oldest schema version an existing database can be upgraded from (PG_MIGRATIONS[0])."""
 
 _TABLES = f"""
 CREATE TABLE debrief_schema (version INTEGER NOT NULL);
@@ -92,6 +93,20 @@ CREATE TABLE ticket_creates (
 CREATE INDEX idx_ticket_creates_postmortem_id ON ticket_creates (postmortem_id);
 """
 
+_V4 = f"""
+CREATE TABLE factors (
+    id {T} PRIMARY KEY, postmortem_id {T} REFERENCES postmortems (id),
+    kind {T} DEFAULT 'factor', category {T}, text {T}, events {T}, position BIGINT,
+    updated_by {T}, updated_at {T}, rev BIGINT DEFAULT 0, rowid BIGSERIAL NOT NULL
+);
+CREATE INDEX idx_factors_postmortem_id_position ON factors (postmortem_id, position);
+CREATE INDEX idx_factors_category ON factors (category);
+"""
+"""Schema 4: contributing factors (SQLite migration 4)."""
+
+CURRENT = _TABLES + _V4
+"""The tables as the latest schema has them: what a new database is created with."""
+
 TITLE_TEXT = "to_tsvector('simple', coalesce(title, ''))"
 SECTION_TEXT = "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))"
 """What full-text search looks in; the queries use the same expressions as the indexes."""
@@ -101,7 +116,12 @@ CREATE INDEX postmortems_fts ON postmortems USING gin ({TITLE_TEXT});
 CREATE INDEX sections_fts ON sections USING gin ({SECTION_TEXT});
 """
 
-PG_MIGRATIONS: list[Callable[[Any], None]] = []
+
+def _v4(conn: Any) -> None:
+    conn.execute(_V4)
+
+
+PG_MIGRATIONS: list[Callable[[Any], None]] = [_v4]
 """Index i upgrades the schema from version BASELINE + i to BASELINE + i + 1."""
 
 _MIGRATE_LOCK = 0x64656272  # any constant: one migrating connection at a time
@@ -137,11 +157,11 @@ def migrate(conn: Any, where: str, url: str) -> int:
                     f"{where} is not a debrief database (it holds other tables); "
                     "give --db an empty database or a debrief one"
                 )
-            conn.execute(_TABLES)
+            conn.execute(CURRENT)
             conn.execute(_SEARCH)
-            conn.execute("INSERT INTO debrief_schema VALUES (%s)", [BASELINE])
+            conn.execute("INSERT INTO debrief_schema VALUES (%s)", [LATEST])
             before = 0
-            current = BASELINE
+            current = LATEST
         else:
             current = before
         if current > LATEST:

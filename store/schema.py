@@ -204,7 +204,30 @@ def _v3(db: Database) -> None:
     db.table("ticket_creates").create_index(["postmortem_id"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Contributing factors, what went right and where we got lucky (one table, a kind)."""
+    db.table("factors").create(
+        {
+            "id": str,
+            "postmortem_id": str,
+            "kind": str,
+            "category": str,
+            "text": str,
+            "events": str,
+            "position": int,
+            "updated_by": str,
+            "updated_at": str,
+            "rev": int,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+        defaults={"rev": 0, "kind": "factor"},
+    )
+    db.table("factors").create_index(["postmortem_id", "position"])
+    db.table("factors").create_index(["category"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 """Index i upgrades the schema from version i to i + 1."""
 
 LATEST = len(MIGRATIONS)

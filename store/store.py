@@ -6,6 +6,7 @@ from debrief.models import Document
 from debrief.store.coaching import CoachingMixin
 from debrief.store.collab import CollabMixin
 from debrief.store.exchange import ExchangeMixin
+from debrief.store.factors import FactorsMixin
 from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
@@ -14,6 +15,7 @@ from debrief.store.publishing import PublishingMixin
 
 
 class Store(
+    FactorsMixin,
     ExchangeMixin,
     PublishingMixin,
     HistoryMixin,
@@ -35,4 +37,5 @@ class Store(
             sections=self.sections(pm_id),
             events=self.events(pm_id),
             actions=self.actions(pm_id),
+            factors=self.factors(pm_id),
         )

@@ -59,6 +59,7 @@ from debrief.cli import (  # noqa: E402  (commands register on import)
     documents,
     editing,
     followup,
+    insights,
     lint,
     participants,
     present,
@@ -75,6 +76,7 @@ timeline.register(app)
 followup.register(app)
 participants.register(app)
 present.register(app)
+insights.register(app)
 
 
 def main() -> None:

@@ -94,6 +94,10 @@ APP_KEYS = [
     "f10",
     "f11",
     "f12",
+    "alt+c",
+    "alt+f",
+    "alt+i",
+    "alt+s",
 ]
 KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]
 """Every key a random run may press. Quitting is left out: it ends the run by design."""

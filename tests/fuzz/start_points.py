@@ -223,6 +223,13 @@ START_POINTS: list[StartPoint] = [
     StartPoint(
         "details-form", "sample", "DetailsForm", keys_from(None, "f11", screen="DetailsForm")
     ),
+    StartPoint(
+        "factor-form",
+        "sample",
+        "FactorForm",
+        keys_from("root-cause", "alt+c", screen="FactorForm"),
+    ),
+    StartPoint("insights", None, "InsightsScreen", keys_from(None, "f6", screen="InsightsScreen")),
     StartPoint("help", "sample", "HelpScreen", keys_from(None, "f1", screen="HelpScreen")),
     StartPoint("help-from-home", None, "HelpScreen", keys_from(None, "f1", screen="HelpScreen")),
     StartPoint("presenter", "sample", "PresenterScreen", mode="present", sizes=WIDE),
@@ -256,6 +263,7 @@ START_POINTS: list[StartPoint] = [
 
 FORMS = {
     "ActionForm",
+    "FactorForm",
     "EventForm",
     "ImportForm",
     "NewPostmortemForm",

@@ -10,6 +10,7 @@ import pytest
 
 from debrief.store import DatabaseLocked, DatabaseUnavailable, SchemaTooNew, Store, pg_schema
 from debrief.store.engine import shown
+from debrief.store.schema import LATEST
 
 
 @pytest.fixture
@@ -73,15 +74,15 @@ def _next_version(monkeypatch: pytest.MonkeyPatch) -> None:
     def add_column(conn: psycopg.Connection) -> None:  # type: ignore[type-arg]
         conn.execute("ALTER TABLE postmortems ADD COLUMN upgraded TEXT")
 
-    monkeypatch.setattr(pg_schema, "LATEST", pg_schema.BASELINE + 1)
-    monkeypatch.setattr(pg_schema, "PG_MIGRATIONS", [add_column])
+    monkeypatch.setattr(pg_schema, "LATEST", LATEST + 1)
+    monkeypatch.setattr(pg_schema, "PG_MIGRATIONS", [*pg_schema.PG_MIGRATIONS, add_column])
 
 
 def test_an_upgrade_is_backed_up_with_pg_dump_first(url, template, monkeypatch, isolated_env):
     pm = Store(url, author="x").create_postmortem("Kept", template)
     _next_version(monkeypatch)
     upgraded = Store(url, author="x")
-    assert _version(url) == pg_schema.BASELINE + 1
+    assert _version(url) == LATEST + 1
     assert upgraded.get_postmortem(pm.id).title == "Kept"
     dumps = list((isolated_env / "data" / "debrief" / "backups").glob("*.dump"))
     assert len(dumps) == 1 and dumps[0].stat().st_size > 0
@@ -94,10 +95,10 @@ def test_without_pg_dump_an_upgrade_stops_and_says_how_to_back_up(url, monkeypat
     with pytest.raises(DatabaseUnavailable, match="pg_dump -Fc") as caught:
         Store(url, author="x")
     assert "DEBRIEF_PG_BACKED_UP=1" in str(caught.value)
-    assert _version(url) == pg_schema.BASELINE
+    assert _version(url) == LATEST
     monkeypatch.setenv("DEBRIEF_PG_BACKED_UP", "1")
     Store(url, author="x").close()
-    assert _version(url) == pg_schema.BASELINE + 1
+    assert _version(url) == LATEST + 1
 
 
 def test_an_unreachable_server_is_one_sentence_without_the_password(pg_server):
