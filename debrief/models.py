@@ -153,6 +153,8 @@ class TimelineEvent(_Model):
     is_reply: bool = False
     edited: bool = False
     rev: int = 0
+    known_then: str = ""
+    """What the responder could see at the time, apart from what we know now."""
 
     @model_validator(mode="before")
     @classmethod

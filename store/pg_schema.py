@@ -23,8 +23,10 @@ from debrief.store.errors import DatabaseUnavailable, SchemaTooNew
 from debrief.store.schema import LATEST
 
 T = 'TEXT COLLATE "C"'
-BASELINE = 3
-"""The schema version the creating step makes (the SQLite schema after its migration 3)."""
+BASELINE = 5
+"""The schema version the creating step makes (the SQLite schema after its migration 5)."""
+OLDEST = 3
+"""The oldest schema version PG_MIGRATIONS upgrade from."""
 
 _TABLES = f"""
 CREATE TABLE debrief_schema (version INTEGER NOT NULL);
@@ -92,6 +94,22 @@ CREATE TABLE ticket_creates (
 CREATE INDEX idx_ticket_creates_postmortem_id ON ticket_creates (postmortem_id);
 """
 
+_V5 = f"""
+CREATE TABLE notes (
+    id {T} PRIMARY KEY, postmortem_id {T} REFERENCES postmortems (id), kind {T} NOT NULL,
+    text {T} NOT NULL, state {T} DEFAULT '', action_id {T}, why {T}, author {T},
+    created_at {T}, updated_at {T}, rowid BIGSERIAL NOT NULL
+);
+CREATE INDEX idx_notes_postmortem_id_kind ON notes (postmortem_id, kind);
+ALTER TABLE postmortems ADD COLUMN timeline_confirmed_by {T},
+    ADD COLUMN timeline_confirmed_at {T}, ADD COLUMN soak_due {T}, ADD COLUMN soak_done {T};
+ALTER TABLE events ADD COLUMN known_then {T};
+ALTER TABLE meetings ADD COLUMN learned BIGINT, ADD COLUMN would_return BIGINT,
+    ADD COLUMN present BIGINT;
+"""
+"""Schema 5 (notes, timeline confirmation, known then, learning check, soak follow-up):
+made by the creating step after `_TABLES`, and by the upgrade from 4."""
+
 TITLE_TEXT = "to_tsvector('simple', coalesce(title, ''))"
 SECTION_TEXT = "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))"
 """What full-text search looks in; the queries use the same expressions as the indexes."""
@@ -101,8 +119,17 @@ CREATE INDEX postmortems_fts ON postmortems USING gin ({TITLE_TEXT});
 CREATE INDEX sections_fts ON sections USING gin ({SECTION_TEXT});
 """
 
-PG_MIGRATIONS: list[Callable[[Any], None]] = []
-"""Index i upgrades the schema from version BASELINE + i to BASELINE + i + 1."""
+
+def _pg_v4(conn: Any) -> None:
+    """Contributing factors (their tables come with that feature)."""
+
+
+def _pg_v5(conn: Any) -> None:
+    conn.execute(_V5)
+
+
+PG_MIGRATIONS: list[Callable[[Any], None]] = [_pg_v4, _pg_v5]
+"""Index i upgrades the schema from version OLDEST + i to OLDEST + i + 1."""
 
 _MIGRATE_LOCK = 0x64656272  # any constant: one migrating connection at a time
 
@@ -138,6 +165,7 @@ def migrate(conn: Any, where: str, url: str) -> int:
                     "give --db an empty database or a debrief one"
                 )
             conn.execute(_TABLES)
+            conn.execute(_V5)
             conn.execute(_SEARCH)
             conn.execute("INSERT INTO debrief_schema VALUES (%s)", [BASELINE])
             before = 0
@@ -149,12 +177,12 @@ def migrate(conn: Any, where: str, url: str) -> int:
                 f"the database was written by a newer debrief (schema {current}, this one "
                 f"knows {LATEST}); upgrade debrief to open it"
             )
-        if current < BASELINE:
+        if current < OLDEST:
             raise DatabaseUnavailable(f"{where} has a debrief schema this debrief cannot read")
         if current < LATEST:
             backup(where, url, current)
         for step in range(current, LATEST):
-            PG_MIGRATIONS[step - BASELINE](conn)
+            PG_MIGRATIONS[step - OLDEST](conn)
             conn.execute("UPDATE debrief_schema SET version = %s", [step + 1])
         conn.execute("COMMIT")
     except BaseException:

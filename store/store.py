@@ -9,7 +9,9 @@ from debrief.store.exchange import ExchangeMixin
 from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
+from debrief.store.notes import NotesMixin
 from debrief.store.participants import ParticipantsMixin
+from debrief.store.practice import PracticeMixin
 from debrief.store.publishing import PublishingMixin
 
 
@@ -22,6 +24,8 @@ class Store(
     MeetingsMixin,
     FollowupMixin,
     ParticipantsMixin,
+    NotesMixin,
+    PracticeMixin,
 ):
     """A debrief database file, opened (and migrated) on construction.
 

@@ -60,6 +60,7 @@ from debrief.cli import (  # noqa: E402  (commands register on import)
     editing,
     followup,
     lint,
+    notes,
     participants,
     present,
     publish,
@@ -74,6 +75,7 @@ collab.register(app)
 timeline.register(app)
 followup.register(app)
 participants.register(app)
+notes.register(app)
 present.register(app)
 
 

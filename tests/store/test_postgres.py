@@ -74,7 +74,7 @@ def _next_version(monkeypatch: pytest.MonkeyPatch) -> None:
         conn.execute("ALTER TABLE postmortems ADD COLUMN upgraded TEXT")
 
     monkeypatch.setattr(pg_schema, "LATEST", pg_schema.BASELINE + 1)
-    monkeypatch.setattr(pg_schema, "PG_MIGRATIONS", [add_column])
+    monkeypatch.setattr(pg_schema, "PG_MIGRATIONS", [*pg_schema.PG_MIGRATIONS, add_column])
 
 
 def test_an_upgrade_is_backed_up_with_pg_dump_first(url, template, monkeypatch, isolated_env):
