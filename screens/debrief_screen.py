@@ -22,6 +22,7 @@ from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
+from debrief.screens.practice_controls import PRACTICE_COMMANDS, PracticeControls
 from debrief.screens.saving import BUSY, SAVED
 from debrief.screens.section_keys import section_keys
 from debrief.store import Conflict, DatabaseLocked, StoreError
@@ -119,6 +120,7 @@ class DebriefScreen(
     ParticipantControls,
     DetailsControls,
     CaptureControls,
+    PracticeControls,
 ):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
@@ -129,6 +131,7 @@ class DebriefScreen(
         *MEETING_COMMANDS,
         *PARTICIPANT_COMMANDS,
         *DETAILS_COMMANDS,
+        *PRACTICE_COMMANDS,
     ]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
@@ -186,7 +189,7 @@ class DebriefScreen(
     def go_to(self, key: str) -> None:
         """Show section `key` and put the cursor in its editor."""
         self.flush()
-        self.current = key
+        left, self.current = self.current, key
         section = self.sections[key]
         editor = self.query_one(SectionEditor)
         editor.load(key, section.body)
@@ -200,6 +203,7 @@ class DebriefScreen(
         self._coach_section()
         self.meeting_section_changed()
         editor.focus()
+        self.practice_section_changed(left, key)
 
     def _step(self, delta: int) -> None:
         index = self.order.index(self.current) + delta

@@ -1,5 +1,5 @@
-"""The practice tests that touch the database run on SQLite and on PostgreSQL
-(pictures of the screens once), as the store and cli folders do."""
+"""The practice tests of the command and the store run on SQLite and on PostgreSQL,
+as the store and cli folders do; the app's tests run once."""
 
 from __future__ import annotations
 
@@ -9,5 +9,6 @@ from tests.conftest import ENGINES
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "engine" in metafunc.fixturenames and "snap_compare" not in metafunc.fixturenames:
+    on_both = metafunc.module.__name__.endswith(("_cli", "_store"))
+    if on_both and "engine" in metafunc.fixturenames:
         metafunc.parametrize("engine", ENGINES, indirect=True)
