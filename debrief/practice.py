@@ -53,3 +53,11 @@ class Soak(BaseModel):
     done: datetime | None = None
     parked: int = 0
     """How many ideas are still parked."""
+
+
+class PracticeFacts(BaseModel):
+    """What the document says about the meeting's practice."""
+
+    confirmation: Confirmation | None = None
+    learning: LearningCount | None = None
+    soak: Soak | None = None

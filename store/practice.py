@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from debrief.dates import read_stored, read_stored_day
-from debrief.practice import Confirmation, LearningCount, LearningRow, Soak
+from debrief.practice import Confirmation, LearningCount, LearningRow, PracticeFacts, Soak
 from debrief.store.base import iso
 from debrief.store.postmortems import PostmortemsMixin
 
@@ -166,3 +166,10 @@ class PracticeMixin(PostmortemsMixin):
                 [today.isoformat()],
             )
         return [s for s in (_soak(r) for r in rows) if s is not None]
+
+    def practice_facts(self, pm_id: str) -> PracticeFacts:
+        return PracticeFacts(
+            confirmation=self.timeline_confirmation(pm_id),
+            learning=self.learning(pm_id),
+            soak=self.soak(pm_id),
+        )

@@ -39,4 +39,6 @@ class Store(
             sections=self.sections(pm_id),
             events=self.events(pm_id),
             actions=self.actions(pm_id),
+            notes=self.notes(pm_id),
+            practice=self.practice_facts(pm_id),
         )
