@@ -94,6 +94,14 @@ APP_KEYS = [
     "f10",
     "f11",
     "f12",
+    "alt+i",
+    "alt+n",
+    "alt+u",
+    "alt+h",
+    "alt+q",
+    "alt+c",
+    "alt+p",
+    "alt+k",
 ]
 KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]
 """Every key a random run may press. Quitting is left out: it ends the run by design."""
