@@ -117,3 +117,16 @@ def test_check_lists_timelines_the_room_has_not_confirmed(cli, pm_id, db_locatio
     confirmed = json.loads(cli("check", pm_id, "--json").stdout)["timeline_confirmed"]
     assert confirmed["by"] == "ana"
     assert "Timeline confirmed by the room (ana," in cli("check", pm_id).stdout
+
+
+def test_the_invite_list_offers_mentions_and_roles_and_ask_reaches_them(cli, pm_id):
+    cli("edit", pm_id, "--title", "Checkout down")
+    cli("event", "add", pm_id, "2026-11-20T10:05:00Z", "Paged @ben.o, mailed ops@example.com")
+    cli("participant", "add", pm_id, "Ana Souza", "--role", "facilitator")
+    dry = cli("participant", "invite", pm_id, "--dry-run")
+    assert dry.exit_code == 0 and "ben.o" in dry.stdout and "example" not in dry.stdout
+    assert cli("participant", "invite", pm_id).exit_code == 0
+    names = [p["name"] for p in json.loads(cli("participant", "list", pm_id, "--json").stdout)]
+    assert "ben.o" in names
+    asked = cli("ask", pm_id, "impact", "ben.o")
+    assert asked.exit_code == 0 and "ben.o" in json.dumps(json.loads(cli("asked", "--json").stdout))
