@@ -28,6 +28,7 @@ def known_then(event: TimelineEvent) -> str:
 
 def practice_markdown(doc: Document) -> list[str]:
     out: list[str] = []
+    titles = {a.id: a.title for a in doc.actions}
     for kind in (NoteKind.surprise, NoteKind.theme, NoteKind.question, NoteKind.idea):
         notes = [n for n in doc.notes if n.kind is kind]
         if not notes:
@@ -35,6 +36,8 @@ def practice_markdown(doc: Document) -> list[str]:
         out += [f"## {HEADINGS[kind]}", ""]
         for note in notes:
             outcome = f" — _{text(note.outcome())}_" if kind is NoteKind.idea else ""
+            if note.action_id in titles:
+                outcome = f" — _turned into the item “{text(titles[note.action_id])}”_"
             out.append(f"- {text(note.text)}{outcome}")
         out.append("")
     practice = doc.practice

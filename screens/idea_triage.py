@@ -16,9 +16,20 @@ from textual.widgets.option_list import Option
 from debrief.literal import clean
 from debrief.models import ActionItem
 from debrief.notes import IdeaState, Note
+from debrief.screens.action_form import ActionForm
 from debrief.screens.base import BaseModal
 from debrief.store import StoreError
 from debrief.words import plural
+
+
+class IdeaActionForm(ActionForm):
+    """The action form, prefilled from a parked idea: a new item (nothing to delete)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(".form-title", Static).update("New action item")
+        self.query_one("#delete").display = False
+
 
 HINT = "o owned item · t if we have time · d drop (one word why) · Esc later"
 
@@ -78,7 +89,7 @@ class IdeaTriage(BaseModal[int]):
         self._load()
 
     def action_owned(self) -> None:
-        from debrief.screens.action_form import ActionDraft, ActionForm
+        from debrief.screens.action_form import ActionDraft
 
         idea = self._chosen()
         if idea is None:
@@ -96,7 +107,7 @@ class IdeaTriage(BaseModal[int]):
             self.notify("Idea turned into an owned action item.")
 
         self.app.push_screen(
-            ActionForm(
+            IdeaActionForm(
                 self.participants,
                 self.today(),
                 item=ActionItem(title=idea.text),

@@ -98,6 +98,7 @@ async def test_action_items_start_from_the_parked_ideas(store, demo_id):
         await pilot.press("o")  # an owned item: the action form, prefilled
         form = app.screen
         assert form.query_one("#title", Input).value == "Alert on queue age"
+        assert "New action item" in screen_text(app) and "Delete" not in screen_text(app)
         await pilot.press("tab", *"Ana", "tab", *"+1w", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, IdeaTriage))
         await pilot.press("d")

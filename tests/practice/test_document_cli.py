@@ -83,3 +83,17 @@ def test_practice_stats_counts_themes_across_incidents_and_learning_over_time(st
     assert stats["surprises"] == 1
     assert stats["ideas"] == {"parked": 0, "item": 0, "if-time": 0, "dropped": 1}
     json.dumps(stats)
+
+
+def test_an_idea_turned_into_an_item_names_the_item(store, template):
+    from debrief.meeting_summary import document_markdown
+    from debrief.models import ActionItem
+
+    pm = store.create_postmortem("Queue backlog", template)
+    idea = store.add_note(pm.id, "idea", "Alert on queue age")
+    item = store.add_action(
+        pm.id, ActionItem(title="Alert on queue age > 5 min", aspirational=True)
+    )
+    store.handle_idea(pm.id, idea.id, "item", action_id=item.id)
+    md = document_markdown(store.document(pm.id), store.meetings(pm.id))
+    assert "- Alert on queue age — _turned into the item “Alert on queue age \\> 5 min”_" in md
