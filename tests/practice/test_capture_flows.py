@@ -166,3 +166,28 @@ async def test_learning_check_and_soak_follow_up_at_wrap_up(store, demo_id):
     assert (count.present, count.learned, count.would_return) == (5, 4, 5)
     soak = store.soak(demo_id)
     assert soak.parked == 1 and soak.due > store.today()
+
+
+async def test_a_hindsight_finding_points_to_what_the_responder_could_see_then(store, demo_id):
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        from debrief.widgets.coach_panel import FindingView
+
+        await pilot.press("ctrl+end", "enter", *"In hindsight it was obvious.")
+
+        def shown() -> str:
+            return " ".join(str(v.render()) for v in app.screen.query(FindingView))
+
+        await wait_until(pilot, lambda: "hindsight" in shown().lower())
+        assert "Note it on the event: “What the responder could see then”." in shown()
+
+
+async def test_the_home_screen_shows_soak_follow_ups_due(store, demo_id):
+    from datetime import timedelta
+
+    store.add_note(demo_id, "idea", "Alert on queue age")
+    store.set_soak(demo_id, store.today() - timedelta(days=1))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: "Soak follow-up due: PM-DEMO" in screen_text(app))
+        assert "(1 parked idea, " in screen_text(app)
