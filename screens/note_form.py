@@ -39,6 +39,10 @@ _KEYS: list[BindingType] = [
 ]
 
 
+def _kind_label(kind: NoteKind) -> str:
+    return f"Kind: {TITLES[kind].removeprefix('Add ')} (arrows move, Space chooses)"
+
+
 @dataclass(frozen=True)
 class NoteDraft:
     kind: NoteKind
@@ -60,7 +64,7 @@ class NoteForm(FormModal[NoteDraft | None]):
         with Vertical(classes="form"):
             yield Static(TITLES[kind] if kind else "Note as…", classes="form-title")
             if kind is None:
-                yield Label("Kind (arrows move, Space chooses)")
+                yield Label(_kind_label(CHOOSABLE[0]), id="kind-label")
                 with RadioSet(compact=True, id="kind"):
                     for index, choice in enumerate(CHOOSABLE):
                         yield RadioButton(
@@ -87,6 +91,11 @@ class NoteForm(FormModal[NoteDraft | None]):
         pressed = self.query_one("#kind", RadioSet).pressed_button
         name = (pressed.id or "").removeprefix("kind-") if pressed else "surprise"
         return NoteKind(name)
+
+    @on(RadioSet.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        """The choice in words too, so it reads without colour (NO_COLOR, a projector)."""
+        self.query_one("#kind-label", Label).update(_kind_label(self._kind()))
 
     @on(Input.Changed, "#text")
     def _typed(self) -> None:

@@ -52,7 +52,9 @@ async def test_note_as_chooses_theme_and_palette_names_add_each_kind(store, demo
     app = make_app(store, demo_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("alt+n")
+        assert "Kind: surprise (arrows" in screen_text(app)
         await pilot.press("shift+tab", "down", "space", "tab")  # the kind: Theme
+        assert "Kind: theme (arrows" in screen_text(app)
         await pilot.press(*"Alert fatigue", "enter")
         await wait_until(pilot, lambda: bool(store.notes(demo_id)))
         for name, typed in [
