@@ -25,6 +25,8 @@ from debrief.dates import (
     read_stored_day,
 )
 from debrief.kinds import ActionKind, ActionStatus, FactorKind, Milestone, Priority, Status
+from debrief.notes import Note
+from debrief.practice import PracticeFacts
 
 INPUT = {"input": True}
 """Validation context for data from outside (an import file): instants outside the
@@ -153,6 +155,8 @@ class TimelineEvent(_Model):
     is_reply: bool = False
     edited: bool = False
     rev: int = 0
+    known_then: str = ""
+    """What the responder could see at the time, apart from what we know now."""
 
     @model_validator(mode="before")
     @classmethod
@@ -312,6 +316,10 @@ class Document(_Model):
     events: list[TimelineEvent] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
     factors: list[Factor] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list, exclude=True)
+    """Surprises, themes, open questions, parked ideas (rendered, not in the JSON export)."""
+    practice: PracticeFacts | None = Field(default=None, exclude=True)
+    """The timeline's confirmation, the learning check, the soak follow-up (rendered)."""
 
     @model_validator(mode="after")
     def _unique(self, info: ValidationInfo) -> Document:

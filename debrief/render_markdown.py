@@ -11,6 +11,7 @@ from datetime import tzinfo
 
 from debrief.dates import show_duration, show_instant
 from debrief.models import ActionItem, Document
+from debrief.render_practice import confirmation_line, known_then, practice_markdown
 from debrief.safe_markdown import body as safe_body
 from debrief.safe_markdown import cell, link, text, ticket
 from debrief.timeline import metrics
@@ -72,6 +73,7 @@ def render_markdown(
             out += extra()
         elif not body:
             out += ["_Not written yet._", ""]
+    out += practice_markdown(doc)
     for appendix in appendices or []:
         out += [appendix.rstrip(), ""]
     return "\n".join(out).rstrip() + "\n"
@@ -81,11 +83,12 @@ def _timeline(doc: Document, where: tzinfo | None) -> list[str]:
     events = sorted(doc.events, key=lambda e: e.at)
     m = metrics(events, doc.postmortem.started_at)
     out = [" · ".join(f"**{label}:** {show_duration(value)}" for label, value in m.rows()), ""]
+    out += confirmation_line(doc)
     if not events:
         return [*out, "_No timeline events yet._", ""]
     out += ["| Time | Event | Source | Milestone |", "|---|---|---|---|"]
     for e in events:
-        what = link(e.text, e.link)
+        what = link(e.text, e.link) + known_then(e)
         if e.author:
             what = f"{text(e.author)}: {what}"
         milestone = f"**{e.milestone.value}**" if e.milestone else ""

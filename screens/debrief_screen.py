@@ -23,6 +23,7 @@ from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
 from debrief.screens.factor_controls import FACTOR_COMMANDS, ROOT_CAUSE, FactorControls
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
+from debrief.screens.practice_controls import PRACTICE_COMMANDS, PracticeControls
 from debrief.screens.saving import BUSY, SAVED
 from debrief.screens.section_keys import section_keys
 from debrief.store import Conflict, DatabaseLocked, StoreError
@@ -123,6 +124,7 @@ class DebriefScreen(
     DetailsControls,
     CaptureControls,
     FactorControls,
+    PracticeControls,
 ):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
@@ -134,6 +136,7 @@ class DebriefScreen(
         *PARTICIPANT_COMMANDS,
         *DETAILS_COMMANDS,
         *FACTOR_COMMANDS,
+        *PRACTICE_COMMANDS,
     ]
     BINDINGS = bindings(COMMAND_LIST)
     AUTO_FOCUS = "#editor"
@@ -193,7 +196,7 @@ class DebriefScreen(
     def go_to(self, key: str) -> None:
         """Show section `key` and put the cursor in its editor."""
         self.flush()
-        self.current = key
+        left, self.current = self.current, key
         section = self.sections[key]
         editor = self.query_one(SectionEditor)
         editor.load(key, section.body)
@@ -207,6 +210,7 @@ class DebriefScreen(
         self._coach_section()
         self.meeting_section_changed()
         editor.focus()
+        self.practice_section_changed(left, key)
 
     def _step(self, delta: int) -> None:
         index = self.order.index(self.current) + delta

@@ -91,6 +91,13 @@ class EventForm(FormModal[TimelineEvent | None]):
                 placeholder="Alert fired for checkout error rate",
             )
             yield Static(classes="field-error", id="text-error")
+            yield Label("What the responder could see then")
+            yield SafeInput(
+                compact=True,
+                value=event.known_then if event else "",
+                id="known_then",
+                placeholder="Only the error-rate alert; the queue graph was not on the board",
+            )
             yield Label(self._milestone_label(chosen), id="milestone-label")
             with MilestoneChoice(compact=True, id="milestone"):
                 for name in (NO_MILESTONE, *(m.value for m in Milestone)):
@@ -190,6 +197,7 @@ class EventForm(FormModal[TimelineEvent | None]):
                     **base,
                     "at": at,
                     "text": self._text(),
+                    "known_then": " ".join(self.query_one("#known_then", Input).value.split()),
                     "source": self.query_one("#source", Input).value.strip() or "manual",
                     "link": link,
                     "milestone": self._milestone(),

@@ -38,7 +38,7 @@ FACTOR_COMMANDS = [
         "add-contributing-factor",
         show=False,
     ),
-    insights_command("alt+i", show=False),
+    insights_command("alt+g", show=False),
     *SIMILAR_COMMANDS,
 ]
 

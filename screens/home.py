@@ -13,6 +13,7 @@ from debrief.models import Postmortem, Status
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
+from debrief.screens.practice_home import show_soaks
 from debrief.screens.theme_style import rich_style
 from debrief.template import load_template
 from debrief.widgets.key_bar import KeyBar
@@ -122,7 +123,7 @@ class HomeScreen(InsightsControls, BaseScreen):
         yield SafeInput(placeholder="Search every post-mortem (ctrl+f)", id="search")
         yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
-        for note in ("asks", "follow-ups"):
+        for note in ("asks", "follow-ups", "soaks"):
             static = Static(id=note)
             static.display = False  # until there is something to show
             yield static
@@ -283,6 +284,7 @@ class HomeScreen(InsightsControls, BaseScreen):
         if self.is_attached:
             self._show_asks()
             self._show_follow_ups()
+            show_soaks(self)
 
     # -- open and new -----------------------------------------------------------
 

@@ -291,7 +291,12 @@ class MeetingControls(BaseScreen):
         self._publish_view(WRAP_UP_VIEW)
         self.app.push_screen(
             WrapupScreen(
-                me.pm.title, summary, self._record_now, self.today(), self._findings_chosen
+                me.pm.title,
+                summary,
+                self._record_now,
+                self.today(),
+                self._findings_chosen,
+                pm_id=me.pm_id,
             ),
             self._wrapped,
         )

@@ -227,7 +227,10 @@ class TimelineScreen(BaseScreen):
             mine = event.model_copy(update={"author": store.author})
             self.save_change(lambda: store.add_event(pm_id, mine), self._changed, self._not_saved)
         else:
-            changes = {k: getattr(event, k) for k in ("at", "text", "source", "link", "milestone")}
+            changes = {
+                k: getattr(event, k)
+                for k in ("at", "text", "source", "link", "milestone", "known_then")
+            }
             self.save_change(
                 lambda: store.update_event(pm_id, base.id, changes, base=base),
                 self._changed,

@@ -240,6 +240,7 @@ class WrapupScreen(BaseModal[date | None]):
         record: MeetingRecord | Callable[[], MeetingRecord | None] | None,
         today: date,
         on_findings: Callable[[dict[str, str]], None] | None = None,
+        pm_id: str = "",
     ) -> None:
         """`record` is the meeting record as of now, or a function giving it (the meeting
         line then keeps time); `on_findings` hears every chosen or edited finding."""
@@ -249,6 +250,7 @@ class WrapupScreen(BaseModal[date | None]):
         self._record = record
         self.today_is = today
         self.on_findings = on_findings
+        self.pm_id = pm_id
         self.chosen: dict[str, str] = {}
         self._done = False
 
@@ -268,6 +270,10 @@ class WrapupScreen(BaseModal[date | None]):
                 if not self.wrap.findings:
                     yield Static(Content.styled("Nothing written yet.", MUTED), classes="finding")
                 yield Static(id="wrapup-actions")
+                if self.pm_id:
+                    from debrief.screens.practice_wrap import PracticeWrap
+
+                    yield PracticeWrap(self.pm_id)
             yield Static(id="wrapup-meeting")
             with Horizontal(id="wrapup-follow"):
                 yield Label("Follow-up review on", id="follow-label")

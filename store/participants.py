@@ -86,13 +86,18 @@ class ParticipantsMixin(PostmortemsMixin):
         return gone
 
     def named_in_timeline(self, pm_id: str) -> list[str]:
-        """Event authors who are not participants yet (see debrief.participants)."""
+        """Event authors, people @mentioned in events and the facilitator and lead
+        investigator, who are not participants yet (see debrief.participants)."""
         pm = self.get_postmortem(pm_id)
         with self.reading():
             sources = self.engine.distinct_list("coalesce(source, '')")
             rows = self.db.execute(_AUTHORS.format(sources=sources), [pm_id]).fetchall()
         authored = [(author, (sources or "").split(",")) for author, sources in rows]
-        return named_in_timeline(authored, pm.participants)
+        from debrief.mentions import named
+
+        texts = [e.text for e in self.events(pm_id)]  # type: ignore[attr-defined]
+        roles = [pm.facilitator, pm.lead_investigator]
+        return named_in_timeline(named(authored, texts, roles), pm.participants)
 
     def invite_from_timeline(self, pm_id: str) -> list[Participant]:
         """Add everyone `named_in_timeline`, in one transaction; returns who was added."""

@@ -104,7 +104,23 @@ CREATE INDEX idx_factors_category ON factors (category);
 """
 """Schema 4: contributing factors (SQLite migration 4)."""
 
-CURRENT = _TABLES + _V4
+_V5 = f"""
+CREATE TABLE notes (
+    id {T} PRIMARY KEY, postmortem_id {T} REFERENCES postmortems (id), kind {T} NOT NULL,
+    text {T} NOT NULL, state {T} DEFAULT '', action_id {T}, why {T}, author {T},
+    created_at {T}, updated_at {T}, rowid BIGSERIAL NOT NULL
+);
+CREATE INDEX idx_notes_postmortem_id_kind ON notes (postmortem_id, kind);
+ALTER TABLE postmortems ADD COLUMN timeline_confirmed_by {T},
+    ADD COLUMN timeline_confirmed_at {T}, ADD COLUMN soak_due {T}, ADD COLUMN soak_done {T};
+ALTER TABLE events ADD COLUMN known_then {T};
+ALTER TABLE meetings ADD COLUMN learned BIGINT, ADD COLUMN would_return BIGINT,
+    ADD COLUMN present BIGINT;
+"""
+"""Schema 5 (notes, timeline confirmation, known then, learning check, soak follow-up):
+part of the creating step, and the upgrade from 4."""
+
+CURRENT = _TABLES + _V4 + _V5
 """The tables as the latest schema has them: what a new database is created with."""
 
 TITLE_TEXT = "to_tsvector('simple', coalesce(title, ''))"
@@ -121,7 +137,11 @@ def _v4(conn: Any) -> None:
     conn.execute(_V4)
 
 
-PG_MIGRATIONS: list[Callable[[Any], None]] = [_v4]
+def _v5(conn: Any) -> None:
+    conn.execute(_V5)
+
+
+PG_MIGRATIONS: list[Callable[[Any], None]] = [_v4, _v5]
 """Index i upgrades the schema from version BASELINE + i to BASELINE + i + 1."""
 
 _MIGRATE_LOCK = 0x64656272  # any constant: one migrating connection at a time

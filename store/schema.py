@@ -227,7 +227,38 @@ def _v4(db: Database) -> None:
     db.table("factors").create_index(["category"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    """The practice of the meeting: notes (surprises, themes, open questions, parked
+    ideas), the room's confirmation of the timeline, what responders could see then,
+    the learning check and the soak follow-up."""
+    db.table("notes").create(
+        {
+            "id": str,
+            "postmortem_id": str,
+            "kind": str,
+            "text": str,
+            "state": str,
+            "action_id": str,
+            "why": str,
+            "author": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("postmortem_id", "postmortems", "id")],
+        not_null={"kind", "text"},
+        defaults={"state": ""},
+    )
+    db.table("notes").create_index(["postmortem_id", "kind"])
+    postmortems = db.table("postmortems")
+    for column in ("timeline_confirmed_by", "timeline_confirmed_at", "soak_due", "soak_done"):
+        postmortems.add_column(column, str)
+    db.table("events").add_column("known_then", str)
+    for column in ("learned", "would_return", "present"):
+        db.table("meetings").add_column(column, int)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 """Index i upgrades the schema from version i to i + 1."""
 
 LATEST = len(MIGRATIONS)

@@ -10,7 +10,9 @@ from debrief.store.factors import FactorsMixin
 from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
+from debrief.store.notes import NotesMixin
 from debrief.store.participants import ParticipantsMixin
+from debrief.store.practice import PracticeMixin
 from debrief.store.publishing import PublishingMixin
 
 
@@ -24,6 +26,8 @@ class Store(
     MeetingsMixin,
     FollowupMixin,
     ParticipantsMixin,
+    NotesMixin,
+    PracticeMixin,
 ):
     """A debrief database file, opened (and migrated) on construction.
 
@@ -38,4 +42,6 @@ class Store(
             events=self.events(pm_id),
             actions=self.actions(pm_id),
             factors=self.factors(pm_id),
+            notes=self.notes(pm_id),
+            practice=self.practice_facts(pm_id),
         )

@@ -26,6 +26,8 @@ from debrief.literal import clean
 from debrief.widgets.textual_adapter import line_highlights
 
 LINT_DELAY = 0.3
+KNOWN_THEN_HINT = "\nNote it on the event: “What the responder could see then”."
+"""Under a hindsight finding: where what was known at the time is written down."""
 """Seconds of quiet typing before the section is linted again."""
 HIGHLIGHT = "coach.flagged"
 THEME = "debrief-coach"
@@ -46,6 +48,7 @@ class FindingView(Static):
             (clean(f.message, single_line=True), "italic"),
             ("\nTry: ", "bold $text-success"),
             clean(f.suggestion, single_line=True),
+            (KNOWN_THEN_HINT if f.category == "hindsight" else "", "$foreground-muted"),
         )
 
     def on_click(self) -> None:
@@ -60,6 +63,8 @@ class CoachPanel(VerticalScroll):
     CoachPanel > #coach-summary { margin-bottom: 1; }
     CoachPanel > .coach-finding { margin-bottom: 1; }
     CoachPanel > #coach-questions { color: $text-muted; }
+    CoachPanel > #coach-followup { margin-bottom: 1; }
+    CoachPanel > #coach-followup.-empty { display: none; }
     """
 
     @dataclass
@@ -95,7 +100,20 @@ class CoachPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="coach-summary")
+        yield Static(id="coach-followup", classes="-empty")
         yield Static(id="coach-questions")
+
+    def show_followup(self, said: str, question: str) -> None:
+        """The question to ask next about what was just said ('' hides it)."""
+        line = self.query_one("#coach-followup", Static)
+        line.set_class(not question, "-empty")
+        if question:
+            line.update(
+                Content.assemble(
+                    (f"Next ({clean(said, single_line=True)}): ", "bold $text-accent"),
+                    clean(question, single_line=True),
+                )
+            )
 
     @property
     def coach(self) -> Coach:

@@ -346,6 +346,9 @@ class TimelineTable(ScrollView, can_focus=True):
         what.append_text(literal(event.text, single_line=True))
         if event.edited:
             what.append(" (edited)", style=marker)
+        if event.known_then:  # what the responder could see then, beside what we know now
+            what.append(" · then: ", style=marker)
+            what.append_text(literal(event.known_then, single_line=True))
         return what
 
     def _what_lines(self, index: int, width: int) -> list[Text]:

@@ -61,6 +61,7 @@ from debrief.cli import (  # noqa: E402  (commands register on import)
     followup,
     insights,
     lint,
+    notes,
     participants,
     present,
     publish,
@@ -75,6 +76,7 @@ collab.register(app)
 timeline.register(app)
 followup.register(app)
 participants.register(app)
+notes.register(app)
 present.register(app)
 insights.register(app)
 

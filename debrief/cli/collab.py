@@ -88,14 +88,20 @@ def register(app: typer.Typer) -> None:
     @handled
     def check(
         ctx: typer.Context,
-        pm_id: Annotated[str, typer.Argument(metavar="ID")],
+        pm_id: Annotated[str | None, typer.Argument(metavar="[ID]")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
-        """Can the document stand on its own? Exit 1 when it is not ready yet."""
+        """Can the document stand on its own? Exit 1 when it is not ready yet.
+
+        Without an ID: the timelines the room has not confirmed yet."""
+        from debrief.cli.practice import confirmation_line, list_unconfirmed
         from debrief.template import TemplateError, load_template
 
         c = ctx_of(ctx)
         store = c.store()
+        if pm_id is None:
+            list_unconfirmed(store, as_json)
+            return
         pm = store.get_postmortem(pm_id)
         try:
             template = load_template(pm.template, c.templates)
@@ -103,7 +109,13 @@ def register(app: typer.Typer) -> None:
             template = load_template()
         result = store.check_readiness(pm_id, template)
         if as_json:
-            say_json(result.model_dump(mode="json"))
+            confirmed = store.timeline_confirmation(pm_id)
+            say_json(
+                {
+                    **result.model_dump(mode="json"),
+                    "timeline_confirmed": confirmed.model_dump(mode="json") if confirmed else None,
+                }
+            )
         else:
             from rich.text import Text
 
@@ -116,6 +128,7 @@ def register(app: typer.Typer) -> None:
                 if item.detail:
                     line.append(f" — {_short(item.detail, 100)}", style="dim")
                 out.print(line)
+            out.print(Text(confirmation_line(store, pm_id)))
             out.print("Ready." if result.ready else f"Not ready: {len(result.problems)} to do.")
         if not result.ready:
             raise typer.Exit(1)

@@ -139,10 +139,14 @@ def register(app: typer.Typer) -> None:
         c = ctx_of(ctx)
         store = c.store()
         found = digest(store.action_rows(), store.today())
+        from debrief.cli.practice import soak_lines, soaks_json
+
         if as_json:
-            say_json(digest_json(found))
+            say_json({**digest_json(found), "soak_follow_ups": soaks_json(store)})
         else:
             for line in text_lines(found):
+                say(line)
+            for line in soak_lines(store):
                 say(line)
         webhook = slack_webhook.strip() or c.config.slack.webhook.get_secret_value().strip()
         if not webhook or not found.count:

@@ -96,8 +96,16 @@ APP_KEYS = [
     "f12",
     "alt+c",
     "alt+f",
+    "alt+g",
     "alt+i",
     "alt+s",
+    "alt+n",
+    "alt+u",
+    "alt+h",
+    "alt+q",
+    "alt+t",
+    "alt+p",
+    "alt+k",
 ]
 KEYS: list[str] = [*LETTERS, *DIGITS, *SYMBOLS, *EDITING, *APP_KEYS, PAUSE]
 """Every key a random run may press. Quitting is left out: it ends the run by design."""

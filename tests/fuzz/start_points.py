@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.fuzz.harness import ALL_START_POINTS, SIZES, StartPoint
+from tests.practice.fuzz_points import PRACTICE_FORMS, practice_start_points
 
 WIDE = ((80, 24), (120, 36))
 
@@ -258,6 +259,7 @@ START_POINTS: list[StartPoint] = [
         keys_from(None, "f10", screen="ConflictScreen"),
         prepare=conflict_prepare,
     ),
+    *practice_start_points(keys_from),
 ]
 
 
@@ -271,6 +273,7 @@ FORMS = {
     "StatusForm",
     "WrapupScreen",
     "ConflictScreen",
+    *PRACTICE_FORMS,
 }
 """Screens with fields to fill: their runs type more (see FORM_CHUNKS)."""
 START_POINTS = [replace(s, alphabet="form") if s.screen in FORMS else s for s in START_POINTS]

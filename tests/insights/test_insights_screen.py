@@ -1,5 +1,5 @@
 """The Insights screen: the stats figures with charts, from home (f6, the palette) and
-from the debrief screen (alt+i); a picture at 120×36."""
+from the debrief screen (alt+g); a picture at 120×36."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ async def test_the_palette_and_the_debrief_screen_reach_insights(store, history)
 
     app = make_app(store, history[0])
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("alt+i")
+        await pilot.press("alt+g")
         await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen))
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, InsightsScreen))
