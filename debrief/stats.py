@@ -178,6 +178,7 @@ def stats_report(
     store: Store, since: str | None = None, until: str | None = None, by: str | None = None
 ) -> dict[str, Any]:
     """Everything `debrief stats --json` prints, for incidents started in [since, until)."""
+    from debrief.practice_stats import practice_stats
     from debrief.store.stats import stats_rows
 
     rows = stats_rows(store, since, until)
@@ -190,6 +191,7 @@ def stats_report(
         "by_month": counts(rows, "month"),
         "by_classification": counts(rows, "classification"),
         "by_severity": counts(rows, "severity"),
+        "practice": practice_stats(store),
     }
     if by is not None:
         report["by"] = by

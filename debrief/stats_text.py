@@ -45,6 +45,25 @@ def summary_lines(part: dict[str, Any]) -> list[str]:
     return [*lines, actions_line(part["actions"]), factors_line(part["factors"])]
 
 
+def practice_lines(practice: dict[str, Any] | None) -> list[str]:
+    """Themes across incidents and the learning checks (every post-mortem, not the window)."""
+    if not practice:
+        return []
+    lines = []
+    themes = ", ".join(f"{t} {n}" for t, n in list(practice["themes"].items())[:8])
+    if themes:
+        lines.append(f"  Themes across incidents: {themes}")
+    checks = practice["learning"]
+    if checks:
+        learned = sum(c["learned"] or 0 for c in checks)
+        present = sum(c["present"] or 0 for c in checks)
+        lines.append(
+            f"  Learning checks: {plural(len(checks), 'meeting')}, {learned} of {present} "
+            "present learned something that changes how they work"
+        )
+    return lines
+
+
 def stats_lines(report: dict[str, Any]) -> list[str]:
     """The whole report, plain text (user text in it is neutralised by `say`)."""
     window = []
@@ -58,6 +77,7 @@ def stats_lines(report: dict[str, Any]) -> list[str]:
     kinds = ", ".join(f"{k} {v}" for k, v in report["by_classification"].items())
     if kinds:
         lines.append(f"  By classification: {kinds}")
+    lines += practice_lines(report.get("practice"))
     for group in report.get("groups", []):
         lines.append("")
         lines.append(

@@ -106,11 +106,11 @@ class FactorsMixin(ExchangeMixin, EntityMixin):
 
     # -- whole documents ---------------------------------------------------------
 
-    def import_document(self, doc: Document) -> Postmortem:
+    def import_document(self, doc: Document, check_actions: bool = True) -> Postmortem:
         """As ExchangeMixin's, with the document's factors (their event links kept where
         the events kept their ids)."""
         with self.write():
-            pm = super().import_document(doc)
+            pm = super().import_document(doc, check_actions)
             if doc.factors:
                 stored = self.db.table("events").rows_where(
                     "postmortem_id = ?", [pm.id], order_by="rowid", select="id"
