@@ -60,11 +60,13 @@ def serve_app(
             f"debrief serve listens on {host}: anyone who can reach port {port} "
             "can use the app and every post-mortem in its database"
         )
+    from dataclasses import replace
+
     settings = context.config.serve
     if public_url is not None:
-        settings = settings.model_copy(update={"public_url": public_url})
+        settings = replace(settings, public_url=public_url)
     if max_sessions is not None:
-        settings = settings.model_copy(update={"max_sessions": max_sessions})
+        settings = replace(settings, max_sessions=max_sessions)
     if settings.public_url and origin_of(settings.public_url) is None:
         fail(f"{settings.public_url!r} is not a public URL like https://debrief.example.com")
     try:
