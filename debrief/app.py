@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -225,9 +226,11 @@ class DebriefApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
             return
-        self.config = self.config.model_copy(update={"theme": theme.name})
+        self.config = replace(self.config, theme=theme.name)
 
     def on_mount(self) -> None:
+        for warning in self.config.warnings:  # unknown keys in the config file
+            self.notify(warning, severity="warning", markup=False)
         self._apply_configured_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         keymap = dict(BROWSER_KEYMAP) if self.in_browser else {}
