@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -33,6 +34,9 @@ BROWSER_KEYMAP = {
 """Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
 ctrl+t a tab): the page never sees them."""
 
+
+MODULES_REPORT = "DEBRIEF_MODULES_REPORT"
+"""Environment variable: a file to list the imported modules in after the first frame."""
 
 QUIT_AGAIN_WITHIN = 5.0
 """Seconds in which a second ctrl+q quits although changes still wait for the database."""
@@ -229,6 +233,8 @@ class DebriefApp(App[None]):
         self.config = replace(self.config, theme=theme.name)
 
     def on_mount(self) -> None:
+        if os.environ.get(MODULES_REPORT):
+            self.call_after_refresh(self._report_modules)
         for warning in self.config.warnings:  # unknown keys in the config file
             self.notify(warning, severity="warning", markup=False)
         self._apply_configured_theme()
@@ -248,6 +254,14 @@ class DebriefApp(App[None]):
             self.push_screen(DebriefScreen(self.pm_id))
         else:
             self.go_home()
+
+    def _report_modules(self) -> None:
+        """Write every imported module's name to the file DEBRIEF_MODULES_REPORT names,
+        once the first frame is on the screen, and leave (start-up tests read it)."""
+        import sys
+
+        Path(os.environ[MODULES_REPORT]).write_text("\n".join(sorted(sys.modules)), "utf-8")
+        self.exit()
 
     @property
     def in_browser(self) -> bool:
