@@ -187,6 +187,8 @@ class DebriefApp(App[None]):
         self.mode = mode
         self.templates_dir = templates_dir
         self.config_path = config_path
+        self.keys_remapped: dict[str, str] = {}
+        """Binding id → keys given to `set_keymap` (the browser's and the config's)."""
 
     def notify(
         self,
@@ -241,6 +243,7 @@ class DebriefApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         keymap = dict(BROWSER_KEYMAP) if self.in_browser else {}
         keymap.update(self.config.keymap)  # the user's own keys win
+        self.keys_remapped = keymap
         if keymap:
             self.set_keymap(keymap)
         if self.mode == "present" and self.pm_id is not None:

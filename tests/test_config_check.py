@@ -120,3 +120,21 @@ def test_the_known_binding_ids_are_the_ones_the_screens_define():
                     ids.add(binding.id)
             ids |= {c.id for c in thing.__dict__.get("COMMAND_LIST", None) or [] if c.id}
     assert ids == set(BINDING_IDS), "keep debrief/binding_ids.py equal to the screens' ids"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_f1_shows_each_keys_id_and_the_key_the_config_gave_it(store, demo_id, size):
+    from debrief.app import DebriefApp
+    from debrief.screens.help_screen import HelpScreen
+    from tests.screens.helpers import screen_text
+
+    config = Config(keymap={"next-section": "f12"})
+    app = DebriefApp(store=store, config=config, pm_id=demo_id)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if "Next section" in line)
+        assert "f12" in lines[at] and "next-section" in lines[at + 1]
+        assert any("previous-section" in line for line in lines)
