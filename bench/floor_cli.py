@@ -1,16 +1,12 @@
-"""The command-line floor: a bare Typer script printing a file's text, as `debrief --help`
-or `debrief list --json` would print it. `python bench/floor_cli.py FILE`."""
+"""The command-line floor: a bare script that imports Typer and prints a file's text, as
+`debrief --help` or `debrief list --json` prints it. `python bench/floor_cli.py FILE`."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
-
-def main(path: Path) -> None:
-    typer.echo(path.read_text("utf-8"), nl=False)
-
-
 if __name__ == "__main__":
-    typer.run(main)
+    typer.echo(Path(sys.argv[1]).read_text("utf-8"), nl=False)

@@ -53,7 +53,7 @@ def figure(ctx: Context, name: str, args: list[str]) -> Result:
         f"median of {rounds} runs each, interleaved; "
         f"{'through the `debrief` command' if 'command' in median else 'as python -m debrief'}"
         f" {main:.3f} s; as `python -m debrief` {median['module']:.3f} s "
-        f"({median['module'] / floor:.2f}×); floor: a bare Typer script printing the same "
+        f"({median['module'] / floor:.2f}×); floor: a script importing Typer and printing the same "
         f"{len(printed):,} bytes, {floor:.3f} s"
     )
     return Result(f"P7 {name}", TARGET, True, main, "s", floor, note)

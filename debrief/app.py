@@ -235,8 +235,6 @@ class DebriefApp(App[None]):
         self.config = replace(self.config, theme=theme.name)
 
     def on_mount(self) -> None:
-        if os.environ.get(MODULES_REPORT):
-            self.call_after_refresh(self._report_modules)
         for warning in self.config.warnings:  # unknown keys in the config file
             self.notify(warning, severity="warning", markup=False)
         self._apply_configured_theme()
@@ -246,6 +244,12 @@ class DebriefApp(App[None]):
         self.keys_remapped = keymap
         if keymap:
             self.set_keymap(keymap)
+        # After start-up, not inside it: a screen pushed from on_mount draws its first
+        # frame inside Textual's start-up batch, which drops it (the screen then shows
+        # one full refresh later).
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.mode == "present" and self.pm_id is not None:
             from debrief.screens.presenter_screen import PresenterScreen
 
@@ -257,6 +261,8 @@ class DebriefApp(App[None]):
             self.push_screen(DebriefScreen(self.pm_id))
         else:
             self.go_home()
+        if os.environ.get(MODULES_REPORT):
+            self.screen.call_after_refresh(self._report_modules)
 
     def _report_modules(self) -> None:
         """Write every imported module's name to the file DEBRIEF_MODULES_REPORT names,

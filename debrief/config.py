@@ -143,6 +143,11 @@ class Config:
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
     """What the check found but let through (unknown keys), one sentence each."""
 
+    @classmethod
+    def model_validate(cls, data: dict[str, Any]) -> Config:
+        """The settings in `data` (a config file's tables), checked as a file's are."""
+        return check(cls, data, Path("(settings)"))
+
 
 class ConfigError(ValueError):
     """A config file that cannot be read."""
