@@ -29,24 +29,23 @@ EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ),
     ("section",): ("debrief section set PM-1 trigger -",),
     ("section", "set"): (
-        'debrief section set PM-1 impact "Checkout failed for 12% of users for 40 minutes."',
+        'debrief section set PM-1 impact "12% of payments failed for 40 minutes."',
         "git log -3 | debrief section set PM-1 trigger -",
     ),
     ("action",): ('debrief action add PM-1 "Alert on pool wait" --owner "Ana Souza" --due +1w',),
     ("action", "add"): (
-        'debrief action add PM-1 "Alert on pool wait" --owner "Ana Souza" --due +1w '
-        "--priority high --kind detect",
+        'debrief action add PM-1 "Alert on pool wait" --owner "Ana Souza" --due +1w',
+        'debrief action add PM-1 "Review pool size" --owner bob --due fri',
         'debrief action add PM-1 "Chaos day for the payments path" --aspirational',
     ),
     ("action", "set-status"): (
         "debrief action set-status PM-1 3f2a9c1b07de done",
-        'debrief action set-status PM-1 OPS-12 not-doing --reason "Replaced by OPS-40"',
+        'debrief action set-status PM-1 OPS-12 not-doing --reason "Done in OPS-40"',
     ),
-    ("event",): ('debrief event add PM-1 2026-11-20T14:12:00Z "Alert fired" --milestone detected',),
+    ("event",): ('debrief event add PM-1 2026-11-20T14:12Z "Alert fired" --milestone detected',),
     ("event", "add"): (
-        'debrief event add PM-1 2026-11-20T14:12:00Z "Alert fired" --milestone detected '
-        "--source log",
-        'debrief event add PM-1 2026-11-20T14:30:00Z "Rolled back" --link https://ci.example/1',
+        'debrief event add PM-1 2026-11-20T14:12Z "Alert fired" --milestone detected',
+        "debrief event add PM-1 2026-11-20T14:30Z Rollback --link https://ci.example",
     ),
     ("event", "list"): ("debrief event list PM-1", "debrief event list PM-1 --json"),
     ("participant",): ('debrief participant add PM-1 "Ana Souza" --role facilitator',),
@@ -58,7 +57,7 @@ EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
         "debrief participant invite PM-1",
     ),
     ("import-timeline",): (
-        "debrief import-timeline PM-1 slack-export.zip --channel inc-checkout --since 2026-11-20",
+        "debrief import-timeline PM-1 slack-export.zip --channel inc-checkout",
         "debrief import-timeline PM-1 events.csv --tz Europe/Paris",
     ),
     ("lint",): (

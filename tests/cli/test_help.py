@@ -74,6 +74,7 @@ def test_every_help_ends_with_examples_that_use_real_options(cli, path) -> None:
     examples = EXAMPLES.get(path) or ()
     assert examples or command.epilog, f"no examples for debrief {' '.join(path)}"
     for line in examples:
+        assert len(line) <= 76, f"{line!r} does not fit 80 columns in --help"
         words = shlex.split(line.split("|")[-1] if "| debrief" in line else line, comments=True)
         assert words[: len(path) + 1] == ["debrief", *path] or (
             path == () and words[0] == "debrief"
