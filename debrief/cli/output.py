@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from debrief.literal import clean
-
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -29,6 +27,8 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 def say(text: str = "", err: bool = False, nl: bool = True) -> None:
     """One message for a person, with any user text in it shown literally."""
+    from debrief.literal import clean  # (imports Rich: not needed by --json)
+
     typer.echo(clean(text), err=err, nl=nl)
 
 
@@ -76,6 +76,8 @@ def to_stdout(text: str) -> None:
     `color=True` keeps click from stripping what looks like colour codes from a pipe.
     """
     if sys.stdout.isatty():
+        from debrief.literal import clean
+
         typer.echo(clean(text), nl=False)
     else:
         typer.echo(text, nl=False, color=True)
