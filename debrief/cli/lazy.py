@@ -63,8 +63,9 @@ class LazyGroup(TyperGroup):
                 register(holder)
         built = typer.main.get_group(holder)
         for name, command in built.commands.items():
-            shaping.shape(command, (name,))
-            self.commands.setdefault(name, command)
+            if self.table.get(name, where) is where:  # others wait for their own modules
+                shaping.shape(command, (name,))
+                self.commands.setdefault(name, command)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list from the table: nothing is imported to show it."""

@@ -151,3 +151,16 @@ def test_the_completion_script_is_printed_for_a_shell(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "_DEBRIEF_COMPLETE=complete_bash" in done.stdout
+
+
+def test_a_group_gets_every_module_that_adds_to_it_whatever_was_loaded_first() -> None:
+    """`action` lives in two modules; loading `section` first (in a fresh interpreter,
+    where neither is imported yet) must not leave it half made."""
+    code = (
+        "import typer; from debrief.cli import app; g = typer.main.get_command(app); "
+        "c = typer.Context(g); g.get_command(c, 'section'); "
+        "print(' '.join(sorted(g.get_command(c, 'action').commands)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["add", "set-status"]
