@@ -28,7 +28,8 @@ FIGURES = {
     "p4": "p4",
     "p5": "p5_search",
     "p6": "p6_publish",
-    "p7": "p7_stats",
+    "p7": "p7_cli",
+    "p8": "p8_stats",
     "lint": "lint_doc",
 }
 RESULTS = Path(__file__).with_name("RESULTS.md")

@@ -10,7 +10,11 @@ NOTES = """
   P2: the first words of the section in the editor). The floor is a bare Textual app
   showing one line, launched the same way, alternating with the figure in every round,
   after a warm-up round. debrief runs as `debrief open` does (`bench/run_app.py`), minus
-  the command-line parsing; the P1 note also gives the `debrief` command itself.
+  the command-line parsing; the P1 and P2 notes also give the installed `debrief`
+  command itself, launched in the same rounds.
+- P7 runs `debrief --help` and `debrief list --json` to the end (output to /dev/null)
+  through the installed `debrief` command, and as `python -m debrief` (in its note); the
+  floor is a script that imports Typer and prints the same text from a file.
 - Compiled bytecode is cached (`PYTHONPYCACHEPREFIX` in the scratch folder, written by the
   warm-up round), as after an install. This environment sets `PYTHONDONTWRITEBYTECODE`,
   under which every launch would recompile debrief's own modules (about +0.3 s).
@@ -82,13 +86,36 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    first section is drawn: 3.49× → 2.86× (same harness, back to back; peak memory
    60.4 → 59.5 MiB).
 
-### Found while measuring, left alone
+7. **Start-up at the floor, first steps (P1, P2, P7).** The command line imported every
+   command's module (and through them pydantic, the models, the importers) before
+   parsing anything; the config was read into pydantic models (pydantic's import and
+   four models, about 110 ms before the first frame); the first screen was pushed inside
+   Textual's start-up batch, which drops its first frame; and `--json` was encoded by
+   the standard library's pure-Python indenting encoder. Now:
+   - commands are listed from one table in `debrief/cli/__init__.py` and a command's
+     module is imported only when it runs or shows its own help (`debrief/cli/lazy.py`);
+   - the config is checked against plain dataclasses (`debrief/config.py`,
+     `debrief/config_check.py`), no pydantic;
+   - the first screen is pushed just after start-up (`DebriefApp._first_screen`);
+   - `--json` goes through pydantic-core's encoder (same text, a quarter of the time).
+   `tests/test_startup_imports.py` keeps Jira's client, requests, sqlite-utils,
+   textual-serve, psycopg, markdown-it and plotext out of `debrief --help`, `debrief
+   list` and the first frame (home and `open`), pydantic and Textual out of `--help`,
+   the coach out of the home screen's first frame and the home screen out of `open`'s.
+   Before → after, measured back to back with this harness on the loaded machine (load
+   average 5–11 on 2 cores; "before" is commit 8207683 run from an unpacked copy):
 
-- Textual draws the first frame of a screen pushed from `App.on_mount` inside its
-  start-up `batch_update` and drops it, while the compositor counts it as drawn: the
-  debrief screen's header line appears only in a later full refresh (about 0.1 s later).
-  Pushing the screens after start-up (`call_later` in `DebriefApp.on_mount`) would avoid
-  the dropped frame; not tried yet.
+   | Figure | Before | After |
+   |:---|---:|---:|
+   | `debrief --help` ÷ Typer floor (command) | 3.98× | 1.05× |
+   | `debrief list --json`, 1,000 post-mortems ÷ Typer floor (command) | 5.20× | 4.41× |
+   | P1 home ÷ Textual floor, through the command | 2.42× (CPU 0.82 s) | 2.01× (CPU 0.73 s) |
+   | P1 home, without the command (`bench/run_app.py`) | 2.26× (CPU 0.77 s) | 1.76× (CPU 0.67 s) |
+   | P2 debrief screen, through the command | 3.17× (CPU 0.97 s) | 2.47× (CPU 0.74 s) |
+   | P2 debrief screen, without the command | 3.31× (CPU 0.92 s) | 2.68× (CPU 0.74 s) |
+   | P2 peak memory, through the command | 61.7 MiB, 1.85× | 57.8 MiB, 1.73× |
+
+### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
   the child's `ru_maxrss`, so a 33 MiB floor launched from the 51 MiB harness was
@@ -100,32 +127,33 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
 
 REASONS: dict[str, str] = {
     "P1": """
-Textual itself (the floor) draws its first frame about 0.25–0.3 s after launch; debrief's
-home screen with rows takes about twice as long, and almost all of the difference is
-CPU spent before the first frame. From the profiles (py-spy, cProfile, `-X importtime`):
-importing pydantic and building debrief's models (~100 ms, including
-pydantic's plugin scan over every installed package's metadata); debrief's own modules
-on the start-up path (the store mixes in every feature, and each mixin imports its
-domain module: meetings, readiness, follow-up, collaboration; ~40 ms); the home screen's
-widgets (DataTable, Input, Footer: imports, CSS, compose); the DataTable itself (it
-measures every cell of every row added and renders each visible cell through Rich:
-~30 ms for the first page); and the rows reach the terminal one refresh after the first
-frame (the DataTable lays out new rows when idle, and Textual drops the frame drawn
-inside its start-up batch; ~50–70 ms). What would reach 1.2×: a first page that needs
-neither pydantic nor the feature modules (a plain-row listing from the store, the
-mixins' imports made lazy, `defer_build` on the models), a light virtualised list in
-place of DataTable, and pushing the first screen after start-up. Each is worth roughly
-0.1–0.3× of the floor; 1.2× needs all of them.
+Textual itself (the floor) draws its first frame about 0.25–0.3 s after launch on a
+quiet machine; almost all of debrief's extra time is CPU before the first frame. Still
+on the path after fix 7: pydantic and debrief's models, imported by the store (every
+method returns models; the home screen's first page too), together 60–100 ms; the
+store's feature mixins and their domain modules (meetings, readiness, follow-up,
+collaboration; ~40 ms); the home screen's widgets (DataTable, Input, forms: imports,
+CSS, compose); and the DataTable measuring and rendering each cell of the first page
+(~30 ms). What would reach 1.2×: a first page read as plain rows with no pydantic
+model (and `defer_build` on the models so importing them is cheap), the mixins'
+imports made lazy inside `store/`, and a lighter list widget than DataTable.
 """,
     "P2": """
-The same imports as P1, plus: the debrief screen module and everything it imports
-(coach, forms, collaboration and meeting controls), about 100 widgets to compose and
-style (a footer key per binding, agenda, guide, editor, coach panel, three tables),
-the first store reads importing sqlite-utils (~35 ms), and the footer recomposing
-after the first refresh. The 5,000 events and 300 items cost little: the first
-section is text, and only the event count and the items are read. What would fix
-it: read the first section without sqlite-utils and pydantic, and cut the widgets
-the first section does not show (compose the tables when their section is opened).
+The same imports as P1, plus the debrief screen module and everything it imports
+(coach engine and its rules module, forms, collaboration and meeting controls, merge3,
+dateutil), and about 100 widgets to compose and style (a key bar, agenda, guide,
+editor, coach panel, three tables). The 5,000 events and 300 items cost little: the
+first section is text, and only the event count and the items are read. What would
+fix it: read the first section without pydantic, import the coach and the controls of
+other sections when first used (`widgets/coach_panel.py` imports the coach at module
+top), and compose each section's tables when it opens.
+""",
+    "P7 debrief list": """
+The floor prints 1.1 MB of JSON in about 0.2 s; debrief spends most of its extra time
+importing the store (every mixin, pydantic and debrief's models, the template models)
+and building 1,000 `Postmortem` models to dump them again. Reaching 1.2× needs a listing
+that reads rows straight into JSON without the models, and a store whose feature mixins
+import their modules when used.
 """,
     "P2 peak memory": """
 A bare Textual app peaks at about 33 MiB; debrief's debrief screen at about 60 MiB, and

@@ -15,7 +15,7 @@ TARGET = 1.2
 
 
 def markers(ctx: Context) -> tuple[str, ...]:
-    return ("Synthetic incident", f"{ctx.sizes.postmortems} post-mortems")
+    return ("Synthetic incident", f"{ctx.sizes.postmortems:,} post-mortems")
 
 
 def command() -> str | None:

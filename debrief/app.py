@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,9 @@ BROWSER_KEYMAP = {
 """Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
 ctrl+t a tab): the page never sees them."""
 
+
+MODULES_REPORT = "DEBRIEF_MODULES_REPORT"
+"""Environment variable: a file to list the imported modules in after the first frame."""
 
 QUIT_AGAIN_WITHIN = 5.0
 """Seconds in which a second ctrl+q quits although changes still wait for the database."""
@@ -182,6 +187,18 @@ class DebriefApp(App[None]):
         self.mode = mode
         self.templates_dir = templates_dir
         self.config_path = config_path
+        self.keys_remapped: dict[str, str] = {}
+        """Binding id → keys given to `set_keymap` (the browser's and the config's)."""
+
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        """Textual's, remembering the keys it was given (F1 shows them)."""
+        self.keys_remapped = dict(keymap)
+        super().set_keymap(keymap)
+
+    def update_keymap(self, keymap: Mapping[str, str]) -> None:
+        """Textual's, remembering the keys it was given (F1 shows them)."""
+        self.keys_remapped.update(keymap)
+        super().update_keymap(keymap)
 
     def notify(
         self,
@@ -225,15 +242,23 @@ class DebriefApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
             return
-        self.config = self.config.model_copy(update={"theme": theme.name})
+        self.config = replace(self.config, theme=theme.name)
 
     def on_mount(self) -> None:
+        for warning in self.config.warnings:  # unknown keys in the config file
+            self.notify(warning, severity="warning", markup=False)
         self._apply_configured_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         keymap = dict(BROWSER_KEYMAP) if self.in_browser else {}
         keymap.update(self.config.keymap)  # the user's own keys win
         if keymap:
             self.set_keymap(keymap)
+        # After start-up, not inside it: a screen pushed from on_mount draws its first
+        # frame inside Textual's start-up batch, which drops it (the screen then shows
+        # one full refresh later).
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.mode == "present" and self.pm_id is not None:
             from debrief.screens.presenter_screen import PresenterScreen
 
@@ -245,6 +270,16 @@ class DebriefApp(App[None]):
             self.push_screen(DebriefScreen(self.pm_id))
         else:
             self.go_home()
+        if os.environ.get(MODULES_REPORT):
+            self.screen.call_after_refresh(self._report_modules)
+
+    def _report_modules(self) -> None:
+        """Write every imported module's name to the file DEBRIEF_MODULES_REPORT names,
+        once the first frame is on the screen, and leave (start-up tests read it)."""
+        import sys
+
+        Path(os.environ[MODULES_REPORT]).write_text("\n".join(sorted(sys.modules)), "utf-8")
+        self.exit()
 
     @property
     def in_browser(self) -> bool:

@@ -5,6 +5,9 @@ The config file is TOML (`config.toml` in the platform's config directory, or
 or the environment, and are never written anywhere else.
 """
 
+# `setting(...)` returns a dataclasses.field (with the description in its metadata).
+# ruff: noqa: RUF009
+
 from __future__ import annotations
 
 import getpass
@@ -12,10 +15,11 @@ import json
 import os
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from debrief.config_check import Secret, check, setting
 
 APP_NAME = "debrief"
 
@@ -31,134 +35,212 @@ DEFAULT_FACTOR_CATEGORIES = (
     "other",
 )
 
+# The one description of the settings: types, defaults, bounds and meanings. The config
+# file is checked against it (debrief/config_check.py, no pydantic on the way to the first
+# frame) and README's configuration reference is made from it (scripts/config_reference.py).
 
-class JiraConfig(BaseModel):
+
+@dataclass
+class JiraConfig:
     """The `[jira]` table."""
 
-    url: str = ""
-    """Base URL of the Jira site, e.g. https://example.atlassian.net."""
-    user: str = ""
-    """Account e-mail (Cloud) or user name (Server); empty with a personal access token."""
-    token: SecretStr = SecretStr("")
-    """API token (Cloud) or personal access token (Server/Data Center). Prefer DEBRIEF_JIRA_TOKEN."""
-    auth: str = "basic"
-    """`basic` (Cloud: e-mail + API token) or `pat` (Server/Data Center personal access token)."""
-    project: str = ""
-    """Project key tickets are created in, e.g. OPS."""
-    issue_type: str = "Task"
-    """Issue type of the action-item tickets."""
-    labels: list[str] = Field(default_factory=list)
-    """Extra labels added to every ticket, besides `post-mortem`."""
-    users: dict[str, str] = Field(default_factory=dict)
-    """Owner name → Jira account id (Cloud) or user name (Server), tried before searching."""
-    priorities: dict[str, str] = Field(default_factory=dict)
-    """debrief priority (highest/high/medium/low) → Jira priority name."""
-    timeout: float = Field(default=60.0, gt=0)
-    """Seconds to wait for Jira to answer one request. A create left unanswered is never
-    sent again before publish has looked for its ticket."""
-    search_lag: float = Field(default=10.0, ge=0)
-    """Seconds Jira's search may take to show a new ticket: how long publish keeps looking
-    for the ticket of a create whose answer was lost."""
+    url: str = setting("", "Base URL of the Jira site, e.g. https://example.atlassian.net.")
+    user: str = setting(
+        "",
+        "Account e-mail (Cloud) or user name (Server); empty with a personal access token.",
+    )
+    token: Secret = setting(
+        Secret(""),
+        "API token (Cloud) or personal access token (Server/Data Center). "
+        "Prefer DEBRIEF_JIRA_TOKEN.",
+    )
+    auth: str = setting(
+        "basic",
+        "`basic` (Cloud: e-mail + API token) or `pat` (Server/Data Center personal access token).",
+    )
+    project: str = setting("", "Project key tickets are created in, e.g. OPS.")
+    issue_type: str = setting("Task", "Issue type of the action-item tickets.")
+    labels: list[str] = setting(list, "Extra labels added to every ticket, besides `post-mortem`.")
+    users: dict[str, str] = setting(
+        dict,
+        "Owner name → Jira account id (Cloud) or user name (Server), tried before searching.",
+    )
+    priorities: dict[str, str] = setting(
+        dict, "debrief priority (highest/high/medium/low) → Jira priority name."
+    )
+    timeout: float = setting(
+        60.0,
+        "Seconds to wait for Jira to answer one request. A create left unanswered is never "
+        "sent again before publish has looked for its ticket.",
+        gt=0,
+    )
+    search_lag: float = setting(
+        10.0,
+        "Seconds Jira's search may take to show a new ticket: how long publish keeps looking "
+        "for the ticket of a create whose answer was lost.",
+        ge=0,
+    )
+
+    def __post_init__(self) -> None:
+        self.token = Secret.of(self.token)
 
 
-class SlackConfig(BaseModel):
+@dataclass
+class SlackConfig:
     """The `[slack]` table."""
 
-    webhook: SecretStr = SecretStr("")
-    """Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK."""
-    bot_token: SecretStr = SecretStr("")
-    """Bot token (xoxb-…) for `debrief ask`: the ask goes to the person directly (by their
-    [slack.users] id), else to `channel`. Prefer DEBRIEF_SLACK_BOT_TOKEN."""
-    channel: str = ""
-    """Channel id or name a bot-token ask goes to when the person has no Slack user id."""
-    api_url: str = "https://slack.com/api"
-    """Slack's Web API (chat.postMessage), for a bot token."""
-    users: dict[str, str] = Field(default_factory=dict)
-    """Person name → Slack user id (U…), to mention them in an ask."""
+    webhook: Secret = setting(
+        Secret(""),
+        "Incoming-webhook URL for announcements and reminders. Prefer DEBRIEF_SLACK_WEBHOOK.",
+    )
+    bot_token: Secret = setting(
+        Secret(""),
+        "Bot token (xoxb-…) for `debrief ask`: the ask goes to the person directly (by their "
+        "[slack.users] id), else to `channel`. Prefer DEBRIEF_SLACK_BOT_TOKEN.",
+    )
+    channel: str = setting(
+        "", "Channel id or name a bot-token ask goes to when the person has no Slack user id."
+    )
+    api_url: str = setting(
+        "https://slack.com/api", "Slack's Web API (chat.postMessage), for a bot token."
+    )
+    users: dict[str, str] = setting(
+        dict, "Person name → Slack user id (U…), to mention them in an ask."
+    )
+
+    def __post_init__(self) -> None:
+        self.webhook = Secret.of(self.webhook)
+        self.bot_token = Secret.of(self.bot_token)
 
 
-class ConfluenceConfig(BaseModel):
+@dataclass
+class ConfluenceConfig:
     """The `[confluence]` table: `debrief publish --confluence`."""
 
-    url: str = ""
-    """Base URL of the wiki: https://example.atlassian.net/wiki (Cloud) or
-    https://wiki.example.com (Data Center)."""
-    user: str = ""
-    """Account e-mail (Cloud) or user name; empty with a personal access token."""
-    token: SecretStr = SecretStr("")
-    """API token (Cloud) or personal access token (Data Center). Prefer DEBRIEF_CONFLUENCE_TOKEN."""
-    auth: str = "basic"
-    """`basic` (e-mail or user name + token) or `pat` (Data Center personal access token)."""
-    space: str = ""
-    """Space key the pages go in, e.g. OPS."""
-    parent: str = ""
-    """The parent page: its id (the number in its address) or its title; empty: the space's top."""
-    timeout: float = Field(default=30.0, gt=0)
-    """Seconds to wait for Confluence to answer one request."""
+    url: str = setting(
+        "",
+        "Base URL of the wiki: https://example.atlassian.net/wiki (Cloud) or "
+        "https://wiki.example.com (Data Center).",
+    )
+    user: str = setting(
+        "", "Account e-mail (Cloud) or user name; empty with a personal access token."
+    )
+    token: Secret = setting(
+        Secret(""),
+        "API token (Cloud) or personal access token (Data Center). "
+        "Prefer DEBRIEF_CONFLUENCE_TOKEN.",
+    )
+    auth: str = setting(
+        "basic",
+        "`basic` (e-mail or user name + token) or `pat` (Data Center personal access token).",
+    )
+    space: str = setting("", "Space key the pages go in, e.g. OPS.")
+    parent: str = setting(
+        "",
+        "The parent page: its id (the number in its address) or its title; empty: the space's top.",
+    )
+    timeout: float = setting(30.0, "Seconds to wait for Confluence to answer one request.", gt=0)
+
+    def __post_init__(self) -> None:
+        self.token = Secret.of(self.token)
 
 
-class GitConfig(BaseModel):
+@dataclass
+class GitConfig:
     """The `[git]` table: a docs repository the Markdown is committed to."""
 
-    repo: str = ""
-    """A local clone, a bare repository or a remote URL (`--git` wins)."""
-    branch: str = ""
-    """Branch to commit to (default: the clone's current branch, else main)."""
-    path: str = "postmortems"
-    """Folder inside the repository for the documents."""
+    repo: str = setting("", "A local clone, a bare repository or a remote URL (`--git` wins).")
+    branch: str = setting(
+        "", "Branch to commit to (default: the clone's current branch, else main)."
+    )
+    path: str = setting("postmortems", "Folder inside the repository for the documents.")
 
 
-class ServeConfig(BaseModel):
+@dataclass
+class ServeConfig:
     """The `[serve]` table: who may use `debrief serve`, and how much of the host."""
 
-    public_url: str = ""
-    """The address browsers use, e.g. https://debrief.example.com behind a reverse proxy
-    (default: http://HOST:PORT as served)."""
-    allowed_origins: list[str] = Field(default_factory=list)
-    """Other origins whose pages may open a session (scheme://host[:port]), e.g. a proxy's."""
-    max_sessions: int = Field(default=8, ge=1, le=1000)
-    """Browser sessions at once; each runs one app process (about 60 MB)."""
-    import_root: str = ""
-    """The only folder a browser session may import timelines from (and below it);
-    empty: no file import in the browser."""
-    token: SecretStr = SecretStr("")
-    """The sign-in token every browser must give first; needed to listen beyond loopback.
-    Prefer DEBRIEF_SERVE_TOKEN (or --token)."""
-    user_header: str = ""
-    """A header a trusted proxy sets to the signed-in person's name (e.g. X-Forwarded-User);
-    empty: each browser session is asked for a name."""
-    allow_publish: bool = False
-    """Whether browser sessions may publish (documents, Jira tickets, Slack) with the
-    server's credentials."""
+    public_url: str = setting(
+        "",
+        "The address browsers use, e.g. https://debrief.example.com behind a reverse proxy "
+        "(default: http://HOST:PORT as served).",
+    )
+    allowed_origins: list[str] = setting(
+        list,
+        "Other origins whose pages may open a session (scheme://host[:port]), e.g. a proxy's.",
+    )
+    max_sessions: int = setting(
+        8, "Browser sessions at once; each runs one app process (about 60 MB).", ge=1, le=1000
+    )
+    import_root: str = setting(
+        "",
+        "The only folder a browser session may import timelines from (and below it); "
+        "empty: no file import in the browser.",
+    )
+    token: Secret = setting(
+        Secret(""),
+        "The sign-in token every browser must give first; needed to listen beyond loopback. "
+        "Prefer DEBRIEF_SERVE_TOKEN (or --token).",
+    )
+    user_header: str = setting(
+        "",
+        "A header a trusted proxy sets to the signed-in person's name (e.g. X-Forwarded-User); "
+        "empty: each browser session is asked for a name.",
+    )
+    allow_publish: bool = setting(
+        False,
+        "Whether browser sessions may publish (documents, Jira tickets, Slack) with the "
+        "server's credentials.",
+    )
+
+    def __post_init__(self) -> None:
+        self.token = Secret.of(self.token)
 
 
-class Config(BaseModel):
+@dataclass
+class Config:
     """Everything debrief reads from its config file."""
 
-    user: str = ""
-    """The author name recorded on every change (DEBRIEF_USER wins)."""
-    db: str = ""
-    """The database: a file path, or a postgresql://user@host/dbname URL (DEBRIEF_DB and
-    --db win)."""
-    publish_dir: str = ""
-    """Where `debrief publish` writes documents (default: ./postmortems)."""
-    theme: str = ""
-    """The app's colour theme (e.g. "textual-light"); the app remembers the one chosen."""
-    keymap: dict[str, str] = Field(default_factory=dict)
-    """Binding id → keys, to remap the app's keys (e.g. next-section = "ctrl+down")."""
-    classifications: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_CLASSIFICATIONS), max_length=50
+    user: str = setting("", "The author name recorded on every change (DEBRIEF_USER wins).")
+    db: str = setting(
+        "",
+        "The database: a file path, or a postgresql://user@host/dbname URL (DEBRIEF_DB and "
+        "--db win).",
     )
-    """The classifications a post-mortem may have (`debrief edit --classification`)."""
-    factor_categories: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_FACTOR_CATEGORIES), min_length=1, max_length=50
+    publish_dir: str = setting(
+        "", "Where `debrief publish` writes documents (default: ./postmortems)."
     )
-    """The categories a contributing factor may have (`debrief factor add`)."""
-    jira: JiraConfig = Field(default_factory=JiraConfig)
-    slack: SlackConfig = Field(default_factory=SlackConfig)
-    confluence: ConfluenceConfig = Field(default_factory=ConfluenceConfig)
-    git: GitConfig = Field(default_factory=GitConfig)
-    serve: ServeConfig = Field(default_factory=ServeConfig)
+    theme: str = setting(
+        "", 'The app\'s colour theme (e.g. "textual-light"); the app remembers the one chosen.'
+    )
+    keymap: dict[str, str] = setting(
+        dict,
+        'Binding id → keys, to remap the app\'s keys (e.g. next-section = "ctrl+down"); '
+        "F1 shows each key's id.",
+    )
+    classifications: list[str] = setting(
+        lambda: list(DEFAULT_CLASSIFICATIONS),
+        "The classifications a post-mortem may have (`debrief edit --classification`).",
+        max_items=50,
+    )
+    factor_categories: list[str] = setting(
+        lambda: list(DEFAULT_FACTOR_CATEGORIES),
+        "The categories a contributing factor may have (`debrief factor add`).",
+        min_items=1,
+        max_items=50,
+    )
+    jira: JiraConfig = field(default_factory=JiraConfig)
+    slack: SlackConfig = field(default_factory=SlackConfig)
+    confluence: ConfluenceConfig = field(default_factory=ConfluenceConfig)
+    git: GitConfig = field(default_factory=GitConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+    """What the check found but let through (unknown keys), one sentence each."""
+
+    @classmethod
+    def model_validate(cls, data: dict[str, Any]) -> Config:
+        """The settings in `data` (a config file's tables), checked as a file's are."""
+        return check(cls, data, Path("(settings)"))
 
 
 class ConfigError(ValueError):
@@ -275,13 +357,7 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
         if env.get(var):
             confluence[key] = env[var]
     data["confluence"] = confluence
-    try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = " ".join(str(first["msg"]).split())
-        raise ConfigError(f"config file {target} is invalid at {where}: {message}") from exc
+    return check(Config, data, target)
 
 
 def _table(data: dict[str, Any], name: str, target: Path) -> dict[str, Any]:

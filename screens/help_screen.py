@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from debrief.screens.base import BaseModal
 from debrief.screens.commands import Command
-from debrief.widgets import textual_adapter
 
 
 class HelpScreen(BaseModal[None]):
@@ -38,7 +37,8 @@ class HelpScreen(BaseModal[None]):
             yield Static(id="help-keys")
             yield Static(
                 Content.styled(
-                    "Keys can be remapped by id in the config file's [keymap] table.",
+                    "Keys can be remapped by their id in the config file's [keymap] table, "
+                    'e.g. next-section = "ctrl+down".',
                     "$foreground-muted",
                 )
             )
@@ -56,17 +56,27 @@ class HelpScreen(BaseModal[None]):
     def _table(self) -> Table:
         """The keys, coloured from the theme (drawn again when it changes)."""
         commands: list[Command] = list(getattr(self.under, "COMMAND_LIST", []))
+        quiet = self._colour("help--quiet")
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
         table.add_column("Key", style=self._colour("help--key"), no_wrap=True)
-        table.add_column("Palette (ctrl+p)")
-        table.add_column("What it does", style=self._colour("help--quiet"))
-        keymap = textual_adapter.keymap(self.app)
+        table.add_column(Text("Palette (ctrl+p) and id"))
+        table.add_column("What it does", style=quiet)
+        keymap: dict[str, str] = getattr(self.app, "keys_remapped", {})
+
+        def named(name: str, binding_id: str) -> Text:
+            """The palette name, and below it the id that [keymap] remaps."""
+            return Text.assemble(name, "\n", (binding_id, quiet)) if binding_id else Text(name)
+
         for c in commands:
             key = keymap.get(c.id, c.key)
-            table.add_row(self.app.get_key_display(Binding(key, "")), c.name, c.help)
-        table.add_row("ctrl+p", "Command palette", "Every command by name.")
-        table.add_row("f1", "Help", "This list.")
-        table.add_row("ctrl+q", "Quit", "Leave debrief; everything typed is already saved.")
+            table.add_row(self.app.get_key_display(Binding(key, "")), named(c.name, c.id), c.help)
+        table.add_row("ctrl+p", named("Command palette", ""), "Every command by name.")
+        table.add_row("f1", named("Help", "help"), "This list.")
+        table.add_row(
+            "ctrl+q",
+            named("Quit", "quit"),
+            "Leave debrief; everything typed is already saved.",
+        )
         return table
 
     def action_close(self) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from debrief.models import Postmortem, Status
-from debrief.readiness import Readiness, readiness
 from debrief.store.base import iso
 from debrief.store.errors import NotFound
 from debrief.store.postmortems import PostmortemsMixin
 from debrief.template import Template
+
+if TYPE_CHECKING:
+    from debrief.readiness import Readiness
 
 
 class KeptConflict(BaseModel):
@@ -51,6 +53,8 @@ class CollabMixin(PostmortemsMixin):
 
     def readiness(self, pm_id: str, template: Template) -> Readiness:
         """The checklist, read only."""
+        from debrief.readiness import readiness  # when asked: not on the way to a first frame
+
         doc = self.document(pm_id)  # type: ignore[attr-defined]
         sections = {s.key: s.title for s in doc.sections}
         where = sorted({sections.get(c.entity_id, c.entity_id) for c in self.open_conflicts(pm_id)})

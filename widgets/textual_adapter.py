@@ -1,25 +1,19 @@
-"""The places debrief reads Textual state that Textual 8.2.8 keeps private.
+"""The place debrief reads Textual state that Textual 8.2.8 keeps private.
 
-Textual offers no public getter for either, so they are read here and only here: an
-upgrade that renames them fails in this module's tests (tests/misc/test_textual_adapter.py,
+Textual offers no public getter for it, so it is read here and only here: an
+upgrade that renames it fails in this module's tests (tests/misc/test_textual_adapter.py,
 one per private use) rather than somewhere in a screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import MutableMapping
 from typing import TypeAlias
 
-from textual.app import App
 from textual.widgets import TextArea
 
 Highlight: TypeAlias = tuple[int, int | None, str]
 """(start byte, end byte or None for the line's end, theme style name)."""
-
-
-def keymap(app: App[object]) -> Mapping[str, str]:
-    """Binding id → keys, as given to `App.set_keymap` / `App.update_keymap`."""
-    return app._keymap
 
 
 def line_highlights(editor: TextArea) -> MutableMapping[int, list[Highlight]]:

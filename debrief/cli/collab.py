@@ -219,7 +219,3 @@ def register(app: typer.Typer) -> None:
         if not 0 < port < 65536:
             fail(f"{port} is not a port number")
         serve_app(ctx_of(ctx), host, port, public_url, max_sessions, token)
-
-    from debrief.cli import copying
-
-    copying.register(app)

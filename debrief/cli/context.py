@@ -34,7 +34,10 @@ class Context:
 
     @cached_property
     def config(self) -> Config:
-        return load_config(self.config_path)
+        config = load_config(self.config_path)
+        for warning in config.warnings:
+            warn(warning)
+        return config
 
     @cached_property
     def user(self) -> str:

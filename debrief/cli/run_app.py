@@ -64,14 +64,16 @@ def serve_app(
             "debrief serve needs the serve extra: pip install 'debrief[serve]' "
             "(with pipx: pipx inject debrief textual-serve)"
         )
+    from dataclasses import replace
+
     from debrief.serve_guard import is_loopback, origin_of, own_origins
     from debrief.serve_signin import MIN_TOKEN
 
     settings = context.config.serve
     if public_url is not None:
-        settings = settings.model_copy(update={"public_url": public_url})
+        settings = replace(settings, public_url=public_url)
     if max_sessions is not None:
-        settings = settings.model_copy(update={"max_sessions": max_sessions})
+        settings = replace(settings, max_sessions=max_sessions)
     secret = (
         token or os.environ.get("DEBRIEF_SERVE_TOKEN") or settings.token.get_secret_value()
     ).strip()

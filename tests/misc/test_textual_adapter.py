@@ -10,22 +10,13 @@ from textual.widgets.text_area import TextAreaTheme
 
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.help_screen import HelpScreen
-from debrief.widgets.textual_adapter import keymap, line_highlights
+from debrief.widgets.textual_adapter import line_highlights
 from tests.screens.helpers import make_app, screen_text, wait_until
 
 
 class Editor(App[None]):
     def compose(self) -> ComposeResult:
         yield TextArea("Lee should have paused the rollout", id="editor")
-
-
-async def test_keymap_reads_back_what_set_keymap_was_given():
-    app = Editor()
-    async with app.run_test():
-        assert keymap(app) == {}
-        app.set_keymap({"next-section": "f7"})
-        app.update_keymap({"previous-section": "f8"})
-        assert dict(keymap(app)) == {"next-section": "f7", "previous-section": "f8"}
 
 
 async def test_f1_shows_a_remapped_key(store, template):

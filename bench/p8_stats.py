@@ -1,4 +1,4 @@
-"""P7: `debrief stats --json` over the generated 1,000 post-mortems (a copy of the main
+"""P8: `debrief stats --json` over the generated 1,000 post-mortems (a copy of the main
 database with three contributing factors added to each), as a person runs it: the
 installed command, launched afresh each time. The floor is `debrief --version`, launched
 the same way and interleaved, so the ratio is what the figures cost beyond start-up; the
@@ -19,7 +19,7 @@ from bench.result import Result, missing
 
 TARGET_S = 1.0
 TARGET_RATIO = 3.0
-FIGURE = "P7 stats --json"
+FIGURE = "P8 stats --json"
 
 
 def _with_factors(ctx: Context) -> str:
