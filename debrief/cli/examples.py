@@ -105,6 +105,7 @@ EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("note", "answer"): ('debrief note answer PM-1 "Yes; the pool graphs; shorter intro"',),
     ("note", "soak"): ("debrief note soak PM-1", "debrief note soak PM-1 --done"),
     ("copy",): (
-        "debrief copy --from ~/.local/share/debrief/debrief.db --to postgresql://db.internal/debrief",
+        "debrief copy --from debrief.db --to postgresql://db.internal/debrief",
+        "debrief copy --from postgresql://db.internal/debrief --to backup.db",
     ),
 }
