@@ -7,6 +7,7 @@ mistake" and "who is responsible?"), and a question for what was just written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +16,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from debrief.coach import Finding, Script
 from debrief.literal import clean
 from debrief.screens.base import BaseModal
+
+if TYPE_CHECKING:
+    from debrief.coach import Finding, Script
 
 
 class RedirectScreen(BaseModal[None]):

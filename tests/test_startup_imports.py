@@ -152,3 +152,16 @@ def test_opening_a_postmortem_leaves_heavy_modules_and_home_for_later(
     assert "debrief.screens.debrief_screen" in modules
     assert not tops(modules) & NEVER_AT_START
     assert "debrief.screens.home" not in modules
+
+
+def test_the_debrief_screen_imports_the_coach_only_when_it_first_lints() -> None:
+    """The coach (its rules and model) is compiled after the screen's first frame, on
+    the first lint: importing the screen does not import it."""
+    code = (
+        "import sys, debrief.screens.debrief_screen; "
+        "print(sorted(m for m in sys.modules if m.startswith('debrief.coach')))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "[]"

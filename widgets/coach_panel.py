@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.app import ComposeResult
@@ -21,9 +22,11 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
-from debrief.coach import Coach, Finding, RulesError, coach_for, rules_dir
 from debrief.literal import clean
 from debrief.widgets.textual_adapter import line_highlights
+
+if TYPE_CHECKING:  # the coach itself is imported after the first frame, on first use
+    from debrief.coach import Coach, Finding
 
 LINT_DELAY = 0.3
 KNOWN_THEN_HINT = "\nNote it on the event: “What the responder could see then”."
@@ -119,6 +122,8 @@ class CoachPanel(VerticalScroll):
     def coach(self) -> Coach:
         """The rules, compiled on first use (after the screen's first frame: ~50 ms)."""
         if self._coach is None:
+            from debrief.coach import RulesError, coach_for
+
             try:
                 self._coach = coach_for(self._rules_dir)
             except RulesError as exc:
@@ -201,7 +206,11 @@ class CoachPanel(VerticalScroll):
 
 def rules_beside(templates_dir: Path | None) -> Path:
     """The user's rules folder: `rules/` beside the templates folder, in the config dir."""
-    return templates_dir.parent / "rules" if templates_dir is not None else rules_dir()
+    if templates_dir is not None:
+        return templates_dir.parent / "rules"
+    from debrief.coach.rules import rules_dir
+
+    return rules_dir()
 
 
 def mark_spans(editor: TextArea, findings: Sequence[Finding]) -> None:
