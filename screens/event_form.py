@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from debrief.dates import DateError, local_zone, parse_instant, show_instant
+from debrief.dates import DateError, future_warning, local_zone, parse_instant, show_instant
 from debrief.links import link_problem
 from debrief.models import Milestone, TimelineEvent
 from debrief.screens.form_base import FormModal, form_foot, say
@@ -158,7 +158,9 @@ class EventForm(FormModal[TimelineEvent | None]):
             if when_error:
                 say(self.query_one("#when-error", Static), when_error)
             elif at is not None and "when" in self._touched:
-                say(self.query_one("#when-error", Static), f"→ {show_instant(at)}", "muted")
+                ahead = " (in the future: check the date and the time zone)"
+                shown = f"→ {show_instant(at)}{ahead if future_warning('', at) else ''}"
+                say(self.query_one("#when-error", Static), shown, "muted")
             self.query_one("#when", Input).set_class(bool(when_error), "-invalid")
         if everything or "text" in self._touched:
             say(self.query_one("#text-error", Static), text_error)
@@ -207,6 +209,9 @@ class EventForm(FormModal[TimelineEvent | None]):
             problems = "; ".join(str(error["msg"]) for error in exc.errors())
             say(self.query_one("#form-error", Static), f"Not saved: {problems}.")
             return
+        warning = future_warning("The event's time", at)
+        if warning:
+            self.app.notify(warning + ".", severity="warning")
         self.dismiss(event)
 
     @on(Button.Pressed, "#cancel")

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from debrief.dates import DateError, local_zone, parse_instant, show_instant
+from debrief.dates import DateError, future_warning, local_zone, parse_instant, show_instant
 from debrief.screens.form_base import FormModal, say
 from debrief.widgets.safe_text import SafeInput
 
@@ -74,7 +74,10 @@ class NewPostmortemForm(FormModal[NewPostmortem | None]):
     @on(Input.Changed, "#started")
     def _started_changed(self) -> None:
         started, error = self._started()
+        ahead = " (in the future: check the date and the time zone)"
         shown = f"→ {show_instant(started)}" if started else ""
+        if started and future_warning("", started):
+            shown += ahead
         say(self.query_one("#started-error", Static), error or shown, "error" if error else "muted")
 
     @on(Input.Changed, "#title")
@@ -93,6 +96,9 @@ class NewPostmortemForm(FormModal[NewPostmortem | None]):
         if not title or error:
             self.query_one("#title" if not title else "#started", Input).focus()
             return
+        warning = future_warning("The incident start", started)
+        if warning:
+            self.app.notify(warning + ".", severity="warning")
         self.dismiss(
             NewPostmortem(
                 title=title,
