@@ -1,9 +1,10 @@
 """The figures that read the store (P1's home list, P5's search) on both engines.
 
 SQLite reads the generated file; PostgreSQL reads a copy of it (`copy_postmortems`, what
-`debrief copy` runs) in a throwaway server started with initdb + pg_ctl, the test suite's
-own (tests/pg_server.py: a free port, a temporary folder, as `nobody` when run as root),
-stopped when the figure is done. Without PostgreSQL binaries its row says so and is empty.
+`debrief copy` runs, then ANALYZE) in a throwaway server started with initdb + pg_ctl,
+the test suite's own (tests/pg_server.py: a free port, a temporary folder, as `nobody`
+when run as root), stopped when the figure is done. Without PostgreSQL binaries its row
+says so and is empty.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def timed(calls: Sequence[Callable[[], object]], repeats: int) -> list[float]:
 def postgres_copy(db: Path) -> Iterator[str | None]:
     """The URL of a throwaway server's database holding a copy of `db`; None without
     PostgreSQL binaries. The server is stopped and its folder removed afterwards."""
+    import psycopg
+
     from debrief.store import Store
     from debrief.store.copying import copy_postmortems
     from tests.pg_server import Server, bindir
@@ -75,6 +78,8 @@ def postgres_copy(db: Path) -> Iterator[str | None]:
         finally:
             source.close()
             target.close()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("ANALYZE")  # the planner's statistics, as autovacuum soon gathers
         yield url
     finally:
         server.stop()
