@@ -22,6 +22,11 @@ NOTES = """
   between 2 and 7 for much of the day). Start-up ratios moved by up to 30% between
   runs (P2 from 3.0× to 3.9× on the same code); the CPU each program had used by its
   readable frame (in the notes above) is the steadier measure.
+- P5 (search) and P1's home list query (the count and the first 100 rows, without the
+  launch) run on both engines: SQLite reads the generated file, PostgreSQL a copy of it
+  (what `debrief copy` does) in a throwaway server on a free port (initdb + pg_ctl, the
+  test suite's `tests/pg_server.py`, fsync off), started for the figure and stopped after.
+  Without PostgreSQL binaries the PostgreSQL rows are empty and say so.
 - P3 counts CPU, not wall time: keys are typed into the pseudo-terminal every 8 ms (a
   0.6 s pause after each 400, so the autosave and the coach's lint run), and the
   program's own CPU (all threads, /proc) over the session is divided by the keys. The
@@ -137,6 +142,18 @@ CSS, compose); and the DataTable measuring and rendering each cell of the first 
 (~30 ms). What would reach 1.2×: a first page read as plain rows with no pydantic
 model (and `defer_build` on the models so importing them is cheap), the mixins'
 imports made lazy inside `store/`, and a lighter list widget than DataTable.
+""",
+    "P1 home list query": """
+The list's query alone (no launch), measured beside the P1 launch; no reason recorded
+yet for this figure missing its budget (see the spread in its note).
+""",
+    "P5 full-text search, 10,000 post-mortems (PostgreSQL)": """
+`Store.search` streams the section matches and stops at 50 post-mortems. SQLite's
+cursor really stops there; psycopg's client-side cursor has the server find, sort and
+send every match first (EXPLAIN ANALYZE for "certificate": 20,373 of the 100,000
+sections through the GIN index, sorted by rowid, 63 ms; a word matching nothing takes
+about 4 ms). A named (server-side) cursor, or a query that asks PostgreSQL for the first
+50 distinct post-mortems itself, would let PostgreSQL stop early too.
 """,
     "P2": """
 The same imports as P1, plus the debrief screen module and everything it imports

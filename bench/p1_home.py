@@ -1,5 +1,6 @@
 """P1: launch to the first frame of a readable home screen over 1,000 post-mortems
-(its table holds rows, the count is shown) ÷ a bare Textual app showing one line."""
+(its table holds rows, the count is shown) ÷ a bare Textual app showing one line; then
+the list's query alone on both engines (bench/p1_list.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from bench import p1_list
 from bench.context import Context
 from bench.launch import FLOOR, Program, app_program, describe, interleaved
 from bench.result import Result
@@ -38,4 +40,4 @@ def run(ctx: Context) -> list[Result]:
         cli_s = samples["cli"].median_s
         note += f"; through the `debrief` command: {cli_s:.3f} s ({cli_s / floor:.2f}×)"
     figure = f"P1 home screen, {ctx.sizes.postmortems:,} post-mortems"
-    return [Result(figure, TARGET, True, home, "s", floor, note)]
+    return [Result(figure, TARGET, True, home, "s", floor, note), *p1_list.run(ctx)]

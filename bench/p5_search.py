@@ -1,12 +1,11 @@
 """P5: full-text search over 10,000 post-mortems, as the home screen's search box runs it
-(`Store.search`: titles and every section, at most 50 post-mortems returned)."""
+(`Store.search`: titles and every section, at most 50 post-mortems returned), on SQLite
+and on PostgreSQL (bench/engines.py)."""
 
 from __future__ import annotations
 
-import statistics
-import time
-
 from bench.context import Context
+from bench.engines import Location, Timings, on_both, timed
 from bench.generate import generate
 from bench.result import Result
 
@@ -37,39 +36,24 @@ REPEATS = 5
 
 
 def run(ctx: Context) -> list[Result]:
-    from debrief.store import Store
-
     count = ctx.sizes.search_postmortems
     db = ctx.workdir / "search.db"
     if not db.exists():
         generate(db, count, events=20, actions=5, seed=5)
-    store = Store(db, author="bench")
+    figure = f"P5 full-text search, {count:,} post-mortems"
+    return on_both(db, figure, TARGET_MS, searches)
+
+
+def searches(location: Location) -> Timings:
+    from debrief.store import Store
+
+    store = Store(location, author="bench")
+    hits: list[int] = []
     try:
-        for query in QUERIES:  # warm-up: page cache and statement cache
-            store.search(query)
-        timings: list[float] = []
-        hits = 0
-        for _ in range(REPEATS):
-            for query in QUERIES:
-                started = time.perf_counter()
-                found = store.search(query)
-                timings.append((time.perf_counter() - started) * 1000)
-                hits += len(found)
+        calls = [lambda q=q: hits.append(len(store.search(q))) for q in QUERIES]
+        ms = timed(calls, REPEATS)
     finally:
         store.close()
-    timings.sort()
-    p90 = timings[int(len(timings) * 0.9)]
-    note = (
-        f"{len(QUERIES)} queries × {REPEATS}; p90 {p90:.1f} ms, worst {timings[-1]:.1f} ms; "
-        f"{hits // REPEATS} post-mortems returned per pass"
-    )
-    return [
-        Result(
-            f"P5 full-text search, {count:,} post-mortems",
-            TARGET_MS,
-            per_floor=False,
-            value=statistics.median(timings),
-            unit="ms",
-            note=note,
-        )
-    ]
+    per_pass = sum(hits[len(QUERIES) :]) // REPEATS
+    note = f"{len(QUERIES)} queries × {REPEATS}; {per_pass} post-mortems returned per pass"
+    return Timings(ms, note)
