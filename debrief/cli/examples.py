@@ -80,7 +80,7 @@ EXAMPLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("remind",): ("debrief remind --dry-run", "debrief remind --json --dry-run"),
     ("serve",): (
         "debrief serve",
-        "debrief serve --host 0.0.0.0 --public-url https://debrief.example.com",
+        "debrief serve --host 0.0.0.0   # needs DEBRIEF_SERVE_TOKEN (or --token)",
     ),
     ("present",): ("debrief present PM-1",),
     ("factor",): ('debrief factor add PM-1 deploy "The canary skipped the EU region"',),
