@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("debrief", "screens", "widgets", "store", "pyproject.toml", "README.md", "LICENSE")
+SOURCES = (
+    "debrief", "screens", "widgets", "store", "pyproject.toml", "README.md", "LICENSE",
+    "docs/package.md",
+)  # fmt: skip
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +44,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         if source.is_dir():
             shutil.copytree(source, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, tree / name)
     out = tmp_path_factory.mktemp("dist")
     done = subprocess.run(
@@ -99,6 +103,21 @@ def test_building_prints_no_warnings(built):
     warnings = [line for line in output.splitlines() if "warning" in line.lower()]
     assert warnings == []
     assert "deprecated" not in output.lower()
+
+
+def test_the_package_page_has_no_links_that_break_off_the_repository(built):
+    """The description a package index shows: relative links and images would point
+    nowhere there."""
+    import re
+    import zipfile
+
+    wheel, _ = built
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        metadata = archive.read(name).decode("utf-8")
+    assert "debrief demo" in metadata  # the description is there
+    relative = re.findall(r"\]\((?!https?://|#)[^)]*\)", metadata)
+    assert relative == []
 
 
 def test_the_installed_wheel_is_the_one_that_runs(fresh):
