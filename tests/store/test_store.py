@@ -119,6 +119,28 @@ def test_full_text_search_finds_titles_and_section_bodies(store, template):
     assert store.search("   ") == []
 
 
+def test_search_fills_its_limit_with_titles_first_then_the_newest_sections(store, template):
+    """Title matches first; then the other post-mortems with a matching section, newest
+    first, each once however many of its sections match, until the limit (on both
+    engines)."""
+    titled = [store.create_postmortem(f"Certificate expiry {n}", template) for n in range(3)]
+    for pm in titled[:2]:  # also matching in a section: listed once, as a title match
+        store.save_section(pm.id, "trigger", "the certificate expired", base_rev=0)
+    others = [store.create_postmortem(f"Outage {n}", template) for n in range(6)]
+    for pm in others:
+        store.save_section(pm.id, "trigger", "a certificate rotation", base_rev=0)
+        store.save_section(pm.id, "impact", "certificates everywhere", base_rev=0)
+    store.save_section(others[0].id, "resolution", "renewed the certificate", base_rev=0)
+
+    found = [p.id for p in store.search("certif", limit=5)]
+    newest_sections_first = [pm.id for pm in reversed(others)]
+    assert found == [*(pm.id for pm in reversed(titled)), *newest_sections_first[:2]]
+    assert [p.id for p in store.search("certif")] == [
+        *(pm.id for pm in reversed(titled)),
+        *newest_sections_first,
+    ]
+
+
 def test_status_changes_are_revisions(store, template):
     pm = store.create_postmortem("x", template)
     store.set_status(pm.id, Status.ready)
