@@ -87,6 +87,5 @@ class BarChart(PlotextPlot):
         self.refresh()
 
     def _colour(self) -> tuple[int, int, int]:
-        variables = self.app.theme_variables
-        colour = Color.parse(variables.get("primary", "blue"))
-        return colour.rgb
+        # The theme's own primary: every theme defines it, NO_COLOR's monochrome one too.
+        return Color.parse(self.app.theme_variables["primary"]).rgb
