@@ -97,7 +97,7 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    four models, about 110 ms before the first frame); the first screen was pushed inside
    Textual's start-up batch, which drops its first frame; and `--json` was encoded by
    the standard library's pure-Python indenting encoder. Now:
-   - commands are listed from one table in `debrief/cli/__init__.py` and a command's
+   - commands are listed from one table in `debrief/cli/root.py` and a command's
      module is imported only when it runs or shows its own help (`debrief/cli/lazy.py`);
    - the config is checked against plain dataclasses (`debrief/config.py`,
      `debrief/config_check.py`), no pydantic;

@@ -1,3 +1,3 @@
-from debrief.cli import main
+from debrief.launch import main
 
 main()

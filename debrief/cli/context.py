@@ -11,8 +11,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
 from debrief.config import (
     Config,
     ConfigError,
@@ -23,6 +21,8 @@ from debrief.config import (
 )
 
 if TYPE_CHECKING:
+    import typer
+
     from debrief.store import Store
 
 
@@ -75,7 +75,7 @@ def fail(message: str) -> NoReturn:
     from debrief.cli.output import say
 
     say(f"debrief: {message}", err=True)
-    raise typer.Exit(1)
+    raise SystemExit(1)
 
 
 def warn(message: str) -> None:
@@ -105,12 +105,12 @@ def user_errors() -> Iterator[None]:
         import sys
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(141) from None
+        raise SystemExit(141) from None
     except OSError as exc:
         fail(f"{exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}")
     except KeyboardInterrupt:
-        typer.echo("interrupted; everything saved so far is kept", err=True)
-        raise typer.Exit(130) from None
+        print("interrupted; everything saved so far is kept", file=sys.stderr)
+        raise SystemExit(130) from None
 
 
 def handled(func: Callable[..., None]) -> Callable[..., None]:

@@ -2,7 +2,7 @@
 
 `debrief --help`, `debrief list` and completing a command name import nothing but the
 module they need: the names and one-line helps come from the table in
-`debrief/cli/__init__.py`, and the module behind a name is imported the first time the
+`debrief/cli/root.py`, and the module behind a name is imported the first time the
 command itself is looked up (to run it, or to show its own `--help`).
 """
 

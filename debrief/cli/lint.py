@@ -66,9 +66,9 @@ def _findings(ctx: typer.Context, path: str, people: list[str]) -> list[Finding]
             user_dir = rules_dir(ctx_of(ctx).config_path)
             coach = coach_for(user_dir if user_dir.is_dir() else None)
             return coach.lint(text, people=[*people, *people_in(text)])
-    except typer.Exit as exc:
-        if exc.exit_code == 1:  # a user error: here it means the input could not be used
-            raise typer.Exit(UNUSABLE) from None
+    except SystemExit as exc:
+        if exc.code == 1:  # a user error: here it means the input could not be used
+            raise SystemExit(UNUSABLE) from None
         raise
 
 

@@ -62,7 +62,7 @@ def test_the_table_lists_exactly_the_commands_the_modules_register() -> None:
                 register(holder)
         registered = set(typer.main.get_group(holder).commands)
         missing = registered - set(LazyGroup.table)
-        assert not missing, f"add a line for {missing} to debrief/cli/__init__.py"
+        assert not missing, f"add a line for {missing} to debrief/cli/root.py"
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "debrief")
