@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from debrief.models import INPUT, Document
+from debrief.record import RecordError
 from debrief.untrusted import UntrustedInput, load_json
 
 
@@ -50,13 +49,14 @@ def parse_documents(text: str, name: str) -> list[Document]:
         which = f" (post-mortem #{index + 1})" if len(items) > 1 else ""
         try:
             docs.append(Document.model_validate(item, context=INPUT))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            message = " ".join(str(first["msg"]).removeprefix("Value error, ").split())
+        except RecordError as exc:
+            where = ".".join(str(p) for p in exc.where)
+            message = " ".join(exc.message.split())
             raise ExportFileError(
                 f"{name} is not a debrief export{which}: {where or 'document'}: {message}"
             ) from exc
+        except ValueError as exc:  # a date outside the window, a bad link
+            raise ExportFileError(f"{name} is not a debrief export{which}: {exc}") from exc
         except RecursionError:
             raise ExportFileError(f"{name}{which} is nested too deeply to read") from None
     return docs

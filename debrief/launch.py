@@ -1,27 +1,40 @@
 """The `debrief` command's entry point.
 
-Opening the app is the command's most watched moment, so `debrief` alone and
-`debrief open ID` (with `--db` and `--config` before them) start the app without
-loading the command-line layer (Typer and Click). Everything else, and every line
-that does not read as one of those two exactly, goes to the full command line, which
-parses it, explains mistakes and answers --help.
+The command's most watched moments are opening the app and the listing scripts read,
+so `debrief`, `debrief open ID` and `debrief list [--json]` (with `--db` and
+`--config` before them) run without loading the command-line layer (Typer, Click and
+the validation library behind Typer's options). Everything else, and every line that
+does not read as one of those exactly, goes to the full command line, which parses
+it, explains mistakes and answers --help.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 
 _GLOBAL_OPTIONS = ("--db", "--config")
 
 
-def quick_plan(argv: list[str]) -> tuple[dict[str, str], str | None] | None:
-    """`({option: value}, ID or None)` when `argv` opens the app and nothing else;
-    None for anything the full command line should read."""
+@dataclass(frozen=True)
+class Plan:
+    """What a command line asks for, when it is one the launcher runs itself."""
+
+    command: str
+    """"app" (the home screen, or a post-mortem when `pm_id` is set) or "list"."""
+    options: dict[str, str]
+    pm_id: str | None = None
+    as_json: bool = False
+
+
+def quick_plan(argv: list[str]) -> Plan | None:
+    """The plan for `argv`, or None for anything the full command line should read."""
     options: dict[str, str] = {}
     rest = list(argv)
-    while rest and rest[0].startswith("--"):
+    while rest and rest[0].startswith("--") and rest[0].partition("=")[0] in _GLOBAL_OPTIONS:
         name, equals, value = rest.pop(0).partition("=")
-        if name not in _GLOBAL_OPTIONS or name in options:
+        if name in options:
             return None
         if not equals:
             if not rest:
@@ -31,14 +44,17 @@ def quick_plan(argv: list[str]) -> tuple[dict[str, str], str | None] | None:
             return None
         options[name] = value
     if not rest:
-        return options, None
+        return Plan("app", options)
     if len(rest) == 2 and rest[0] == "open" and rest[1] and not rest[1].startswith("-"):
-        return options, rest[1]
+        return Plan("app", options, pm_id=rest[1])
+    if rest == ["list"] or rest == ["list", "--json"]:
+        return Plan("list", options, as_json=len(rest) == 2)
     return None
 
 
 def main() -> None:
-    plan = quick_plan(sys.argv[1:])
+    completing = "_DEBRIEF_COMPLETE" in os.environ  # the shell asks for completions
+    plan = None if completing else quick_plan(sys.argv[1:])
     if plan is None:
         from debrief.cli import main as command_line
 
@@ -47,10 +63,17 @@ def main() -> None:
     from pathlib import Path
 
     from debrief.cli.context import Context, user_errors
-    from debrief.cli.run_app import run_app
 
-    options, pm_id = plan
-    config = options.get("--config")
-    context = Context(db_path=options.get("--db"), config_path=Path(config) if config else None)
+    config = plan.options.get("--config")
+    context = Context(
+        db_path=plan.options.get("--db"), config_path=Path(config) if config else None
+    )
     with user_errors():
-        run_app(context, pm_id)
+        if plan.command == "list":
+            from debrief.cli.list_command import print_list
+
+            print_list(context, plan.as_json)
+        else:
+            from debrief.cli.run_app import run_app
+
+            run_app(context, plan.pm_id)

@@ -7,12 +7,13 @@ the clock, so it does not drift however often (or rarely) the screen redraws.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from debrief.record import Record
 
 Clock = Callable[[], datetime]
 
@@ -41,15 +42,15 @@ class Tone(StrEnum):
     over = "over"
 
 
-class SectionRecord(BaseModel):
+class SectionRecord(Record):
     """One agenda item: its timebox, the time spent on it, and what happened in it."""
 
     key: str
     title: str
     planned_s: int
     spent_s: float = 0.0
-    spoke: list[str] = Field(default_factory=list)
-    questions: list[str] = Field(default_factory=list)
+    spoke: list[str] = dataclasses.field(default_factory=list)
+    questions: list[str] = dataclasses.field(default_factory=list)
     redirects: int = 0
 
     @property
@@ -57,17 +58,17 @@ class SectionRecord(BaseModel):
         return max(0.0, self.spent_s - self.planned_s)
 
 
-class MeetingRecord(BaseModel):
+class MeetingRecord(Record):
     """What the meeting did: saved as it goes, and appended to the exported document."""
 
     id: int | None = None
     postmortem_id: str = ""
     started_at: datetime | None = None
     ended_at: datetime | None = None
-    sections: list[SectionRecord] = Field(default_factory=list)
+    sections: list[SectionRecord] = dataclasses.field(default_factory=list)
     current: str = ""
     """The facilitator's section when the record was saved: a reopened meeting resumes there."""
-    findings: dict[str, str] = Field(default_factory=dict)
+    findings: dict[str, str] = dataclasses.field(default_factory=dict)
     """The key finding read out per section key, as the facilitator chose or edited it
     ("" leaves a section out)."""
 
@@ -107,7 +108,7 @@ def new_record(pm_id: str, agenda: Iterable[tuple[str, str, int]]) -> MeetingRec
     )
 
 
-class ClockState(BaseModel):
+class ClockState(Record):
     """The timer as one value: saved for the presenter view, which runs its own copy."""
 
     record: MeetingRecord
@@ -276,7 +277,7 @@ def clock_text(seconds: float) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
 
 
-class Presence(BaseModel):
+class Presence(Record):
     """What the facilitator's screen is showing, for the presenter view to follow."""
 
     section: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from pydantic import BaseModel
+from debrief.record import Record
 
 
 class NoteKind(StrEnum):
@@ -49,7 +49,7 @@ MAX_TEXT = 500
 """A note is one line: longer text is refused, not cut."""
 
 
-class Note(BaseModel):
+class Note(Record):
     id: str = ""
     postmortem_id: str = ""
     kind: NoteKind

@@ -7,25 +7,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from debrief.record import Record, RecordError
 
 
-class Confirmation(BaseModel):
+class Confirmation(Record):
     """The room confirmed the timeline: who marked it, and when."""
 
     by: str
     at: datetime | None = None
 
 
-class LearningCount(BaseModel):
+class LearningCount(Record):
     """The show of hands at wrap-up."""
 
-    learned: int = Field(ge=0)
+    learned: int
     """How many learned something that changes how they work."""
-    would_return: int = Field(ge=0)
+    would_return: int
     """How many would come to another debrief."""
-    present: int = Field(ge=0)
+    present: int
     """How many were in the room."""
+
+    def _checks(self, strict: bool) -> None:
+        for name in ("learned", "would_return", "present"):
+            if getattr(self, name) < 0:
+                raise RecordError((name,), "a count cannot be below 0")
 
     def problem(self) -> str:
         """Why the counts cannot be right ('' when they can)."""
@@ -36,7 +41,7 @@ class LearningCount(BaseModel):
         return ""
 
 
-class LearningRow(BaseModel):
+class LearningRow(Record):
     """One meeting's learning check, for counting over time."""
 
     postmortem_id: str
@@ -44,7 +49,7 @@ class LearningRow(BaseModel):
     count: LearningCount
 
 
-class Soak(BaseModel):
+class Soak(Record):
     """A short follow-up after some soak time, to turn parked ideas into items."""
 
     postmortem_id: str
@@ -55,7 +60,7 @@ class Soak(BaseModel):
     """How many ideas are still parked."""
 
 
-class PracticeFacts(BaseModel):
+class PracticeFacts(Record):
     """What the document says about the meeting's practice."""
 
     confirmation: Confirmation | None = None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel
-
 from debrief.models import Document, Milestone
+from debrief.record import Record
 from debrief.template import SectionKind, Template
 from debrief.timeline import unsourced
 from debrief.words import plural
@@ -14,7 +13,7 @@ from debrief.words import plural
 NEEDED_MILESTONES = (Milestone.started, Milestone.detected, Milestone.resolved)
 
 
-class Check(BaseModel):
+class Check(Record):
     """One line of the checklist."""
 
     name: str
@@ -22,7 +21,7 @@ class Check(BaseModel):
     detail: str = ""
 
 
-class Readiness(BaseModel):
+class Readiness(Record):
     postmortem_id: str
     ready: bool
     checks: list[Check]

@@ -6,12 +6,13 @@ directory's `templates/` folder and may shadow it by name.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from debrief.record import INPUT, Record, RecordError
 
 
 class SectionKind(StrEnum):
@@ -21,30 +22,32 @@ class SectionKind(StrEnum):
     aspirational = "aspirational"
 
 
-class TemplateSection(BaseModel):
+class TemplateSection(Record):
     key: str
     title: str
     kind: SectionKind = SectionKind.text
-    timebox: int = Field(default=5, ge=0, le=240, description="Minutes in the meeting agenda.")
+    timebox: int = 5
+    """Minutes in the meeting agenda (0 to 240)."""
     guidance: str = ""
-    questions: list[str] = Field(default_factory=list)
+    questions: list[str] = dataclasses.field(default_factory=list)
+
+    def _checks(self, strict: bool) -> None:
+        if not 0 <= self.timebox <= 240:
+            raise RecordError(("timebox",), "should be 0 to 240 minutes")
 
 
-class Template(BaseModel):
+class Template(Record):
     name: str
     description: str = ""
     opening: str = ""
     sections: list[TemplateSection]
 
-    @field_validator("sections")
-    @classmethod
-    def _unique_keys(cls, sections: list[TemplateSection]) -> list[TemplateSection]:
-        keys = [s.key for s in sections]
+    def _checks(self, strict: bool) -> None:
+        keys = [s.key for s in self.sections]
         if len(set(keys)) != len(keys):
-            raise ValueError("section keys must be unique")
-        if not sections:
-            raise ValueError("a template needs at least one section")
-        return sections
+            raise RecordError(("sections",), "section keys must be unique")
+        if not self.sections:
+            raise RecordError(("sections",), "a template needs at least one section")
 
     def section(self, key: str) -> TemplateSection | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -60,13 +63,12 @@ class TemplateError(ValueError):
 
 def _parse(text: str, origin: str) -> Template:
     try:
-        return Template.model_validate(tomllib.loads(text))
+        return Template.model_validate(tomllib.loads(text), context=INPUT)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"template {origin} is not valid TOML: {exc}") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise TemplateError(f"template {origin} is invalid at {where}: {first['msg']}") from exc
+    except ValueError as exc:
+        where, _, what = str(exc).partition(": ")
+        raise TemplateError(f"template {origin} is invalid at {where}: {what}") from exc
 
 
 def builtin_names() -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -205,8 +204,8 @@ class EventForm(FormModal[TimelineEvent | None]):
                     "milestone": self._milestone(),
                 }
             )
-        except ValidationError as exc:
-            problems = "; ".join(str(error["msg"]) for error in exc.errors())
+        except ValueError as exc:
+            problems = str(exc)
             say(self.query_one("#form-error", Static), f"Not saved: {problems}.")
             return
         warning = future_warning("The event's time", at)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,16 +11,17 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from debrief.literal import clean, literal
-from debrief.models import Postmortem, Status
+from debrief.kinds import Status
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.insights_controls import InsightsControls, insights_command
-from debrief.screens.new_postmortem import NewPostmortem, NewPostmortemForm
-from debrief.screens.practice_home import show_soaks
 from debrief.screens.theme_style import rich_style
-from debrief.template import load_template
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
+
+if TYPE_CHECKING:
+    from debrief.models import Postmortem
+    from debrief.screens.new_postmortem import NewPostmortem
 
 COMMANDS = [
     Command(
@@ -59,7 +62,7 @@ COMMANDS = [
 ]
 
 SEARCH_DELAY = 0.25
-FIRST_PAGE = 100
+FIRST_PAGE = 50
 """Rows in the first frame (more than a screenful): the home screen shows at once."""
 PAGE = 250
 PAGE_DELAY = 0.05
@@ -284,6 +287,8 @@ class HomeScreen(InsightsControls, BaseScreen):
         if self.is_attached:
             self._show_asks()
             self._show_follow_ups()
+            from debrief.screens.practice_home import show_soaks
+
             show_soaks(self)
 
     # -- open and new -----------------------------------------------------------
@@ -306,11 +311,15 @@ class HomeScreen(InsightsControls, BaseScreen):
         self.app.push_screen(DebriefScreen(pm_id))
 
     def action_new(self) -> None:
+        from debrief.screens.new_postmortem import NewPostmortemForm
+
         self.app.push_screen(NewPostmortemForm(self.debrief.template_names()), self._created)
 
     def _created(self, draft: NewPostmortem | None) -> None:
         if draft is None:
             return
+        from debrief.template import load_template
+
         try:
             template = load_template(draft.template, self.debrief.templates_dir)
         except ValueError as exc:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from debrief.models import Postmortem, Status
+from debrief.record import Record
 from debrief.store.base import iso
 from debrief.store.errors import NotFound
 from debrief.store.postmortems import PostmortemsMixin
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from debrief.readiness import Readiness
 
 
-class KeptConflict(BaseModel):
+class KeptConflict(Record):
     """Two versions of one thing, both kept until someone decides."""
 
     id: int
@@ -31,7 +30,7 @@ class KeptConflict(BaseModel):
     at: str
 
 
-class Request(BaseModel):
+class Request(Record):
     """Someone asked to contribute to a section ("ask Support for Impact")."""
 
     postmortem_id: str

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
+from debrief.record import Record
 from debrief.store.base import iso
 from debrief.store.errors import Conflict, NotFound
 from debrief.store.postmortems import PostmortemsMixin
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 
-def model_row(model: BaseModel) -> dict[str, Any]:
+def model_row(model: Record) -> dict[str, Any]:
     """A model as a row: JSON-mode values, datetimes in the stored form."""
     data = model.model_dump(mode="json")
     for name in data:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from debrief.models import Document, Postmortem
+from debrief.record import Record
 from debrief.store.actions import ActionsMixin, check_action
 from debrief.store.base import iso, new_id
 from debrief.store.entities import model_row
@@ -50,7 +49,7 @@ class ExchangeMixin(TimelineMixin, ActionsMixin):
                 }
                 for i, s in enumerate(doc.sections)
             )
-            parts: list[tuple[str, list[BaseModel]]] = [
+            parts: list[tuple[str, list[Record]]] = [
                 ("events", list(doc.events)),
                 ("actions", list(doc.actions)),
             ]

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from debrief.meeting import MeetingRecord, Presence
 from debrief.models import Postmortem, Status
 from debrief.store.base import iso
@@ -23,7 +21,7 @@ VIEW_KEY = "meeting:view"
 def _record(row: dict[str, Any]) -> MeetingRecord | None:
     try:
         record = MeetingRecord.model_validate_json(row["record"] or "{}")
-    except ValidationError:
+    except (ValueError, RecursionError):
         return None
     return record.model_copy(update={"id": row["id"], "postmortem_id": row["postmortem_id"]})
 
@@ -98,5 +96,5 @@ class MeetingsMixin(PostmortemsMixin):
             return None
         try:
             return Presence.model_validate_json(rows[0]["value"] or "")
-        except ValidationError:
+        except (ValueError, RecursionError):
             return None

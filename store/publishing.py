@@ -13,28 +13,28 @@ publish before it is ever sent again.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from debrief.dates import read_stored
 from debrief.models import Status
+from debrief.record import Record
 from debrief.store.actions import ActionsMixin
 from debrief.store.base import from_json, iso, to_json
 
 
-class PublishRecord(BaseModel):
+class PublishRecord(Record):
     """One publish: when, by whom, which documents and which tickets (action id → key)."""
 
     id: int
     postmortem_id: str
     at: datetime
     author: str
-    documents: list[str] = Field(default_factory=list)
-    tickets: dict[str, str] = Field(default_factory=dict)
+    documents: list[str] = dataclasses.field(default_factory=list)
+    tickets: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)

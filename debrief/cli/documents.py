@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from debrief.store import Store
 
 from debrief.cli.context import ctx_of, handled, warn
-from debrief.cli.output import console, say, say_json, to_stdout
+from debrief.cli.output import say, say_json, to_stdout
 
 
 class ExportFormat(StrEnum):
@@ -52,36 +52,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """List every post-mortem, newest incident first."""
-        store = ctx_of(ctx).store()
-        pms = store.list_postmortems()
-        if as_json:
-            say_json([p.model_dump(mode="json") for p in pms])
-            return
-        from rich.table import Table
+        from debrief.cli.list_command import print_list
 
-        from debrief.literal import literal
-
-        today = store.today()
-        table = Table(box=None, header_style="bold")
-        for name in ("Id", "Title", "Status", "Severity", "Incident", "Debrief due"):
-            table.add_column(name)
-        for p in pms:
-            due = p.debrief_due.isoformat() if p.debrief_due else ""
-            overdue = (
-                p.debrief_due and p.debrief_due < today and p.status.value in ("draft", "ready")
-            )
-            table.add_row(
-                literal(p.id),
-                literal(p.title, single_line=True),
-                p.status.value,
-                literal(p.severity),
-                p.started_at.date().isoformat() if p.started_at else "",
-                literal(due + (" overdue" if overdue else ""), style="red" if overdue else ""),
-            )
-        if not pms:
-            say("No post-mortems yet: `debrief new TITLE` or `debrief demo`.")
-            return
-        console().print(table)
+        print_list(ctx_of(ctx), as_json)
 
     @app.command("open")
     @handled

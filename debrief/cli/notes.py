@@ -120,13 +120,11 @@ def learning(
 
     Example: debrief note learning PM-1 --learned 5 --would-return 6 --present 7
     """
-    from pydantic import ValidationError
-
     from debrief.practice import LearningCount
 
     try:
         count = LearningCount(learned=learned, would_return=would_return, present=present)
-    except ValidationError:
+    except ValueError:
         fail("the counts are whole numbers, 0 or more")
     ctx_of(ctx).store().record_learning(pm_id, count)
     say(

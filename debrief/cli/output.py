@@ -14,8 +14,6 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -25,11 +23,20 @@ if TYPE_CHECKING:
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Write `text` (already safe to show) to stdout or stderr, and flush."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    stream.write(text + "\n" if nl else text)
+    stream.flush()
+
+
 def say(text: str = "", err: bool = False, nl: bool = True) -> None:
     """One message for a person, with any user text in it shown literally."""
     from debrief.literal import clean  # (imports Rich: not needed by --json)
 
-    typer.echo(clean(text), err=err, nl=nl)
+    echo(clean(text), err=err, nl=nl)
 
 
 def safe_json(text: str) -> str:
@@ -67,20 +74,20 @@ def json_text(data: Any) -> str:
 def say_json(data: Any) -> None:
     """`data` (already `model_dump(mode="json")`-ed, or JSON text) as indented JSON."""
     text = data if isinstance(data, str) else json_text(data)
-    typer.echo(safe_json(text))
+    echo(safe_json(text))
 
 
 def to_stdout(text: str) -> None:
     """A whole document on stdout: exact bytes into a file or pipe, neutralised on a terminal.
 
-    `color=True` keeps click from stripping what looks like colour codes from a pipe.
+    Nothing is stripped from what goes to a file or pipe.
     """
     if sys.stdout.isatty():
         from debrief.literal import clean
 
-        typer.echo(clean(text), nl=False)
+        echo(clean(text), nl=False)
     else:
-        typer.echo(text, nl=False, color=True)
+        echo(text, nl=False)
 
 
 def console(stderr: bool = False, soft_wrap: bool = False) -> Console:

@@ -1,0 +1,440 @@
+"""The base of debrief's data classes: a dataclass that converts what it is given by
+each field's type, with the few conveniences the code uses (`model_validate`,
+`model_dump`, `model_copy`, `model_fields`).
+
+No validation library is involved, so reading a post-mortem costs no import on the
+way to the first frame. Two modes:
+
+- lenient (the default: rows read back from the store, values typed by people): a
+  stored instant or date that cannot be read becomes None, numbers written as text are
+  read, an enum takes its value; a value of the wrong kind is a `RecordError`.
+- strict (`model_validate(data, context=INPUT)`, data from outside such as an import
+  file): only the value's own type or its usual JSON spelling, and each class's
+  `_checks` (ids, required text, links) apply too. Errors name where they are
+  (`events.3.at: ...`).
+
+`RecordError` is a ValueError, so callers that turn ValueErrors into one sentence keep
+doing so.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import dataclasses
+import inspect
+import json
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, ClassVar, NamedTuple
+
+from debrief.dates import DateError, check_day, check_instant, read_stored, read_stored_day
+
+INPUT = {"input": True}
+"""Validation context for data from outside (an import file): see the module text."""
+
+_INT_LIMIT = 2**63
+_MISSING = dataclasses.MISSING
+Converter = Callable[[Any, bool], Any]
+
+
+class RecordError(ValueError):
+    """A value that does not fit its field; str() is `where: what`."""
+
+    def __init__(self, where: Iterable[str | int], message: str) -> None:
+        self.where = tuple(where)
+        self.message = message
+        place = ".".join(str(p) for p in self.where)
+        super().__init__(f"{place}: {message}" if place else message)
+
+    def inside(self, *outer: str | int) -> RecordError:
+        return RecordError((*outer, *self.where), self.message)
+
+
+class _Spec(NamedTuple):
+    name: str
+    convert: Converter
+    default: Any
+    factory: Any
+    exclude: bool
+
+
+class _FieldNames:
+    """`Model.model_fields`: the fields by name, in order (read on the class)."""
+
+    def __get__(self, obj: object, cls: type[Record]) -> dict[str, _Spec]:
+        return {spec.name: spec for spec in cls._fields_plan()}
+
+
+class Record:
+    """Base of the data classes. A subclass lists its fields as annotations, with
+    defaults (`dataclasses.field(default_factory=..., metadata={"exclude": True})` for
+    a factory or a field left out of dumps). It may define `_before(cls, data, strict)`
+    (a classmethod adjusting the input mapping) and `_checks(self, strict)` (raising
+    ValueError for what types cannot say).
+
+    Unlike `@dataclass`, nothing is generated when a class is defined: the fields are
+    read on first use, so defining the classes costs no more than any class.
+    """
+
+    model_fields: ClassVar[Any] = _FieldNames()
+
+    def __init__(self, **values: Any) -> None:
+        """Constructed in code: each value converted as a stored one would be."""
+        mine = self.__dict__
+        for name, convert, default, factory, _ in type(self)._fields_plan():
+            if name in values:
+                try:
+                    mine[name] = convert(values.pop(name), False)
+                except RecordError as exc:
+                    raise exc.inside(name) from None
+                except ValueError as exc:
+                    raise RecordError((name,), _sentence(exc)) from None
+            elif factory is not _MISSING:
+                mine[name] = factory()
+            elif default is not _MISSING:
+                mine[name] = default
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {name}")
+        if values:
+            raise TypeError(f"{type(self).__name__}() has no field {sorted(values)[0]!r}")
+        self._checks(False)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        names = type(self)._dumped_names(everything=True)
+        return all(self.__dict__[n] == other.__dict__[n] for n in names)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        names = type(self)._dumped_names(everything=True)
+        shown = ", ".join(f"{n}={self.__dict__[n]!r}" for n in names)
+        return f"{type(self).__name__}({shown})"
+
+    # -- conversion ---------------------------------------------------------------
+
+    @classmethod
+    def _fields_plan(cls) -> tuple[_Spec, ...]:
+        plan: tuple[_Spec, ...] | None = cls.__dict__.get("_plan")
+        if plan is None:
+            hints = typing.get_type_hints(cls)
+            names: list[str] = []
+            for klass in reversed(cls.__mro__):
+                if klass is Record or not issubclass(klass, Record):
+                    continue
+                for name in inspect.get_annotations(klass):
+                    if name not in names and typing.get_origin(hints[name]) is not ClassVar:
+                        names.append(name)
+            specs = []
+            for name in names:
+                default, factory, exclude = getattr(cls, name, _MISSING), _MISSING, False
+                if isinstance(default, dataclasses.Field):
+                    exclude = bool(default.metadata.get("exclude"))
+                    default, factory = default.default, default.default_factory
+                specs.append(_Spec(name, converter(hints[name]), default, factory, exclude))
+            plan = tuple(specs)
+            cls._plan = plan
+        return plan
+
+    @classmethod
+    def _before(cls, data: dict[str, Any], strict: bool) -> dict[str, Any]:
+        return data
+
+    def _checks(self, strict: bool) -> None:
+        return None
+
+    @classmethod
+    def model_validate(cls, data: Any, *, context: Mapping[str, Any] | None = None) -> Any:
+        """An instance from a mapping (or the instance itself); see the module text."""
+        strict = bool(context and context.get("input"))
+        if isinstance(data, cls) and not strict:
+            return data
+        if isinstance(data, Record):
+            data = data.model_dump()
+        if not isinstance(data, Mapping):
+            raise RecordError((), f"should be an object, not {_kind(data)}")
+        data = cls._before(dict(data), strict)
+        values: dict[str, Any] = {}
+        for name, convert, default, factory, _ in cls._fields_plan():
+            if name in data and not (data[name] is None and default is not _MISSING):
+                try:
+                    values[name] = convert(data[name], strict)
+                except RecordError as exc:
+                    raise exc.inside(name) from None
+                except ValueError as exc:
+                    raise RecordError((name,), _sentence(exc)) from None
+            elif default is not _MISSING:
+                values[name] = default
+            elif factory is not _MISSING:
+                values[name] = factory()
+            else:
+                raise RecordError((name,), "is missing")
+        made = object.__new__(cls)
+        made.__dict__.update(values)
+        try:
+            made._checks(strict)
+        except RecordError:
+            raise
+        except ValueError as exc:
+            raise RecordError((), _sentence(exc)) from None
+        return made
+
+    @classmethod
+    def model_validate_json(cls, text: str | bytes) -> Any:
+        from debrief.untrusted import load_json
+
+        return cls.model_validate(load_json(text))
+
+    # -- output -------------------------------------------------------------------
+
+    def model_dump(
+        self,
+        *,
+        mode: str = "python",
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+    ) -> dict[str, Any]:
+        """The fields as a dict (nested records too); `mode="json"` gives JSON values
+        (instants as `...Z`, dates as ISO text, enums as their values). Fields marked
+        `metadata={"exclude": True}` are left out, as are those in `exclude`."""
+        names = type(self)._dumped_names()
+        if include is not None:
+            wanted = set(include)
+            names = tuple(n for n in names if n in wanted)
+        if exclude:
+            dropped = set(exclude)
+            names = tuple(n for n in names if n not in dropped)
+        as_json = mode == "json"
+        values = self.__dict__
+        return {name: _dumped(values[name], as_json) for name in names}
+
+    @classmethod
+    def _dumped_names(cls, everything: bool = False) -> tuple[str, ...]:
+        """The fields a dump holds (`everything`: with those left out of dumps)."""
+        key = "_all_names" if everything else "_dump_names"
+        names: tuple[str, ...] | None = cls.__dict__.get(key)
+        if names is None:
+            plan = cls._fields_plan()
+            names = tuple(s.name for s in plan if everything or not s.exclude)
+            setattr(cls, key, names)
+        return names
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude: Iterable[str] | None = None
+    ) -> str:
+        return json.dumps(
+            self.model_dump(mode="json", exclude=exclude), indent=indent, ensure_ascii=False
+        )
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Any:
+        """A copy with `update` applied as given (not converted)."""
+        made = _copy.deepcopy(self) if deep else _copy.copy(self)
+        if update:
+            made.__dict__.update(update)
+        return made
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
+def _dumped(value: Any, as_json: bool) -> Any:
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, Record):
+        return value.model_dump(mode="json" if as_json else "python")
+    if isinstance(value, list | tuple):
+        return [_dumped(v, as_json) for v in value]
+    if isinstance(value, dict):
+        return {k: _dumped(v, as_json) for k, v in value.items()}
+    if not as_json:
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _kind(value: Any) -> str:
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number"}
+    names |= {list: "a list", dict: "an object", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _sentence(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# -- converters by type ----------------------------------------------------------------
+
+
+def converter(hint: Any) -> Converter:
+    """`convert(value, strict)` for a field typed `hint`."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any or hint is object:
+        return _same
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        one = converter(inner[0]) if len(inner) == 1 else _same
+        return lambda v, strict: None if v is None else one(v, strict)
+    if origin is typing.Literal:
+        return _choice(args)
+    if origin in (list, tuple, set, frozenset):
+        return _list_of(converter(args[0]) if args else _same)
+    if origin is dict or hint is dict:
+        return _mapping
+    if isinstance(hint, type):
+        if issubclass(hint, Enum):
+            return _enum(hint)
+        if issubclass(hint, Record):
+            return _record(hint)
+    return _SIMPLE.get(hint, _same)
+
+
+def _same(value: Any, strict: bool) -> Any:
+    return value
+
+
+def _text(value: Any, strict: bool) -> str:
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    raise RecordError((), f"should be text, not {_kind(value)}")
+
+
+def _flag(value: Any, strict: bool) -> bool:
+    if type(value) is bool:
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if not strict and isinstance(value, str) and value.lower() in ("true", "false", "1", "0"):
+        return value.lower() in ("true", "1")
+    raise RecordError((), f"should be true or false, not {_kind(value)}")
+
+
+def _whole(value: Any, strict: bool) -> int:
+    if type(value) is int:
+        number = value
+    elif (isinstance(value, float) and value.is_integer()) or (
+        isinstance(value, str) and value.strip().lstrip("+-").isdigit() and len(value) < 40
+    ):
+        number = int(value)
+    else:
+        raise RecordError((), f"should be a whole number, not {_kind(value)}")
+    if not -_INT_LIMIT <= number < _INT_LIMIT:
+        raise RecordError((), "is too large a number")
+    return number
+
+
+def _real(value: Any, strict: bool) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if not strict and isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    raise RecordError((), f"should be a number, not {_kind(value)}")
+
+
+def _instant(value: Any, strict: bool) -> datetime | None:
+    if type(value) is datetime:
+        return check_instant(value)
+    if not strict:
+        return read_stored(value)  # a stored instant that cannot be read: None
+    if isinstance(value, str) and len(value) <= 64:
+        try:
+            found = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise RecordError((), f"{value[:40]!r} is not a date and time") from None
+        return check_instant(found, value)
+    raise RecordError((), f"should be a date and time, not {_kind(value)}")
+
+
+def _day(value: Any, strict: bool) -> date | None:
+    if type(value) is date:
+        return check_day(value)
+    if not strict:
+        return read_stored_day(value)
+    if isinstance(value, str) and len(value) <= 64:
+        try:
+            found = date.fromisoformat(value.strip())
+        except ValueError:
+            raise RecordError((), f"{value[:40]!r} is not a date (YYYY-MM-DD)") from None
+        return check_day(found, value)
+    raise RecordError((), f"should be a date, not {_kind(value)}")
+
+
+def _mapping(value: Any, strict: bool) -> dict[Any, Any]:
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise RecordError((), f"should be an object, not {_kind(value)}")
+
+
+def _list_of(item: Converter) -> Converter:
+    def convert(value: Any, strict: bool) -> list[Any]:
+        if not isinstance(value, list | tuple) and not (not strict and isinstance(value, set)):
+            raise RecordError((), f"should be a list, not {_kind(value)}")
+        out = []
+        for index, one in enumerate(value):
+            try:
+                out.append(item(one, strict))
+            except RecordError as exc:
+                raise exc.inside(index) from None
+            except ValueError as exc:
+                raise RecordError((index,), _sentence(exc)) from None
+        return out
+
+    return convert
+
+
+def _enum(kind: type[Enum]) -> Converter:
+    def convert(value: Any, strict: bool) -> Enum:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            allowed = ", ".join(repr(m.value) for m in kind)
+            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+            raise RecordError((), f"{shown} should be one of {allowed}") from None
+
+    return convert
+
+
+def _choice(allowed: tuple[Any, ...]) -> Converter:
+    def convert(value: Any, strict: bool) -> Any:
+        if value in allowed:
+            return value
+        raise RecordError((), f"should be one of {', '.join(repr(a) for a in allowed)}")
+
+    return convert
+
+
+def _record(kind: type[Record]) -> Converter:
+    def convert(value: Any, strict: bool) -> Any:
+        if isinstance(value, kind) and not strict:
+            return value
+        return kind.model_validate(value, context=INPUT if strict else None)
+
+    return convert
+
+
+_SIMPLE: dict[Any, Converter] = {
+    str: _text,
+    bool: _flag,
+    int: _whole,
+    float: _real,
+    datetime: _instant,
+    date: _day,
+}
+
+__all__ = ["INPUT", "DateError", "Record", "RecordError", "converter"]
