@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 
-from debrief.models import ActionItem, TimelineEvent
-from debrief.screens.action_form import ActionDraft, ActionForm
 from debrief.screens.base import BaseScreen
-from debrief.screens.event_form import EventForm
 from debrief.store import Conflict
 from debrief.widgets.action_table import ActionTable
 from debrief.widgets.section_editor import SectionEditor
 
 if TYPE_CHECKING:
+    from debrief.models import ActionItem, TimelineEvent
+    from debrief.screens.action_form import ActionDraft
     from debrief.screens.debrief_screen import DebriefScreen
 
 
@@ -28,6 +27,8 @@ class CaptureControls(BaseScreen):
         return cast("DebriefScreen", self)
 
     def action_add_action(self) -> None:
+        from debrief.screens.action_form import ActionForm
+
         aspirational = self._me.sections[self._me.current].key == "if-we-have-time"
         self.app.push_screen(
             ActionForm(self._me._participants(), self.today(), aspirational=aspirational),
@@ -36,6 +37,8 @@ class CaptureControls(BaseScreen):
 
     @on(ActionTable.EditRequested)
     def _edit_action(self, event: ActionTable.EditRequested) -> None:
+        from debrief.screens.action_form import ActionForm
+
         item = self.store.get_action(self._me.pm_id, event.action_id)
         self.app.push_screen(
             ActionForm(self._me._participants(), self.today(), item=item),
@@ -96,12 +99,16 @@ class CaptureControls(BaseScreen):
         notice = f"Someone else changed {changed} meanwhile. Your version is below: Enter saves it, Esc keeps theirs."
         edited = {k: v for k, v in draft.changes().items() if getattr(base, k) != v}
         mine = theirs.model_copy(update=edited)
+        from debrief.screens.action_form import ActionForm
+
         self.app.push_screen(
             ActionForm(self._me._participants(), self.today(), item=mine, notice=notice),
             lambda again: self._action_saved(again, theirs),
         )
 
     def action_add_event(self) -> None:
+        from debrief.screens.event_form import EventForm
+
         self.app.push_screen(EventForm(self.store.now(), pm_id=self._me.pm_id), self._event_saved)
 
     def _event_saved(self, event: TimelineEvent | None) -> None:

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
-from debrief.literal import clean, literal
 from debrief.kinds import Status
+from debrief.literal import clean, literal
 from debrief.screens.base import BaseScreen, Command, bindings
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.theme_style import rich_style

@@ -15,7 +15,6 @@ from textual import events, on
 from textual.widget import Widget
 
 from debrief.meeting import AgendaClock, MeetingRecord, Phase, not_spoken, toggle_speaker
-from debrief.meeting_summary import wrap_up
 from debrief.screens.base import BaseScreen, Command
 from debrief.screens.meeting_sync import WRAP_UP_VIEW, MeetingSync
 from debrief.store import StoreError
@@ -287,6 +286,8 @@ class MeetingControls(BaseScreen):
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        from debrief.meeting_summary import wrap_up
+
         summary = wrap_up(doc, me.template, self.today(), meeting.record.findings, self._coach())
         self._publish_view(WRAP_UP_VIEW)
         self.app.push_screen(

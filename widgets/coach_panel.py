@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the coach itself is imported after the first frame, on firs
     from debrief.coach import Coach, Finding
 
 LINT_DELAY = 0.3
+FIRST_LINT_DELAY = 0.05
+"""After the first frame: the coach's import and rules wait until the room can read."""
 KNOWN_THEN_HINT = "\nNote it on the event: “What the responder could see then”."
 """Under a hindsight finding: where what was known at the time is written down."""
 """Seconds of quiet typing before the section is linted again."""
@@ -137,12 +139,12 @@ class CoachPanel(VerticalScroll):
     def show_section(
         self, key: str, text: str, people: Sequence[str] = (), actions: bool = False
     ) -> None:
-        """A new section: lint it at once (the first one just after it is drawn,
-        since the rules are compiled then)."""
+        """A new section: lint it at once (the first one shortly after the screen's
+        first frame is out, since the coach is imported and compiled then)."""
         self.key, self.people, self.actions = key, tuple(people), actions
         self._text = text
         if self._coach is None:
-            self.call_after_refresh(self.lint_now)
+            self.call_after_refresh(self.set_timer, FIRST_LINT_DELAY, self.lint_now)
         else:
             self.lint_now()
 

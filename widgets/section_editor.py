@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from debrief.merge import follow_location
 from debrief.widgets.safe_text import SafeTextArea
 
 
@@ -34,6 +33,8 @@ class SectionEditor(SafeTextArea):
     def replace_keeping_cursor(self, body: str) -> None:
         """Show `body` (someone else's save) with the cursor still beside the same text."""
         old = self.text
+        from debrief.merge import follow_location
+
         where = follow_location(old, body, self.cursor_location)
         scroll_y = self.scroll_y
         self.load_text(body)
