@@ -218,8 +218,10 @@ def local_zone() -> tzinfo:
 
 
 def show_instant(value: datetime, where: tzinfo | None = None, with_date: bool = True) -> str:
-    """An instant in the viewer's zone, with the zone named: `2026-11-20 14:03 CET`."""
-    local = value.astimezone(where or local_zone())
+    """An instant in the viewer's zone, with the zone named: `2026-11-20 14:03 CET`.
+
+    Without `where`, the system's zone at that instant (as `local_zone()` gives it)."""
+    local = value.astimezone(where) if where is not None else value.astimezone()
     name = local.tzname() or ""
     stamp = local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
     return f"{stamp} {name}".strip()

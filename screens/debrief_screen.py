@@ -155,6 +155,7 @@ class DebriefScreen(
         self._save_timer: Timer | None = None
         self._unsaved_since: float | None = None
         self.unsaved = False
+        self._tables_mounted = False
         """The editor holds text a locked database has not taken yet (it is retried)."""
         """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
@@ -171,13 +172,32 @@ class DebriefScreen(
                 yield Static(id="save-status")
                 yield SimilarPanel(id="similar")
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
-        with Vertical(id="table-area"):  # the whole width, so titles and events read in full
-            yield MetricsBar(id="metrics")
-            yield TimelineTable(id="timeline-table")
-            yield ActionTable(id="actions-table")
-            yield ActionTable(id="aspirational-table", aspirational=True)
-            yield FactorTable(id="factors-table")
+        # The whole width, so titles and events read in full. Its tables are mounted when
+        # a section first needs them, or just after the first frame (`_mount_tables`).
+        yield Vertical(id="table-area")
         yield KeyBar(id="keys")
+
+    def _mount_tables(self) -> bool:
+        """Mount the timeline, item and factor tables once; True when they are there."""
+        if self._tables_mounted:
+            return True
+        self._tables_mounted = True
+        tables = [
+            MetricsBar(id="metrics"),
+            TimelineTable(id="timeline-table"),
+            ActionTable(id="actions-table"),
+            ActionTable(id="aspirational-table", aspirational=True),
+            FactorTable(id="factors-table"),
+        ]
+        for table in tables:
+            table.display = False
+        self.query_one("#table-area", Vertical).mount(*tables)
+        return True
+
+    def _tables_after_first_frame(self) -> None:
+        if not self._tables_mounted and self.is_attached:
+            self._mount_tables()
+            self._show_kind()
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
@@ -190,6 +210,7 @@ class DebriefScreen(
         self._show_header()
         self.go_to(self.opening_section())
         self.start_live_refresh()
+        self.call_after_refresh(self._tables_after_first_frame)
 
     # -- navigation ------------------------------------------------------------
 
@@ -372,6 +393,11 @@ class DebriefScreen(
         kind = spec.kind if spec else SectionKind.text
         is_timeline = kind is SectionKind.timeline
         self.set_class(kind is not SectionKind.text, "-with-table")
+        if kind is SectionKind.text and self.current != ROOT_CAUSE and not self._tables_mounted:
+            self._show_agenda()  # the tables come just after the first frame
+            self._show_keys()
+            return
+        self._mount_tables()
         self.query_one(MetricsBar).display = is_timeline
         self.query_one(TimelineTable).display = is_timeline
         self.query_one("#actions-table").display = kind is SectionKind.actions

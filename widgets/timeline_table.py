@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import UTC, timedelta, tzinfo
 
 from rich.style import Style
 from rich.text import Text
@@ -105,7 +105,7 @@ class TimelineTable(ScrollView, can_focus=True):
         self.checkable = checkable
         self.events: Sequence[TimelineEvent] = []
         self.left_out: set[int] = set()
-        self.where: tzinfo = local_zone()
+        self.where: tzinfo = UTC  # the viewer's zone, given by show()
         self._rows: list[int] = []
         self._gap_seconds: dict[int, float] = {}
         self._with_date = False

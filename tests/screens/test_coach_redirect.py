@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.redirect_screen import RedirectScreen
+from debrief.widgets.coach_panel import FIRST_LINT_DELAY
 from debrief.widgets.section_editor import SectionEditor
 from tests.screens.helpers import make_app, screen_text
 
@@ -75,7 +76,7 @@ async def test_user_rule_files_add_scripts_and_a_broken_one_is_reported(store, d
     (rules / "broken.toml").write_text("[[rules]\n")
     app = DebriefApp(store=store, pm_id=demo_id, templates_dir=tmp_path / "conf" / "templates")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.pause(FIRST_LINT_DELAY + 0.3)  # the rules are read on the first lint
         assert any("not valid TOML" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+r")
         await pilot.pause()
