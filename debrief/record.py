@@ -131,13 +131,16 @@ class Record:
                         names.append(name)
             specs = []
             for name in names:
-                default, factory, exclude = getattr(cls, name, _MISSING), _MISSING, False
+                default: Any = getattr(cls, name, _MISSING)
+                factory: Any = _MISSING
+                exclude = False
                 if isinstance(default, dataclasses.Field):
-                    exclude = bool(default.metadata.get("exclude"))
-                    default, factory = default.default, default.default_factory
+                    marker: dataclasses.Field[Any] = default
+                    exclude = bool(marker.metadata.get("exclude"))
+                    default, factory = marker.default, marker.default_factory
                 specs.append(_Spec(name, converter(hints[name]), default, factory, exclude))
             plan = tuple(specs)
-            cls._plan = plan
+            setattr(cls, "_plan", plan)  # per class, read back by cls.__dict__
         return plan
 
     @classmethod
