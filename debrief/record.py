@@ -80,6 +80,7 @@ class Record:
     """
 
     model_fields: ClassVar[Any] = _FieldNames()
+    _plan: ClassVar[tuple[_Spec, ...] | None] = None
 
     def __init__(self, **values: Any) -> None:
         """Constructed in code: each value converted as a stored one would be."""
@@ -140,7 +141,7 @@ class Record:
                     default, factory = marker.default, marker.default_factory
                 specs.append(_Spec(name, converter(hints[name]), default, factory, exclude))
             plan = tuple(specs)
-            setattr(cls, "_plan", plan)  # per class, read back by cls.__dict__
+            cls._plan = plan  # per class: read back through cls.__dict__
         return plan
 
     @classmethod
