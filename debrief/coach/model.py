@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 
+from debrief.coach.cues import Lexicon, cues, stem
+
 TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
 KINDS = (
     "blame", "character", "human-error", "counterfactual", "hindsight", "why-question",
@@ -68,14 +70,23 @@ class Model:
     """Weights for the flag score and for the kind of a flagged sentence."""
 
     threshold: float
+    """The score at which a sentence no rule matched is flagged."""
     bias: float
     weights: dict[str, float]
     kinds: dict[str, dict[str, float]]
     lower: frozenset[str]
     """Words seen in lower case while training: others are `<unk>` or `<cap>`."""
+    keep: float = 0.0
+    """The score below which the rules' findings in a sentence are dropped."""
     _scores: dict[tuple[str, tuple[str, ...], frozenset[str]], float] = field(default_factory=dict)
 
-    def sentence_score(self, sentence: str, names: frozenset[str], hits: tuple[str, ...]) -> float:
+    def sentence_score(
+        self,
+        sentence: str,
+        names: frozenset[str],
+        hits: tuple[str, ...],
+        lexicon: Lexicon | None = None,
+    ) -> float:
         """The probability-like score (0..1) that the sentence is worth a redirect.
 
         Remembered per sentence: the live coach lints the same section on every pause,
@@ -86,13 +97,19 @@ class Model:
             return cached
         if len(self._scores) > 20_000:
             self._scores.clear()
-        feats = features(sentence, names, self.lower, hits)
+        feats = features(sentence, names, self.lower, hits, lexicon)
         total = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         self._scores[key] = result = _sigmoid(total)
         return result
 
-    def kind(self, sentence: str, names: frozenset[str], hits: Iterable[str]) -> str:
-        feats = features(sentence, names, self.lower, hits)
+    def kind(
+        self,
+        sentence: str,
+        names: frozenset[str],
+        hits: Iterable[str],
+        lexicon: Lexicon | None = None,
+    ) -> str:
+        feats = features(sentence, names, self.lower, hits, lexicon)
         best, best_score = KINDS[0], -math.inf
         for kind, weights in self.kinds.items():
             total = weights.get("<bias>", 0.0) + sum(weights.get(f, 0.0) for f in feats)
@@ -110,19 +127,27 @@ def _sigmoid(x: float) -> float:
 def tokenize(sentence: str, names: frozenset[str], lower: frozenset[str]) -> list[tuple[str, ...]]:
     """Each word as its alternatives: a name is `<name>`, a capitalised word never seen in
     lower case also `<cap>`, an unseen lower-case word also `<unk>` (chat-style names)."""
+    return _tokens(words(sentence), names, lower)
+
+
+def words(sentence: str) -> list[str]:
+    return TOKEN.findall(sentence.replace("\u2019", "'"))
+
+
+def _tokens(raw: list[str], names: frozenset[str], lower: frozenset[str]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     if len(_TOKENS) > 8:
         _TOKENS.clear()
     cache = _TOKENS.setdefault((names, lower), {})
     if len(cache) > 50_000:
         cache.clear()
-    for raw in TOKEN.findall(sentence.replace("\u2019", "'")):
-        known = cache.get(raw)
+    for word in raw:
+        known = cache.get(word)
         if known is not None:
             out.append(known)
             continue
-        alternatives = _alternatives(raw, names, lower)
-        cache[raw] = alternatives
+        alternatives = _alternatives(word, names, lower)
+        cache[word] = alternatives
         out.append(alternatives)
     return out
 
@@ -166,11 +191,35 @@ def word_features(tokens: list[tuple[str, ...]], question: bool, hits: Iterable[
 
 
 def features(
-    sentence: str, names: frozenset[str], lower: frozenset[str], hits: Iterable[str]
+    sentence: str,
+    names: frozenset[str],
+    lower: frozenset[str],
+    hits: Iterable[str],
+    lexicon: Lexicon | None = None,
 ) -> list[str]:
-    """Every feature of a sentence, as training sees them."""
-    tokens = tokenize(sentence, names, lower)
-    return word_features(tokens, sentence.rstrip().endswith("?"), hits)
+    """Every feature of a sentence, as training sees them: words, word pairs, rule
+    triggers, the stems of known words, and the cues (`lexicon` is the coach's words
+    for people and systems)."""
+    raw = words(sentence)
+    tokens = _tokens(raw, names, lower)
+    question = sentence.rstrip().endswith("?")
+    feats = word_features(tokens, question, hits)
+    for alternatives in tokens:
+        word = alternatives[0]
+        if word[0] != "<":
+            stemmed = _STEMS.get(word)
+            if stemmed is None:
+                stemmed = _STEMS[word] = stem(word)
+                if len(_STEMS) > 50_000:
+                    _STEMS.clear()
+            feats.append("st:" + stemmed)
+    if tokens:
+        feats += cues(raw, tokens, question, lexicon or _NO_LEXICON)
+    return feats
+
+
+_STEMS: dict[str, str] = {}
+_NO_LEXICON = Lexicon()
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +248,7 @@ def load() -> Model | None:
             scalars[fields[0]] = float(fields[1])
     return Model(
         threshold=scalars["threshold"],
+        keep=scalars.get("keep", 0.0),
         bias=scalars["bias"],
         weights=weights,
         kinds=kinds,
