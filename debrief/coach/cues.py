@@ -43,6 +43,7 @@ ADVERBS = {
 NEGATIONS = {"not", "never", "no", "nobody", "without", "cannot", "neither", "nor"}
 MODALS = {"should", "could", "would", "must", "might", "shoulda", "coulda", "woulda"}
 PERFECT = {"have", "of", "'ve", "ve", "a"}
+ASKING = {"why", "whyd", "why'd", "how"}
 QUESTION_OPENERS = {"why", "whyd", "why'd", "how", "who", "whose", "what"}
 IRREGULAR = {
     "broke": "break", "broken": "break", "forgot": "forget", "forgotten": "forget", "ran": "run",
@@ -157,6 +158,13 @@ def cues(
     head = 0
     while head < n and lowered[head] in OPENERS:
         head += 1
+    opener = head
+    if head < n and lowered[head] in ASKING:
+        head += 1  # why did you …: the subject follows the auxiliary
+        while head < n and (
+            lowered[head] in AUXILIARIES or negation(lowered[head]) or lowered[head] in OPENERS
+        ):
+            head += 1
     group = "none"
     if head < n:
         after = lowered[head + 1] if head + 1 < n else ""
@@ -203,11 +211,9 @@ def cues(
             ):
                 out.append(f"mp:{group}")
                 break
-    first = lowered[0] if lowered else ""
-    if first in QUESTION_OPENERS or (head < n and lowered[head] in QUESTION_OPENERS):
-        opener = lowered[head] if head < n else first
-        second = lowered[lowered.index(opener) + 1] if lowered.index(opener) + 1 < n else ""
-        out.append(f"q:{opener.replace(chr(39), '')}:{stem(second)}{'?' if question else ''}")
+    if opener < n and lowered[opener] in QUESTION_OPENERS:
+        second = stem(lowered[opener + 1]) if opener + 1 < n else ""
+        out.append(f"q:{lowered[opener].replace(chr(39), '')}:{second}{'?' if question else ''}")
     if n >= 2 and lowered[-2] == "by":
         out.append("e:by-" + subject_class(raw[-1], tokens[-1], "", lexicon))
     out.append("len:" + ("short" if n < 6 else "mid" if n < 16 else "long"))

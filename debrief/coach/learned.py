@@ -65,17 +65,14 @@ def learned_findings(
         sentence = masked[start:stop] + mark
         lo, hi = bisect_left(hit_at, start), bisect_left(hit_at, stop)
         hits = tuple(c for _, cats in context.hits[lo:hi] for c in cats)
-        touching = _touching(taken, starts, start, stop)
-        if touching:
-            if model.keep > 0:
-                inside = ordered[
-                    bisect_left(finding_starts, start) : bisect_left(finding_starts, stop + 1)
-                ]
-                found = tuple(f"found:{f.category}" for f in inside)
-                if inside and model.sentence_score(sentence, names, hits + found, lexicon) < (
-                    model.keep
-                ):
-                    dropped.update(id(f) for f in inside)
+        if _touching(taken, starts, start, stop):
+            if model.keep > 0 and model.sentence_score(sentence, names, hits, lexicon) < model.keep:
+                dropped.update(
+                    id(f)
+                    for f in ordered[
+                        bisect_left(finding_starts, start) : bisect_left(finding_starts, stop + 1)
+                    ]
+                )
             continue
         if sentence.count(" ") < _MIN_WORDS - 1:
             continue
