@@ -167,8 +167,8 @@ def _alternatives(raw: str, names: frozenset[str], lower: frozenset[str]) -> tup
     word = raw.lower().replace("'", "")
     if folded in lower or word in lower:
         return (word,)
-    if base[:1].isupper():
-        return (word, "<cap>" + tail)
+    if base[:1].isupper() or (not base.isascii() and base.lower() == base.upper()):
+        return (word, "<cap>" + tail)  # a name, also in a script without case: 王伟, 김민준
     return (word, "<unk>")
 
 

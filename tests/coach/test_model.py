@@ -177,6 +177,7 @@ def test_a_person_subject_generalises_to_names_and_verb_forms_never_seen() -> No
         "Oluwaseun ignores the page.",
         "Søren's change ignored the page.",
         "he just ignored the page",
+        "王伟 ignored the page.",
     ):
         assert [f.rule for f in coach.lint(sentence)] == ["model-blame"], sentence
     assert coach.lint("The job ignored the page.") == []  # a system did it
@@ -189,6 +190,13 @@ def test_roles_and_teams_are_told_apart_from_systems() -> None:
     assert coach.lint("The DBA team ignored the page.")
     assert coach.lint("Infra ignored the page.")
     assert coach.lint("The cron job ignored the page.") == []
+
+
+def test_someone_named_at_the_end_of_a_passive_sentence_is_a_cue() -> None:
+    coach = _model_only({"e:by-person": 3.0})
+    assert coach.lint("The cache was flushed without warning by Tsegaye.")
+    assert coach.lint("The cache was flushed without warning by someone.")
+    assert coach.lint("The cache was flushed without warning by the cron job.") == []
 
 
 def test_should_have_is_read_in_every_spelling() -> None:
