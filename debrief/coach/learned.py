@@ -38,7 +38,6 @@ def learned_findings(
         return findings
     from debrief.coach.cues import lexicon_of
     from debrief.coach.model import KINDS, REDIRECTS, WHY
-    from debrief.coach.run import _SENTENCE_END
 
     lexicon = lexicon_of(context.coach)
 
@@ -51,8 +50,9 @@ def learned_findings(
     added: list[Finding] = []
     dropped: set[int] = set()
     begin = 0
-    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
-    ends.append((len(masked), len(masked)))
+    if context._bounds is None:
+        context._sentence(0, 0)  # the run's sentence ends, found once for rules and model
+    ends = [*(context._bounds or ()), (len(masked), len(masked))]
     for stop, next_begin in ends:
         start, begin = begin, next_begin
         mark = masked[stop] if stop < len(masked) and masked[stop] in ".?!" else ""
