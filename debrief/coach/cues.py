@@ -33,10 +33,10 @@ OPENERS = {
     "so", "ok", "okay", "well", "and", "but", "honestly", "seriously", "lol", "like", "um",
     "right", "sorry", "then", "also", "srsly", "hey", "again", "now", "the", "a", "an", "this",
     "that", "basically", "apparently", "obviously", "clearly", "yeah", "tbh", "imo", "yes",
-    "just", "once", "sadly", "unfortunately", "frankly", "literally", "anyway",
+    "just", "once", "yesterday", "today", "tonight", "later", "afterwards", "sadly", "unfortunately", "frankly", "literally", "anyway",
 }  # fmt: skip
 ADVERBS = {
-    "just", "never", "accidentally", "also", "then", "already", "simply", "apparently",
+    "just", "never", "always", "often", "usually", "constantly", "accidentally", "also", "then", "already", "simply", "apparently",
     "obviously", "clearly", "basically", "again", "still", "really", "totally", "completely",
     "literally", "actually", "somehow", "probably", "mistakenly", "carelessly", "even", "only",
 }  # fmt: skip
@@ -147,6 +147,18 @@ def subject_class(word: str, alternatives: tuple[str, ...], after: str, lexicon:
     return "other"
 
 
+DETERMINERS = {"our", "my", "their", "his", "her", "your", "a", "an", "the", "one", "some"}
+
+
+def _noun_follows(word: str, following: str, lexicon: Lexicon) -> bool:
+    """Is `word` a modifier of the role or team noun after it?"""
+    if (word in PRONOUNS or word in WE) and word not in DETERMINERS:
+        return False
+    if following in PRONOUNS or following in WE or following in GROUP_TAILS:
+        return False
+    return following in TEAMS or following in lexicon.people
+
+
 def cues(
     raw: list[str], tokens: list[tuple[str, ...]], question: bool, lexicon: Lexicon
 ) -> list[str]:
@@ -166,12 +178,14 @@ def cues(
         ):
             head += 1
     group = "none"
+    while head + 1 < n and _noun_follows(lowered[head], lowered[head + 1], lexicon):
+        head += 1  # the AWS engineer, a tired engineer, our contractor, the mobile team
     if head < n:
         after = lowered[head + 1] if head + 1 < n else ""
         group = subject_class(raw[head], tokens[head], after, lexicon)
         out.append("s:" + group)
         verb = head + 1
-        if group == "team" and after in GROUP_TAILS:
+        if group in ("team", "we") and (after in GROUP_TAILS or after in TEAMS):
             verb += 1
         if lowered[head].endswith("'s") and verb < n:
             verb += 1  # Søren's change broke …
