@@ -41,7 +41,7 @@ EPOCHS = 4
 RATE = 0.1
 L2 = 1e-2
 MIN_COUNT = 2
-POSITIVE_WEIGHT = 1.0
+POSITIVE_WEIGHT = 1.5
 """How much a sentence to flag counts in training against one to leave alone."""
 KIND_FEATURES = ("w:", "t:", "f:")
 """What the kind of a flagged sentence is told from: its words, rule triggers and first
