@@ -228,6 +228,11 @@ def test_a_rule_finding_in_a_sentence_the_model_rules_out_is_dropped() -> None:
     assert Coach(load_rules(), model=_cue_model({}, keep=0.5)).lint(sentence) == []
     kept = Coach(load_rules(), model=_cue_model({"st:hindsight": 5.0}, keep=0.5))
     assert [f.category for f in kept.lint(sentence)] == ["hindsight"]
+    text = f"{sentence}\n\n- Tsegaye should have checked the graph.\n"
+    both = Coach(load_rules(), model=_cue_model({}))
+    assert [f.category for f in both.lint(text)] == ["hindsight", "counterfactual"]
+    one = Coach(load_rules(), model=_cue_model({"mp:person": 5.0}, keep=0.5))
+    assert [(f.category, f.line) for f in one.lint(text)] == [("counterfactual", 3)]
 
 
 def test_the_shipped_weights_are_what_the_build_script_writes(tmp_path: Path) -> None:
