@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from debrief.coach.run import Run
 
 _LUCKY = re.compile(r"\b(?:lucky|luckily|fortunately|thankfully)\b", re.I)
+_LUCK_PARTS = ("uck", "UCK", "ortun", "ORTUN", "hankf", "HANKF")
+"""Cheap tests before the case-blind search of a whole document for luck."""
 _EDGE = re.compile(r"[\s>*+\-#|]*(?:\d+[.)]\s+)?(?:\[[ xX]\]\s*)?")
 _MIN_WORDS = 3
 _MAX_CHARS = 600
@@ -42,14 +44,13 @@ def learned_findings(
     lexicon = lexicon_of(context.coach)
 
     taken = sorted((f.start, f.end) for f in findings)
-    starts = [t[0] for t in taken]
     ordered = sorted(findings, key=lambda f: f.start)
     finding_starts = [f.start for f in ordered]
     hit_at = [h[0] for h in context.hits]
-    lucky = _LUCKY.search(masked) is not None
+    lucky = any(part in masked for part in _LUCK_PARTS) and _LUCKY.search(masked) is not None
     added: list[Finding] = []
     dropped: set[int] = set()
-    begin = 0
+    begin = k = 0
     if context._bounds is None:
         context._sentence(0, 0)  # the run's sentence ends, found once for rules and model
     ends = [*(context._bounds or ()), (len(masked), len(masked))]
@@ -62,21 +63,24 @@ def learned_findings(
         start, stop = span
         if stop - start > _MAX_CHARS:
             continue
+        while k < len(taken) and taken[k][1] <= start:
+            k += 1  # findings never overlap, so their ends are in order too
+        touched = k < len(taken) and taken[k][0] < stop
+        if touched and model.keep <= 0:
+            continue
+        if not touched and masked.count(" ", start, stop) < _MIN_WORDS - 1:
+            continue
         sentence = masked[start:stop] + mark
         lo, hi = bisect_left(hit_at, start), bisect_left(hit_at, stop)
         hits = tuple(c for _, cats in context.hits[lo:hi] for c in cats)
-        if _touching(taken, starts, start, stop):
-            if model.keep > 0 and model.sentence_score(sentence, names, hits, lexicon) < model.keep:
-                dropped.update(
-                    id(f)
-                    for f in ordered[
-                        bisect_left(finding_starts, start) : bisect_left(finding_starts, stop + 1)
-                    ]
-                )
+        score = model.sentence_score(sentence, names, hits, lexicon)
+        if touched:
+            if score < model.keep:
+                first = bisect_left(finding_starts, start)
+                last = bisect_left(finding_starts, stop + 1)
+                dropped.update(id(f) for f in ordered[first:last])
             continue
-        if sentence.count(" ") < _MIN_WORDS - 1:
-            continue
-        if model.sentence_score(sentence, names, hits, lexicon) < model.threshold:
+        if score < model.threshold:
             continue
         line_start = masked.rfind("\n", 0, start) + 1
         if masked[line_start:start].lstrip().startswith("|"):
@@ -102,9 +106,3 @@ def _trimmed(masked: str, start: int, stop: int) -> tuple[int, int] | None:
     while stop > start and masked[stop - 1].isspace():
         stop -= 1
     return (start, stop) if stop > start else None
-
-
-def _touching(taken: list[tuple[int, int]], starts: list[int], start: int, stop: int) -> bool:
-    """Does a finding overlap [start, stop)?"""
-    index = bisect_left(starts, stop)
-    return any(end > start for _, end in taken[max(0, index - 3) : index])
