@@ -1,11 +1,16 @@
 """Build debrief/coach/data/model.txt, the coach's learned model, from the labelled
 corpus in tests/coach/corpus (the dev split only: the test split stays unseen).
 
-A logistic regression over word and word-pair features and the rule triggers in the
-sentence, trained in plain Python (seconds), and one
-linear scorer per kind for what a flagged sentence is reported as. The threshold is the
-lowest score at which the rules plus the model keep precision at TARGET_PRECISION on
-dev sentences scored by models that never saw them (cross-validation grouped by source).
+A logistic regression over words, word pairs, word stems, the rule triggers in the
+sentence and the cues of debrief/coach/cues.py (who the subject is and what it does,
+negation, "should have", question forms), trained in plain Python (seconds), and one
+linear scorer per kind for what a flagged sentence is reported as. The rules' findings
+are not features: they taught the model that a sentence no rule matched is fine. The
+threshold (for sentences no rule matched) and the keep level (below which a rule's
+finding is dropped) give the best recall at which the rules plus the model keep
+precision at TARGET_PRECISION on dev sentences scored by models that never saw them
+(cross-validation grouped by source). Deterministic: the same corpus and rules give the
+same file.
 
 Usage: python scripts/build_coach_model.py [--report] [--tune] [--out PATH]
   --report  also prints grouped cross-validation scores (every source held out in turn:

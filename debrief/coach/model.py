@@ -1,5 +1,7 @@
-"""The coach's learned model: one linear score per sentence over its words, word pairs
-and the rule triggers in it, for wording the rules do not match.
+"""The coach's learned model: one linear score per sentence over its words, word pairs,
+word stems, the rule triggers in it and cues that carry over to wording never seen (see
+cues.py). It decides for every sentence: one no rule matched is flagged over the
+threshold, and the rules' findings in one scored under the keep level are dropped.
 
 The weights are data (data/model.txt, tab-separated, written by scripts/build_coach_model.py from
 the labelled corpus); scoring is dictionary look-ups and a sum, so no numeric library is
