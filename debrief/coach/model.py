@@ -1,5 +1,7 @@
-"""The coach's learned model: one linear score per sentence over its words, word pairs
-and the rule triggers in it, for wording the rules do not match.
+"""The coach's learned model: one linear score per sentence over its words, word pairs,
+word stems, the rule triggers in it and cues that carry over to wording never seen (see
+cues.py). It decides for every sentence: one no rule matched is flagged over the
+threshold, and the rules' findings in one scored under the keep level are dropped.
 
 The weights are data (data/model.txt, tab-separated, written by scripts/build_coach_model.py from
 the labelled corpus); scoring is dictionary look-ups and a sum, so no numeric library is
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
+
+from debrief.coach.cues import Lexicon, cues, stem
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
 KINDS = (
@@ -68,14 +72,23 @@ class Model:
     """Weights for the flag score and for the kind of a flagged sentence."""
 
     threshold: float
+    """The score at which a sentence no rule matched is flagged."""
     bias: float
     weights: dict[str, float]
     kinds: dict[str, dict[str, float]]
     lower: frozenset[str]
     """Words seen in lower case while training: others are `<unk>` or `<cap>`."""
+    keep: float = 0.0
+    """The score below which the rules' findings in a sentence are dropped."""
     _scores: dict[tuple[str, tuple[str, ...], frozenset[str]], float] = field(default_factory=dict)
 
-    def sentence_score(self, sentence: str, names: frozenset[str], hits: tuple[str, ...]) -> float:
+    def sentence_score(
+        self,
+        sentence: str,
+        names: frozenset[str],
+        hits: tuple[str, ...],
+        lexicon: Lexicon | None = None,
+    ) -> float:
         """The probability-like score (0..1) that the sentence is worth a redirect.
 
         Remembered per sentence: the live coach lints the same section on every pause,
@@ -86,13 +99,19 @@ class Model:
             return cached
         if len(self._scores) > 20_000:
             self._scores.clear()
-        feats = features(sentence, names, self.lower, hits)
+        feats = features(sentence, names, self.lower, hits, lexicon)
         total = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         self._scores[key] = result = _sigmoid(total)
         return result
 
-    def kind(self, sentence: str, names: frozenset[str], hits: Iterable[str]) -> str:
-        feats = features(sentence, names, self.lower, hits)
+    def kind(
+        self,
+        sentence: str,
+        names: frozenset[str],
+        hits: Iterable[str],
+        lexicon: Lexicon | None = None,
+    ) -> str:
+        feats = features(sentence, names, self.lower, hits, lexicon)
         best, best_score = KINDS[0], -math.inf
         for kind, weights in self.kinds.items():
             total = weights.get("<bias>", 0.0) + sum(weights.get(f, 0.0) for f in feats)
@@ -110,19 +129,27 @@ def _sigmoid(x: float) -> float:
 def tokenize(sentence: str, names: frozenset[str], lower: frozenset[str]) -> list[tuple[str, ...]]:
     """Each word as its alternatives: a name is `<name>`, a capitalised word never seen in
     lower case also `<cap>`, an unseen lower-case word also `<unk>` (chat-style names)."""
+    return _tokens(words(sentence), names, lower)
+
+
+def words(sentence: str) -> list[str]:
+    return TOKEN.findall(sentence.replace("\u2019", "'"))
+
+
+def _tokens(raw: list[str], names: frozenset[str], lower: frozenset[str]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     if len(_TOKENS) > 8:
         _TOKENS.clear()
     cache = _TOKENS.setdefault((names, lower), {})
     if len(cache) > 50_000:
         cache.clear()
-    for raw in TOKEN.findall(sentence.replace("\u2019", "'")):
-        known = cache.get(raw)
+    for word in raw:
+        known = cache.get(word)
         if known is not None:
             out.append(known)
             continue
-        alternatives = _alternatives(raw, names, lower)
-        cache[raw] = alternatives
+        alternatives = _alternatives(word, names, lower)
+        cache[word] = alternatives
         out.append(alternatives)
     return out
 
@@ -142,8 +169,8 @@ def _alternatives(raw: str, names: frozenset[str], lower: frozenset[str]) -> tup
     word = raw.lower().replace("'", "")
     if folded in lower or word in lower:
         return (word,)
-    if base[:1].isupper():
-        return (word, "<cap>" + tail)
+    if base[:1].isupper() or (not base.isascii() and base.lower() == base.upper()):
+        return (word, "<cap>" + tail)  # a name, also in a script without case: 王伟, 김민준
     return (word, "<unk>")
 
 
@@ -166,11 +193,35 @@ def word_features(tokens: list[tuple[str, ...]], question: bool, hits: Iterable[
 
 
 def features(
-    sentence: str, names: frozenset[str], lower: frozenset[str], hits: Iterable[str]
+    sentence: str,
+    names: frozenset[str],
+    lower: frozenset[str],
+    hits: Iterable[str],
+    lexicon: Lexicon | None = None,
 ) -> list[str]:
-    """Every feature of a sentence, as training sees them."""
-    tokens = tokenize(sentence, names, lower)
-    return word_features(tokens, sentence.rstrip().endswith("?"), hits)
+    """Every feature of a sentence, as training sees them: words, word pairs, rule
+    triggers, the stems of known words, and the cues (`lexicon` is the coach's words
+    for people and systems)."""
+    raw = words(sentence)
+    tokens = _tokens(raw, names, lower)
+    question = sentence.rstrip().endswith("?")
+    feats = word_features(tokens, question, hits)
+    for alternatives in tokens:
+        word = alternatives[0]
+        if word[0] != "<":
+            stemmed = _STEMS.get(word)
+            if stemmed is None:
+                stemmed = _STEMS[word] = stem(word)
+                if len(_STEMS) > 50_000:
+                    _STEMS.clear()
+            feats.append("st:" + stemmed)
+    if tokens:
+        feats += cues(raw, tokens, question, lexicon or _NO_LEXICON)
+    return feats
+
+
+_STEMS: dict[str, str] = {}
+_NO_LEXICON = Lexicon()
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +250,7 @@ def load() -> Model | None:
             scalars[fields[0]] = float(fields[1])
     return Model(
         threshold=scalars["threshold"],
+        keep=scalars.get("keep", 0.0),
         bias=scalars["bias"],
         weights=weights,
         kinds=kinds,

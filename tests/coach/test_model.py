@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +149,99 @@ def test_lint_never_crashes_on_random_unicode() -> None:
 )
 def test_the_kinds_of_miss_reported_against_the_coach_are_caught(sentence: str) -> None:
     assert lint(sentence), sentence
+
+
+def _model_only(weights: dict[str, float]) -> Coach:
+    """A coach with the built-in words for people and systems but no rules, so that only
+    the model (reading the cues in `weights`) can flag anything."""
+    rules = load_rules()
+    return Coach(rules.model_copy(update={"rules": []}), model=_cue_model(weights))
+
+
+def _cue_model(weights: dict[str, float], keep: float = 0.0) -> Model:
+    """A model that knows no words, only the cues in `weights`."""
+    return Model(
+        threshold=0.5,
+        bias=-2.0,
+        weights=weights,
+        kinds={"blame": {"<bias>": 1.0}},
+        lower=frozenset({"the", "page", "a", "graph", "checked", "at", "it"}),
+        keep=keep,
+    )
+
+
+def test_a_person_subject_generalises_to_names_and_verb_forms_never_seen() -> None:
+    coach = _model_only({"sv:person:ignor": 3.0})
+    for sentence in (
+        "Tsegaye ignored the page.",
+        "Oluwaseun ignores the page.",
+        "Søren's change ignored the page.",
+        "he just ignored the page",
+        "王伟 ignored the page.",
+    ):
+        assert [f.rule for f in coach.lint(sentence)] == ["model-blame"], sentence
+    assert coach.lint("The job ignored the page.") == []  # a system did it
+    assert coach.lint("We ignored the page.") == []  # the writers' own account
+
+
+def test_roles_and_teams_are_told_apart_from_systems() -> None:
+    coach = _model_only({"sv:role:ignor": 3.0, "sv:team:ignor": 3.0})
+    assert coach.lint("The contractor ignored the page.")
+    assert coach.lint("The DBA team ignored the page.")
+    assert coach.lint("Infra ignored the page.")
+    assert coach.lint("The cron job ignored the page.") == []
+
+
+def test_someone_named_at_the_end_of_a_passive_sentence_is_a_cue() -> None:
+    coach = _model_only({"e:by-person": 3.0})
+    assert coach.lint("The cache was flushed without warning by Tsegaye.")
+    assert coach.lint("The cache was flushed without warning by someone.")
+    assert coach.lint("The cache was flushed without warning by the cron job.") == []
+
+
+def test_should_have_is_read_in_every_spelling() -> None:
+    coach = _model_only({"mp:person": 3.0})
+    for sentence in (
+        "Tsegaye should have checked the graph.",
+        "he shouldve checked the graph",
+        "She could of checked the graph.",
+        "Tsegaye should not have merged it.",
+    ):
+        assert [f.rule for f in coach.lint(sentence)] == ["model-blame"], sentence
+    assert coach.lint("The check should have run at noon.") == []
+
+
+def test_negation_and_question_forms_are_cues() -> None:
+    negation = _model_only({"sn:person": 3.0})
+    assert negation.lint("Tsegaye didnt look at the graph")
+    assert negation.lint("Tsegaye did not look at the graph.")
+    assert negation.lint("Tsegaye failed to look at the graph.")
+    assert negation.lint("Tsegaye looked at the graph.") == []
+    asking = _model_only({"q:why:do?": 3.0})
+    assert asking.lint("Why did the on-call skip it?")
+    assert asking.lint("Why did the on-call skip it.") == []
+
+
+def test_a_rule_finding_in_a_sentence_the_model_rules_out_is_dropped() -> None:
+    sentence = "In hindsight it's clear the queue was filling up."
+    assert Coach(load_rules(), model=_cue_model({})).lint(sentence)
+    assert Coach(load_rules(), model=_cue_model({}, keep=0.5)).lint(sentence) == []
+    kept = Coach(load_rules(), model=_cue_model({"st:hindsight": 5.0}, keep=0.5))
+    assert [f.category for f in kept.lint(sentence)] == ["hindsight"]
+    text = f"{sentence}\n\n- Tsegaye should have checked the graph.\n"
+    both = Coach(load_rules(), model=_cue_model({}))
+    assert [f.category for f in both.lint(text)] == ["hindsight", "counterfactual"]
+    one = Coach(load_rules(), model=_cue_model({"mp:person": 5.0}, keep=0.5))
+    assert [(f.category, f.line) for f in one.lint(text)] == [("counterfactual", 3)]
+
+
+def test_the_shipped_weights_are_what_the_build_script_writes(tmp_path: Path) -> None:
+    out = tmp_path / "model.txt"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_coach_model.py"
+    subprocess.run(
+        [sys.executable, str(script), "--out", str(out)], check=True, capture_output=True
+    )
+    shipped = resources.files("debrief") / "coach" / "data" / "model.txt"
+    assert out.read_text("utf-8") == shipped.read_text("utf-8"), (
+        "re-run scripts/build_coach_model.py after changing the corpus or the rules"
+    )
