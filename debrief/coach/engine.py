@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from debrief.coach.finding import Finding
+from debrief.coach.inflect import family_pattern, trigger_words
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
 from debrief.coach.run import _SENTENCE_END, WORD, Run
 
 Kind = Literal["person", "system", "capitalised", "unknown", "none"]
+
+COMMON_WORDS = frozenset(
+    """
+    the a an this that these those some any every each all both no our their his her my your
+    its it there here then now later today yesterday tonight tomorrow also still again soon
+    after before when while once if since because though although so but and or yet nor
+    meanwhile eventually finally first next last initially afterwards instead unfortunately
+    luckily fortunately apparently obviously clearly basically actually honestly sadly
+    what which who whom whose where why how one nothing everything something anything
+    """.split()
+)
+"""Words written with a capital only because they open a sentence: never a name."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +116,14 @@ class Coach:
         self._by_trigger: dict[str, list[_Compiled]] = {}
         self._untriggered: list[_Compiled] = []
         for rule in rules.rules:
+            family = family_pattern(rule.verbs) if rule.verbs else ""
+            triggers = [*rule.triggers, *trigger_words(rule.verbs)] if family else rule.triggers
             for source in rule.patterns:
-                compiled = _Compiled(rule, re.compile(_chat_spellings(source), re.IGNORECASE))
-                if not rule.triggers:
+                expanded = source.replace("{verbs}", family) if family else source
+                compiled = _Compiled(rule, re.compile(_chat_spellings(expanded), re.IGNORECASE))
+                if not triggers:
                     self._untriggered.append(compiled)
-                for trigger in dict.fromkeys(_stem(t) for t in rule.triggers):
+                for trigger in dict.fromkeys(_stem(t) for t in triggers):
                     self._by_trigger.setdefault(trigger, []).append(compiled)
         shared: dict[tuple[int, ...], _Alternatives] = {}  # a rule's triggers share its patterns
         self._alternatives: dict[str, _Alternatives] = {}
@@ -186,6 +202,10 @@ class Coach:
             return "person"  # a known name, in chat a lowercase one too
         if lower in self._systems or any(c.isdigit() for c in base):
             return "system"
+        if len(base) == 1 and base.isupper() and previous.lower() in self._people:
+            return "person"  # Engineer A, Team B, Dev C: a person or group kept anonymous
+        if lower in COMMON_WORDS:
+            return "unknown"  # "The broken link", "Yesterday …": capitalised to open a sentence
         if base[:1].isupper() and base[1:].islower() and len(base) > 1:
             return "capitalised"
         if (

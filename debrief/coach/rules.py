@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "scripts.toml")
+BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "families.toml", "scripts.toml")
 
 
 class Subject(StrEnum):
@@ -56,7 +56,12 @@ class Rule(BaseModel):
     Without triggers every pattern is searched through the whole text (slower)."""
     patterns: list[str] = Field(default_factory=list)
     """Regular expressions (case-insensitive). A `who` group must name a person;
-    a `verb` group is checked against the vocabulary's human verbs for `agent`."""
+    a `verb` group is checked against the vocabulary's human verbs for `agent`.
+    `{verbs}` stands for every form of the rule's `verbs`."""
+    verbs: list[str] = Field(default_factory=list)
+    """A verb family by its plain form ("break", "screw up", "fat-finger"): `{verbs}` in
+    a pattern matches each of its forms (broke, broken, screwed up, fat-fingered), and
+    their first words are added to the triggers."""
     subject: Subject = Subject.any
     """What must come right before the words (see Subject)."""
     include_subject: bool = True
