@@ -25,15 +25,18 @@ from debrief.coach.run import _SENTENCE_END, WORD, Run
 Kind = Literal["person", "system", "capitalised", "unknown", "none"]
 
 COMMON_WORDS = frozenset(
-    """
-    the a an this that these those some any every each all both no our their his her my your
-    its it there here then now later today yesterday tonight tomorrow also still again soon
-    after before when while once if since because though although so but and or yet nor
-    meanwhile eventually finally first next last initially afterwards instead unfortunately
-    luckily fortunately apparently obviously clearly basically actually honestly sadly
-    what which who whom whose where why how one nothing everything something anything
-    """.split()
-)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "some", "any", "every", "each",
+        "all", "both", "no", "our", "their", "his", "her", "my", "your", "its", "it", "there",
+        "here", "then", "now", "later", "today", "yesterday", "tonight", "tomorrow", "also",
+        "still", "again", "soon", "after", "before", "when", "while", "once", "if", "since",
+        "because", "though", "although", "so", "but", "and", "or", "yet", "nor", "meanwhile",
+        "eventually", "finally", "first", "next", "last", "initially", "afterwards", "instead",
+        "unfortunately", "luckily", "fortunately", "apparently", "obviously", "clearly",
+        "basically", "actually", "honestly", "sadly", "what", "which", "who", "whom", "whose",
+        "where", "why", "how", "one", "nothing", "everything", "something", "anything",
+    }
+)  # fmt: skip
 """Words written with a capital only because they open a sentence: never a name."""
 
 

@@ -55,8 +55,23 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 _VOWELS = "aeiou"
 _DOUBLED = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 """One vowel before a final consonant: the consonant doubles (stop → stopped)."""
-_STRESSED_LAST = {"admit", "commit", "omit", "permit", "submit", "occur", "prefer", "refer",
-                  "regret", "control", "patrol", "compel", "rebel", "upset", "forbid"}
+_STRESSED_LAST = {
+    "admit",
+    "commit",
+    "omit",
+    "permit",
+    "submit",
+    "occur",
+    "prefer",
+    "refer",
+    "regret",
+    "control",
+    "patrol",
+    "compel",
+    "rebel",
+    "upset",
+    "forbid",
+}
 """Verbs of two syllables that double their last consonant (commit → committed); other
 verbs of more than one syllable do not (open → opened, edit → edited)."""
 _SYLLABLE = re.compile(r"[aeiouy]+")
