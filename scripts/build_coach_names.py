@@ -6,7 +6,14 @@ common-forenames-by-country.csv at commit eb62e13d4d62dd96cdfae79d293a0206635220
 itself drawn from Wikipedia's "List of most popular given names" (July 2023).
 Licence: CC0 1.0 Universal (public domain dedication).
 
+Second source, with --faker: the given names of every locale of Faker
+(https://github.com/joke2k/faker, installed with `pip install faker`), MIT licence,
+Copyright (c) 2012 Daniele Faraglia. Only names of three letters or more are taken
+from it, and with --words FILE (a word list such as /usr/share/dict/words) none that
+is also an English word written in lower case ("Will", "Page", "Chase").
+
 Usage: python scripts/build_coach_names.py common-forenames-by-country.csv
+           [--faker] [--words /usr/share/dict/words]
 Each name is kept as written (native script) and, where it differs, without accents
 (Søren → Soren). Names that are also everyday English words are left out, because
 the coach would take "Grace", "Mark" or "Said" for a person in ordinary prose.
@@ -20,7 +27,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "debrief" / "coach" / "data" / "names.txt"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "debrief" / "coach" / "data" / "names.txt"
 ENGLISH_WORDS = {
     "An", "Ao", "Angel", "Atlas", "Daisy", "Grace", "Ivy", "Jack", "Jade", "June", "Mark",
     "Marks", "Max", "May", "Rose", "Said", "Saga", "Lur", "Nil", "Hur", "Lan", "Wan", "Robin",
@@ -52,9 +61,53 @@ def names_from(path: Path) -> set[str]:
     return names
 
 
+def faker_names(words: set[str]) -> set[str]:
+    """Given names from every Faker locale that are not English words or coach words."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    from debrief.coach import load_rules
+
+    vocabulary = load_rules().vocabulary
+    known = {w.lower() for w in [*vocabulary.systems, *vocabulary.people, *vocabulary.skip]}
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            found = provider.__dict__.get(attribute)
+            if not isinstance(found, (dict, list, tuple)):
+                continue
+            for name in found:
+                if (
+                    len(name) >= 3
+                    and NAME.fullmatch(name)
+                    and name[0].isupper()
+                    and name not in ENGLISH_WORDS
+                    and name.lower() not in words
+                    and name.lower() not in known
+                ):
+                    names.add(name)
+                    folded = fold(name)
+                    if folded != name and NAME.fullmatch(folded) and folded.lower() not in words:
+                        names.add(folded)
+    return names
+
+
 def main() -> None:
-    names = sorted(names_from(Path(sys.argv[1])))
-    header = [line for line in (__doc__ or "").splitlines()[2:7]]
+    args = sys.argv[1:]
+    words: set[str] = set()
+    if "--words" in args:
+        at = args.index("--words")
+        text = Path(args[at + 1]).read_text(encoding="utf-8", errors="replace")
+        words = {w for w in text.split() if w.islower()}
+        del args[at : at + 2]
+    found = names_from(Path(args[0]))
+    if "--faker" in args:
+        found |= faker_names(words)
+    names = sorted(found)
+    header = [line for line in (__doc__ or "").splitlines()[2:13]]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         "".join(f"# {line}".rstrip() + "\n" for line in header)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from debrief.coach.finding import Finding
-from debrief.coach.inflect import family_pattern, trigger_words
+from debrief.coach.inflect import expand_families
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
@@ -119,10 +119,9 @@ class Coach:
         self._by_trigger: dict[str, list[_Compiled]] = {}
         self._untriggered: list[_Compiled] = []
         for rule in rules.rules:
-            family = family_pattern(rule.verbs) if rule.verbs else ""
-            triggers = [*rule.triggers, *trigger_words(rule.verbs)] if family else rule.triggers
+            triggers = rule.triggers
             for source in rule.patterns:
-                expanded = source.replace("{verbs}", family) if family else source
+                expanded = expand_families(source, rule.verbs) if rule.verbs else source
                 compiled = _Compiled(rule, re.compile(_chat_spellings(expanded), re.IGNORECASE))
                 if not triggers:
                     self._untriggered.append(compiled)
@@ -162,7 +161,7 @@ class Coach:
         """The rules' findings, and the run (its prose, where trigger words were)."""
         masked = bounded(prose(text))
         participants = _name_tokens(people)
-        names = self._names | participants | {n.lower() for n in participants}
+        names = participants | {n.lower() for n in participants}  # the names list is kind()'s
         context = Run(self, text, masked, names, actions)
         if self._triggers is not None and self._triggers_any_case is not None:
             lower = masked.lower()
@@ -201,7 +200,7 @@ class Coach:
         lower = base.lower()
         if lower in self._people or f"{previous.lower()} {lower}" in self._people:
             return "person"
-        if base in names or (lower == base and lower in self._lower_names):
+        if self.is_name(base, names):
             return "person"  # a known name, in chat a lowercase one too
         if lower in self._systems or any(c.isdigit() for c in base):
             return "system"
@@ -218,6 +217,15 @@ class Coach:
         ):
             return "capitalised"  # a name in a script without case: 王伟, 김민준
         return "unknown"
+
+    def is_name(self, word: str, names: set[str]) -> bool:
+        """A participant's name (in `names`), or one from the names list; in chat a
+        lowercase one too."""
+        return (
+            word in names
+            or word in self._names
+            or (word.islower() and len(word) > 2 and word in self._lower_names)
+        )
 
     def kind_at(self, text: str, token: str, at: int, previous: str, names: set[str]) -> Kind:
         """`kind`, where an @mention (`@tomek`) is always a person."""
@@ -319,7 +327,9 @@ def _packaged_names() -> set[str]:
     from importlib import resources
 
     text = (resources.files("debrief") / "coach" / "data" / "names.txt").read_text("utf-8")
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+    names = set(text.split("\n"))
+    names.discard("")
+    return {name for name in names if name[0] != "#"} if "#" in text else names
 
 
 def _name_tokens(people: Iterable[str]) -> set[str]:

@@ -118,10 +118,37 @@ def forms(lemma: str) -> list[str]:
     return [f"{form} {rest}" if rest else form for form in found]
 
 
-def family_pattern(lemmas: list[str]) -> str:
+def expand_families(pattern: str, lemmas: list[str]) -> str:
+    """`pattern` with `{verbs}` standing for every form of `lemmas` and `{verbs:past}` for
+    their past forms only (broke, broken: a narrated act, never "Investigate missing …")."""
+    if "{verbs:past}" in pattern:
+        pattern = pattern.replace("{verbs:past}", family_pattern(lemmas, past=True))
+    if "{verbs}" in pattern:
+        pattern = pattern.replace("{verbs}", family_pattern(lemmas))
+    return pattern
+
+
+def past_forms(lemma: str) -> list[str]:
+    """The past and participle of `lemma` (and of a phrasal verb, screwed up)."""
+    every = forms(lemma)
+    head = every[0].split()[0]
+    stem = head.rsplit("-", 1)[-1]
+    return [
+        form
+        for form in every
+        if (first := form.split()[0].rsplit("-", 1)[-1]).endswith("ed")
+        or (
+            first in IRREGULAR.get(stem, ())
+            and first not in ("is", "are", "has", "does", "goes", "being")
+        )
+    ]
+
+
+def family_pattern(lemmas: list[str], past: bool = False) -> str:
     """A regular expression for every form of every lemma; spaces match any spacing and
     compounds may be written with or without their hyphen (fat-fingered, fatfingered)."""
-    every = sorted({f for lemma in lemmas for f in forms(lemma)}, key=lambda f: (-len(f), f))
+    chosen = {f for lemma in lemmas for f in (past_forms(lemma) if past else forms(lemma))}
+    every = sorted(chosen, key=lambda f: (-len(f), f))
     parts = []
     for form in every:
         escaped = re.escape(form).replace(r"\ ", r"\s+").replace(r"\-", "-?")
@@ -129,8 +156,11 @@ def family_pattern(lemmas: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def trigger_words(lemmas: list[str]) -> list[str]:
-    """The first word of every form: the words a verb family's patterns start with."""
-    words = {f.split()[0] for lemma in lemmas for f in forms(lemma)}
+def trigger_words(lemmas: list[str], past: bool = False) -> list[str]:
+    """The first word of every form (of every past form with `past`): the words a verb
+    family's patterns start with."""
+    words = {
+        f.split()[0] for lemma in lemmas for f in (past_forms(lemma) if past else forms(lemma))
+    }
     words |= {w.replace("-", "") for w in words if "-" in w}
     return sorted(words)

@@ -15,7 +15,14 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "families.toml", "scripts.toml")
 
@@ -111,6 +118,17 @@ class Rule(BaseModel):
     @classmethod
     def _lower(cls, triggers: list[str]) -> list[str]:
         return [t.lower() for t in triggers]
+
+    @model_validator(mode="after")
+    def _verb_triggers(self) -> Rule:
+        """The forms of the verb family start its patterns: they are triggers too."""
+        if self.verbs:
+            from debrief.coach.inflect import trigger_words
+
+            past = not any("{verbs}" in pattern for pattern in self.patterns)
+            words = trigger_words(self.verbs, past=past)
+            self.triggers = list(dict.fromkeys([*self.triggers, *words]))
+        return self
 
 
 class Vocabulary(BaseModel):

@@ -35,6 +35,12 @@ NOT_NAMES = {
     "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
     "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
 }  # fmt: skip
+NOUN_ENDINGS = (
+    "ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ics", "ure", "age", "ery",
+    "ogy", "ism", "ware", "base", "flow", "job", "jobs", "api", "app", "bot", "ops", "er",
+)  # fmt: skip
+"""Endings of everyday nouns, never of a name written in lower case in chat ("billing
+broke", "the scheduler"); names in the names list are told apart before this."""
 DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "my", "your", "this", "that"}
 
 
@@ -124,7 +130,7 @@ def _chat_name(run: Run, head: re.Match[str], clause: list[re.Match[str]]) -> bo
     word = head.group()
     if not (word.isalpha() and word.islower() and len(word) > 2) or word in NOT_NAMES:
         return False
-    if word in run.coach.skip_words or word in CONJUNCTIONS:
+    if word in run.coach.skip_words or word in CONJUNCTIONS or word.endswith(NOUN_ENDINGS):
         return False
     first = clause[0]
     sentence_first = WORD.search(run.masked, run._sentence(first.start(), first.end())[0])
@@ -172,4 +178,4 @@ def head_possessive(head: re.Match[str] | None) -> bool:
 
 def _named(token: str, context: Run) -> bool:
     """A possessive of a known name: "Lee's"."""
-    return token.endswith("'s") and token[:-2] in context.names
+    return token.endswith("'s") and context.coach.is_name(token[:-2], context.names)

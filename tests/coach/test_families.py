@@ -1,0 +1,134 @@
+"""Verb families and the person and group detector: wording the rules never listed
+(other forms of a verb, names outside the names list, roles and groups) is flagged, and
+the same words about systems, in other senses or in the writers' own voice are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.coach import Coach, coach_for, lint, load_rules
+from debrief.coach.inflect import forms, past_forms
+
+# rule id → (flagged, left alone). Each flagged example must be found by that rule.
+EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "blame-family": (
+        [
+            "Kasia broke staging again.",
+            "QA fumbled the handover.",
+            "The SOC slept on the capacity warnings for weeks.",
+            "Team B wrecked the cutover.",
+            "Engineer A bricked the edge router.",
+            "chidera broke the nightly export",
+            "Then Priyanka sabotaged the rollout by merging early.",
+        ],
+        [
+            "The broken link in the runbook pointed at the old wiki.",
+            "The build broke after the dependency update.",
+            "Postgres ignored the new setting.",
+            "We skipped the canary because the fix was urgent.",
+            "Investigate missing node metrics and logs.",
+            "Kasia broke the problem down into three steps.",
+            "billing broke after the upgrade",
+            "Nobody ignored the alert: it never fired.",
+        ],
+    ),
+    "blame-habitual": (
+        [
+            "The offshore team never reads the release notes.",
+            "The mobile team always breaks the API contract.",
+            "Ops keeps ignoring the disk warnings.",
+            "Kasia constantly pushes on Fridays.",
+        ],
+        [
+            "The alert never fired.",
+            "We never deploy on Fridays.",
+            "The on-call never received the page because of the routing rule.",
+            "The cron job always breaks the cache at midnight.",
+        ],
+    ),
+    "human-error-accidentally-clause": (
+        [
+            "An AWS engineer debugging the billing system mistakenly removed too many servers.",
+            "The intern running the cleanup script accidentally deleted the bucket.",
+        ],
+        [
+            "The migration accidentally dropped the index.",
+            "An engineer noticed the job had accidentally triggered twice.",
+        ],
+    ),
+    "character-too-to": (
+        [
+            "He was too arrogant to ask for help.",
+            "Some people don't seem to understand the importance of testing.",
+            "She was too proud to ask for a second pair of eyes.",
+        ],
+        [
+            "The disk was too small to hold the backup.",
+            "The dashboard doesn't seem to load on Safari.",
+            "We don't seem to understand the failure yet.",
+        ],
+    ),
+}
+
+
+def rules_found(text: str) -> set[str]:
+    return {f.rule for f in lint(text)}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, (yes, _) in EXAMPLES.items() for text in yes]
+)
+def test_rule_flags(rule: str, text: str) -> None:
+    assert rule in rules_found(text), f"{rule} should flag: {text}"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, (_, no) in EXAMPLES.items() for text in no]
+)
+def test_rule_leaves_alone(rule: str, text: str) -> None:
+    assert rule not in rules_found(text), f"{rule} should not flag: {text}"
+
+
+def test_a_verb_family_is_named_once_and_every_form_matches() -> None:
+    assert forms("break") == ["break", "breaks", "breaking", "broke", "broken"]
+    assert forms("skip") == ["skip", "skips", "skipped", "skipping"]
+    assert forms("screw up") == ["screw up", "screws up", "screwed up", "screwing up"]
+    assert forms("edit") == ["edit", "edits", "edited", "editing"]
+    assert "committed" in forms("commit") and "panicked" in forms("panic")
+    assert past_forms("fat-finger") == ["fat-fingered"]
+
+
+def test_a_rule_file_of_ones_own_can_use_a_verb_family(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mine.toml").write_text(
+        "[[rules]]\n"
+        'id = "blame-yeet"\n'
+        'category = "blame"\n'
+        'verbs = ["yeet"]\n'
+        "patterns = ['''{verbs:past}\\s+the\\s+\\w+''']\n"
+        'subject = "person"\n'
+        "capitalised = true\n"
+        'why = "Naming and blaming."\n'
+        'redirects = ["What made it possible?"]\n',
+        encoding="utf-8",
+    )
+    coach = Coach(load_rules(tmp_path), use_model=False)
+    assert [f.text for f in coach.lint("Marta yeeted the config.")] == ["Marta yeeted the config"]
+    assert coach.lint("Marta yeets the config.") == []  # past forms only
+    assert coach.lint("The script yeeted the config.") == []
+
+
+def test_names_from_many_languages_are_people_even_in_chat() -> None:
+    coach = Coach(load_rules(), use_model=False)
+    for text in (
+        "Tomasz missed the regression.",
+        "nikhil missed the regression",
+        "Søren overlooked the lag.",
+        "Jörg missed the page.",
+    ):
+        assert coach.lint(text) != [], text
+    assert coach.lint("Kubernetes missed the liveness deadline on three pods.") == []
+
+
+def test_every_family_rule_has_examples() -> None:
+    ids = {r.id for r in coach_for().rules.rules if r.verbs or r.id in EXAMPLES}
+    assert ids == set(EXAMPLES)
