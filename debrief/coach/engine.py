@@ -159,10 +159,14 @@ class Coach:
         self, text: str, people: tuple[str, ...] = (), actions: bool = False
     ) -> tuple[Run, list[Finding]]:
         """The rules' findings, and the run (its prose, where trigger words were)."""
-        masked = bounded(prose(text))
+        masked = prose(text)
+        marks = sentence_marks(masked)
+        if needs_bounds(masked, marks):
+            masked = bounded(masked)
+            marks = sentence_marks(masked)
         participants = _name_tokens(people)
         names = participants | {n.lower() for n in participants}  # the names list is kind()'s
-        context = Run(self, text, masked, names, actions)
+        context = Run(self, text, masked, names, actions, marks)
         if self._triggers is not None and self._triggers_any_case is not None:
             lower = masked.lower()
             hits = (
@@ -242,6 +246,25 @@ class Coach:
 
     def is_human_verb(self, verb: str | None) -> bool:
         return verb is not None and verb.lower() in self._verbs
+
+
+def sentence_marks(masked: str) -> list[tuple[int, int]]:
+    """Where the sentence ends are (one pass; the run looks sentences up in it)."""
+    return [m.span() for m in _SENTENCE_END.finditer(masked)]
+
+
+def needs_bounds(masked: str, marks: list[tuple[int, int]], cap: int = SPAN_CAP) -> bool:
+    """Is a sentence or a line of `masked` longer than `cap`?"""
+    if len(masked) <= cap:
+        return False
+    if max(map(len, masked.split("\n"))) > cap:
+        return True
+    previous = 0
+    for start, end in marks:
+        if start - previous > cap:
+            return True
+        previous = end
+    return len(masked) - previous > cap
 
 
 def bounded(masked: str, cap: int = SPAN_CAP) -> str:

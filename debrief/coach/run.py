@@ -50,7 +50,13 @@ class Run:
     """One lint run: the text, its prose, and the findings accepted so far."""
 
     def __init__(
-        self, coach: Coach, text: str, masked: str, names: set[str], actions: bool
+        self,
+        coach: Coach,
+        text: str,
+        masked: str,
+        names: set[str],
+        actions: bool,
+        marks: list[tuple[int, int]] | None = None,
     ) -> None:
         self.coach = coach
         self.text = text
@@ -59,12 +65,13 @@ class Run:
         self.all_actions = actions
         self._action_lines: set[int] | None = None
         self._line_starts: list[int] | None = None
-        self._bounds: list[tuple[int, int]] | None = None
+        self._bounds: list[tuple[int, int]] | None = marks
+        """Where each sentence's end mark starts and ends."""
         self._quotes: list[int] | None = None
         self._single: list[tuple[int, int]] | None = None
         self._lucky: list[tuple[int, int]] | None = None
         self._luck: list[int] | None = None
-        self._bound_ends: list[int] = []
+        self._bound_ends: list[int] = [b[1] for b in marks] if marks is not None else []
         self.candidates: list[tuple[int, int, Rule]] = []
         self.hits: list[tuple[int, tuple[str, ...]]] = []
         """Where rule trigger words are, with the categories of their rules."""
