@@ -24,7 +24,14 @@ from pydantic import (
     model_validator,
 )
 
-BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "families.toml", "scripts.toml")
+BUILTIN_FILES = (
+    "rules.toml",
+    "blame.toml",
+    "people.toml",
+    "families.toml",
+    "verdicts.toml",
+    "scripts.toml",
+)
 
 
 class Subject(StrEnum):

@@ -1,6 +1,7 @@
-"""Verb families and the person and group detector: wording the rules never listed
-(other forms of a verb, names outside the names list, roles and groups) is flagged, and
-the same words about systems, in other senses or in the writers' own voice are not."""
+"""Verb families, verdicts and the person and group detector: wording the rules never
+listed (other forms of a verb, names outside the names list, roles and groups, a verdict
+said outright) is flagged, and the same words about systems, in other senses or in the
+writers' own voice are not."""
 
 from __future__ import annotations
 
@@ -68,6 +69,82 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "We don't seem to understand the failure yet.",
         ],
     ),
+    "blame-verdict": (
+        [
+            "Kenji is the reason we were down for three hours.",
+            "If you ask me, Ewa is responsible for this one.",
+            "The contractor is entirely to blame.",
+        ],
+        [
+            "Ewa is responsible for the billing service.",
+            "Nobody is to blame.",
+            "The cache is the reason the page was slow.",
+            "We are responsible for this outage and we own the fix.",
+        ],
+    ),
+    "blame-the-cause-was": (
+        [
+            "In my opinion the main problem was Alejandro, who is not careful.",
+            "The change that took us down was Piotr's, and he knew it was risky.",
+        ],
+        [
+            "The main problem was DNS.",
+            "The change that took us down was the new retry policy.",
+        ],
+    ),
+    "blame-because-of": (
+        [
+            "the outage is 100% because of ana, she merged it and left",
+            "Because of him we lost a day.",
+        ],
+        [
+            "Because of the timeout we lost a day.",
+            "Due to Maria's quick rollback, nothing was lost.",
+        ],
+    ),
+    "blame-not-pointing-fingers": (
+        [
+            "I'm not pointing fingers but Hiroshi ran the script.",
+            "No offence, but that was sloppy.",
+        ],
+        ["We are not pointing fingers: the process let this through."],
+    ),
+    "blame-secrets-and-access": (
+        [
+            "Our contractor pushed credentials into a public repo.",
+            "Sorry but Aisha should not have production access.",
+            "Whoever wrote this config should not be allowed near production.",
+        ],
+        [
+            "The service should not have write access to the bucket.",
+            "The scanner found keys pushed to a public repo in 2019.",
+        ],
+    ),
+    "blame-signed-off": (
+        ["The QA people signed off without testing anything, as always.", "Ops waved it through."],
+        ["We signed off without testing on staging, as the runbook allows for hotfixes."],
+    ),
+    "blame-without-telling": (
+        [
+            "Jürgen, without telling anybody in the channel, changed the TTL on the zone.",
+            "He made the change by hand and did not tell anyone.",
+        ],
+        ["We restarted it without telling anyone, as agreed for night shifts."],
+    ),
+    "counterfactual-modal-variants": (
+        [
+            "she shouldnt have force pushed to main",
+            "The team could easily have prevented this with five minutes of testing.",
+        ],
+        [
+            "The tool could easily have prevented this if it had checked the region.",
+            "We could easily have lost more data.",
+        ],
+    ),
+    "hindsight-must-have-known": (
+        ["They must have known the migration would lock the table."],
+        ["We must have known about it since March, judging by the ticket."],
+    ),
 }
 
 
@@ -129,6 +206,5 @@ def test_names_from_many_languages_are_people_even_in_chat() -> None:
     assert coach.lint("Kubernetes missed the liveness deadline on three pods.") == []
 
 
-def test_every_family_rule_has_examples() -> None:
-    ids = {r.id for r in coach_for().rules.rules if r.verbs or r.id in EXAMPLES}
-    assert ids == set(EXAMPLES)
+def test_every_verb_family_rule_has_examples() -> None:
+    assert {r.id for r in coach_for().rules.rules if r.verbs} <= set(EXAMPLES)
