@@ -26,6 +26,8 @@ from pydantic import (
 
 BUILTIN_FILES = (
     "rules.toml",
+    "hindsight.toml",
+    "vocabulary.toml",
     "blame.toml",
     "people.toml",
     "families.toml",

@@ -145,6 +145,38 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["They must have known the migration would lock the table."],
         ["We must have known about it since March, judging by the ticket."],
     ),
+    "why-question-sarcastic": (
+        [
+            "Who thought deploying on friday was smart?",
+            "How hard is it to read the runbook?",
+            "Did anyone even bother to check the backups?",
+            "Was anyone even watching the dashboards?",
+            "why would u do that",
+        ],
+        [
+            "Who thought the old limit was safe, and why did it look that way?",
+            "How hard is it to rotate the keys today?",
+            "Did anyone check the backups before the migration?",
+            "Was anyone watching the dashboards at 3am?",
+        ],
+    ),
+    "vague-remediation-anywhere": (
+        [
+            "Communication needs to improve.",
+            "More testing.",
+            "Review our processes.",
+            "Educate the team about DNS.",
+            "Stay alert during deploys.",
+            "Double-check configs before applying.",
+        ],
+        [
+            "Monitoring needs to improve for the payments queue (owner: Ana, due 2026-12-15).",
+            "More testing of the failover path in staging.",
+            "Review the process for rotating the TLS certificates in payments-api.",
+            "Better monitoring caught the second spike.",
+            "The tool double-checks the region before applying.",
+        ],
+    ),
 }
 
 
@@ -204,6 +236,20 @@ def test_names_from_many_languages_are_people_even_in_chat() -> None:
     ):
         assert coach.lint(text) != [], text
     assert coach.lint("Kubernetes missed the liveness deadline on three pods.") == []
+
+
+def test_vague_items_under_any_heading_and_good_ones_pass() -> None:
+    doc = (
+        "# Incident 42\n\n## Lessons learned\n\n- Communication needs to improve.\n"
+        "- Add a canary stage to the payments pipeline (owner: Ravi, by 2026-12-20).\n\n"
+        "## Next steps\n\n1. More testing.\n2. Stay alert during deploys.\n"
+    )
+    coach = Coach(load_rules(), use_model=False)
+    assert [(f.line, f.text) for f in coach.lint(doc)] == [
+        (5, "Communication needs to improve"),
+        (10, "More testing"),
+        (11, "Stay alert"),
+    ]
 
 
 def test_every_verb_family_rule_has_examples() -> None:
