@@ -164,7 +164,7 @@ class Coach:
         if needs_bounds(masked, marks):
             masked = bounded(masked)
             marks = sentence_marks(masked)
-        participants = _name_tokens(people)
+        participants = {t for t in _name_tokens(people) if t.lower() not in self._systems}
         names = participants | {n.lower() for n in participants}  # the names list is kind()'s
         context = Run(self, text, masked, names, actions, marks)
         if self._triggers is not None and self._triggers_any_case is not None:
