@@ -35,6 +35,8 @@ NOT_NAMES = {
     "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
     "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
 }  # fmt: skip
+ON_DUTY = {"duty", "call", "shift", "rota", "site"}
+"""Words after "on" that follow a role ("the SRE on duty failed to …")."""
 NOUN_ENDINGS = (
     "ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ics", "ure", "age", "ery",
     "ogy", "ism", "ware", "base", "flow", "job", "jobs", "api", "app", "bot", "ops", "er",
@@ -68,6 +70,8 @@ def check_subject(
         word = clause[index].group().lower()
         if word in coach.skip_words:
             continue
+        if word in ON_DUTY and index >= 2 and clause[index - 1].group().lower() == "on":
+            index -= 2  # "the SRE on duty", "the engineer on call": the role before it
         if word not in CONJUNCTIONS:
             head = clause[index]
             previous = clause[index - 1].group() if index else ""

@@ -62,12 +62,18 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "He was too arrogant to ask for help.",
             "Some people don't seem to understand the importance of testing.",
             "She was too proud to ask for a second pair of eyes.",
+            "The contractor clearly doesn't know what he's doing.",
         ],
         [
             "The disk was too small to hold the backup.",
             "The dashboard doesn't seem to load on Safari.",
             "We don't seem to understand the failure yet.",
+            "The logs don't know what the job was doing at 03:00.",
         ],
+    ),
+    "human-error-typoed": (
+        ["Someone typo'd the bucket name.", "the intern typoed the region"],
+        ["The typo'd bucket name came from the template."],
     ),
     "blame-verdict": (
         [
@@ -152,12 +158,14 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Did anyone even bother to check the backups?",
             "Was anyone even watching the dashboards?",
             "why would u do that",
+            "How did nobody notice the queue growing for six hours?",
         ],
         [
             "Who thought the old limit was safe, and why did it look that way?",
             "How hard is it to rotate the keys today?",
             "Did anyone check the backups before the migration?",
             "Was anyone watching the dashboards at 3am?",
+            "How did the team notice the queue growing?",
         ],
     ),
     "vague-remediation-anywhere": (
@@ -250,6 +258,13 @@ def test_vague_items_under_any_heading_and_good_ones_pass() -> None:
         (10, "More testing"),
         (11, "Stay alert"),
     ]
+
+
+def test_a_role_on_duty_is_the_subject() -> None:
+    coach = Coach(load_rules(), use_model=False)
+    found = coach.lint("The SRE on duty failed to notice the alert.")
+    assert [f.text for f in found] == ["SRE on duty failed to notice"]
+    assert coach.lint("The job on call rotation failed to start.") == []
 
 
 def test_every_verb_family_rule_has_examples() -> None:
