@@ -16,6 +16,7 @@ from debrief.coach.finding import Finding
 from debrief.coach.inflect import expand_families
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
+from debrief.coach.prefix import first_words
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ class _Alternatives:
         self.combined = not any(_UNCOMBINABLE.search(m.pattern.pattern) for m in members)
         self.categories = tuple(sorted({m.rule.category for m in members}))
         self.suffixes: list[re.Pattern[str] | None] = [None] * len(self.sources)
+        self.first = self.suffix(0) if self.combined else None
+        """All the patterns combined: one match call tells whether any of them matches."""
 
     def suffix(self, k: int) -> re.Pattern[str]:
         """Patterns k.. combined, compiled when first needed."""
@@ -80,8 +83,11 @@ class _Alternatives:
             compiled = self.suffixes[k] = re.compile("|".join(self.sources[k:]), re.I)
         return compiled
 
-    def matches(self, text: str, at: int) -> Iterator[tuple[Rule, re.Match[str], str]]:
-        """(rule, match, group suffix) for every pattern matching at `at`."""
+    def matches(
+        self, text: str, at: int, first: re.Match[str] | None = None
+    ) -> Iterator[tuple[Rule, re.Match[str], str]]:
+        """(rule, match, group suffix) for every pattern matching at `at`; `first` is
+        the match of all the patterns combined, when the caller has it already."""
         if not self.combined:
             for member in self.members:
                 match = member.pattern.match(text, at)
@@ -90,7 +96,7 @@ class _Alternatives:
             return
         k = 0
         while k < len(self.suffixes):
-            match = self.suffix(k).match(text, at)
+            match = first if k == 0 and first is not None else self.suffix(k).match(text, at)
             if match is None:
                 return
             index = int((match.lastgroup or "p_0")[2:])
@@ -121,12 +127,14 @@ class Coach:
         for rule in rules.rules:
             triggers = rule.triggers
             for source in rule.patterns:
-                expanded = expand_families(source, rule.verbs) if rule.verbs else source
-                compiled = _Compiled(rule, re.compile(_chat_spellings(expanded), re.IGNORECASE))
+                expanded = _chat_spellings(expand_families(source, rule.verbs))
+                compiled = _Compiled(rule, re.compile(expanded, re.IGNORECASE))
                 if not triggers:
                     self._untriggered.append(compiled)
+                starts = first_words(expanded)
                 for trigger in dict.fromkeys(_stem(t) for t in triggers):
-                    self._by_trigger.setdefault(trigger, []).append(compiled)
+                    if starts is None or trigger in starts:
+                        self._by_trigger.setdefault(trigger, []).append(compiled)
         shared: dict[tuple[int, ...], _Alternatives] = {}  # a rule's triggers share its patterns
         self._alternatives: dict[str, _Alternatives] = {}
         for trigger, members in self._by_trigger.items():
@@ -175,13 +183,23 @@ class Coach:
                 else self._triggers_any_case.finditer(masked)
             )
             alternatives = self._alternatives
+            lowered = len(lower) == len(masked)
+            found_at = context.hits.append
+            consider = context.consider
             for hit in hits:
-                found = alternatives.get(hit.group().lower())
+                word = hit.group()
+                found = alternatives.get(word if lowered else word.lower())
                 if found is None:  # "İf": lower case of a letter that is two letters
                     continue
-                context.hits.append((hit.start(), found.categories))
-                for rule, match, suffix in found.matches(masked, hit.start()):
-                    context.consider(rule, match, suffix)
+                at = hit.start()
+                found_at((at, found.categories))
+                first = None
+                if found.first is not None:  # most hits match nothing: one call says so
+                    first = found.first.match(masked, at)
+                    if first is None:
+                        continue
+                for rule, match, suffix in found.matches(masked, at, first):
+                    consider(rule, match, suffix)
         for compiled in self._untriggered:
             for match in compiled.pattern.finditer(masked):
                 context.consider(compiled.rule, match)

@@ -269,3 +269,22 @@ def test_a_role_on_duty_is_the_subject() -> None:
 
 def test_every_verb_family_rule_has_examples() -> None:
     assert {r.id for r in coach_for().rules.rules if r.verbs} <= set(EXAMPLES)
+
+
+def test_a_pattern_is_tried_only_where_it_can_start() -> None:
+    from debrief.coach.prefix import first_words
+
+    assert first_words(r"did\s+(?:a|an)\s+bad\s+job") == {"did"}
+    assert first_words(r"(?:was|were|got|been)\s+ignored") == {"was", "were", "got", "been"}
+    assert first_words(r"(?:didn'?t|did\s+not)\s+check") == {"did"}
+    assert first_words(r"fat-?fingered\b") == {"fat"}
+    # the start can't be told: tried at every trigger of the rule
+    assert first_words(r"fail(?:ed|s)?\s+to") is None
+    assert first_words(r"(?:(?<=it\s)was|it's)\s+on") is None
+    assert first_words(r"(?:is|was)?\s*fine") is None
+    assert first_words(r"[a-z]+ly\s+broke") is None
+    assert first_words(r"why'?d\s+you") is None  # "whyd" is keyed as a word of its own
+    assert first_words(r"should'?ve\s+known") == {"should"}
+    coach = Coach(load_rules(), use_model=False)
+    assert "did" not in {m.pattern.pattern[:3] for m in coach._alternatives["were"].members}
+    assert [f.rule for f in coach.lint("They did a terrible job.")] == ["judgement"]
