@@ -113,7 +113,7 @@ class Run:
         who = groups.get("who" + suffix)
         if who is not None and not is_person(self, rule, who, match.start("who" + suffix)):
             return
-        start = check_subject(self, rule, clause, verb, start)
+        start = check_subject(self, rule, clause, verb, start, sentence_start)
         if start < 0:
             return
         if rule.category in _RETROSPECTIVE and self._discussed(

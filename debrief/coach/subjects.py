@@ -35,6 +35,13 @@ NOT_NAMES = {
     "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
     "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
 }  # fmt: skip
+OPENERS = {
+    "in", "on", "at", "after", "before", "during", "by", "for", "from", "with", "without",
+    "yesterday", "today", "later", "meanwhile", "however", "also", "still", "again", "then",
+    "unfortunately", "luckily", "fortunately", "apparently", "sadly", "first", "finally",
+    "eventually", "initially", "instead", "as", "to", "of", "about", "around", "under",
+}  # fmt: skip
+"""Words that open an adverbial, never a subject ("In staging, …", "Later, …")."""
 ON_DUTY = {"duty", "call", "shift", "rota", "site"}
 """Words after "on" that follow a role ("the SRE on duty failed to …")."""
 NOUN_ENDINGS = (
@@ -56,13 +63,28 @@ def is_person(run: Run, rule: Rule, word: str, at: int) -> bool:
 
 
 def check_subject(
-    run: Run, rule: Rule, clause: list[re.Match[str]], verb: str | None, start: int
+    run: Run,
+    rule: Rule,
+    clause: list[re.Match[str]],
+    verb: str | None,
+    start: int,
+    sentence_start: int = -1,
 ) -> int:
     """The span's start (moved back to a person subject), or -1 to drop the match."""
     if rule.subject is Subject.any:
         return start
     if rule.subject is Subject.clause_person:
-        return start if clause_opens_with_person(run, rule, clause) else -1
+        if clause_opens_with_person(run, rule, clause):
+            return start
+        if clause and (
+            clause[0].group().lower() in DETERMINERS
+            or run.coach.kind(clause[0].group(), "", run.names) != "unknown"
+        ):
+            return -1  # the clause has a subject of its own ("Ana, the cache is on …")
+        opening = opening_subject(run, sentence_start, start)
+        return start if opening and clause_opens_with_person(run, rule, opening) else -1
+    if not clause and sentence_start >= 0:
+        clause = opening_subject(run, sentence_start, start)  # "An engineer, tired, ran …"
     coach = run.coach
     head: re.Match[str] | None = None
     previous = ""
@@ -173,6 +195,26 @@ def clause_opens_with_person(run: Run, rule: Rule, clause: list[re.Match[str]]) 
             return False
         previous = word
     return False
+
+
+def opening_subject(run: Run, sentence_start: int, start: int) -> list[re.Match[str]]:
+    """The words before the sentence's first comma when they can only be its subject,
+    with an aside between it and the words at `start` ("An engineer, tired and debugging
+    at 11pm, ran …"): at most four words before a comma, not opening with a conjunction
+    or a preposition."""
+    if sentence_start < 0 or sentence_start >= start:
+        return []
+    comma = run.masked.find(",", sentence_start, start)
+    if comma < 0:
+        return []
+    comma -= sentence_start
+    tokens = list(WORD.finditer(run.masked, sentence_start, sentence_start + comma))
+    if not 1 <= len(tokens) <= 4 or "\n" in run.masked[sentence_start : sentence_start + comma]:
+        return []
+    first = tokens[0].group().lower()
+    if first in CONJUNCTIONS or first in OPENERS or first in FILLERS:
+        return []
+    return tokens
 
 
 def head_possessive(head: re.Match[str] | None) -> bool:

@@ -288,3 +288,17 @@ def test_a_pattern_is_tried_only_where_it_can_start() -> None:
     coach = Coach(load_rules(), use_model=False)
     assert "did" not in {m.pattern.pattern[:3] for m in coach._alternatives["were"].members}
     assert [f.rule for f in coach.lint("They did a terrible job.")] == ["judgement"]
+
+
+def test_a_subject_before_an_aside_is_the_subject() -> None:
+    coach = Coach(load_rules(), use_model=False)
+    long_subject = "An engineer, tired and debugging a replication issue at 11pm, ran rm -rf on the wrong host."
+    assert [f.text for f in coach.lint(long_subject)] == ["wrong host"]
+    assert coach.lint("Kasia, our newest SRE, broke staging.") != []
+    for text in (
+        "Ana, the cache is on the wrong host.",  # someone addressed, a system's clause
+        "When Maria arrived, the job ran on the wrong host.",
+        "In staging, ran the migration on the wrong database.",
+        "The cron job, after the upgrade, ran on the wrong host.",
+    ):
+        assert coach.lint(text) == [], text
