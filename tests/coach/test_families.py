@@ -302,3 +302,15 @@ def test_a_subject_before_an_aside_is_the_subject() -> None:
         "The cron job, after the upgrade, ran on the wrong host.",
     ):
         assert coach.lint(text) == [], text
+
+
+def test_changed_built_in_rules_keep_their_hard_negatives() -> None:
+    coach = Coach(load_rules(), use_model=False)
+    assert [f.rule for f in coach.lint("The deploy should never have gone out on a Friday.")] == [
+        "counterfactual-should-never"
+    ]
+    assert [f.rule for f in coach.lint("Hamid ran the migration against the wrong database.")] == [
+        "human-error-by-mistake"
+    ]
+    assert coach.lint("Hamid found the wrong index in the query plan.") == []
+    assert coach.lint("The pool should never drop below 20 idle connections.") == []
