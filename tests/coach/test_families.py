@@ -63,17 +63,29 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Some people don't seem to understand the importance of testing.",
             "She was too proud to ask for a second pair of eyes.",
             "The contractor clearly doesn't know what he's doing.",
+            "She clearly can't handle on-call.",
+            "They're too inexperienced for production access.",
         ],
         [
             "The disk was too small to hold the backup.",
             "The dashboard doesn't seem to load on Safari.",
             "We don't seem to understand the failure yet.",
             "The logs don't know what the job was doing at 03:00.",
+            "The tool can't handle production traffic.",
+            "The new engineer was too junior to be paged alone.",
         ],
     ),
     "human-error-typoed": (
         ["Someone typo'd the bucket name.", "the intern typoed the region"],
         ["The typo'd bucket name came from the template."],
+    ),
+    "blame-done-their-job": (
+        ["Wouldn't have happened if QA had done their job.", "One person didn't do their job."],
+        ["She did her job well.", "If the alert had done its job, we would have known."],
+    ),
+    "hindsight-for-anyone-to-see": (
+        ["Clearly the warning was there for anyone to see."],
+        ["It's there for everyone to see on the dashboard now."],
     ),
     "blame-verdict": (
         [
@@ -134,6 +146,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Jürgen, without telling anybody in the channel, changed the TTL on the zone.",
             "He made the change by hand and did not tell anyone.",
+            "Marketing launched the campaign without telling ops.",
         ],
         ["We restarted it without telling anyone, as agreed for night shifts."],
     ),
@@ -159,6 +172,8 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Was anyone even watching the dashboards?",
             "why would u do that",
             "How did nobody notice the queue growing for six hours?",
+            "How come you didn't roll back?",
+            "Seriously, who deploys at 5pm on a Friday?",
         ],
         [
             "Who thought the old limit was safe, and why did it look that way?",
@@ -166,6 +181,8 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Did anyone check the backups before the migration?",
             "Was anyone watching the dashboards at 3am?",
             "How did the team notice the queue growing?",
+            "How come the retries didn't back off?",
+            "Who deploys the payments service on a Friday now?",
         ],
     ),
     "vague-remediation-anywhere": (
