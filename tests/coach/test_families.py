@@ -118,6 +118,9 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Because of the timeout we lost a day.",
             "Due to Maria's quick rollback, nothing was lost.",
+            "Recovery was slow due to their reliance on the same control plane.",
+            "The nodes hung due to I/O errors.",
+            "We lost a day because of her change.",
         ],
     ),
     "blame-not-pointing-fingers": (
@@ -148,7 +151,10 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "He made the change by hand and did not tell anyone.",
             "Marketing launched the campaign without telling ops.",
         ],
-        ["We restarted it without telling anyone, as agreed for night shifts."],
+        [
+            "We restarted it without telling anyone, as agreed for night shifts.",
+            "The provider shipped a breaking change without warning them.",
+        ],
     ),
     "counterfactual-modal-variants": (
         [
