@@ -29,6 +29,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "We skipped the canary because the fix was urgent.",
             "Investigate missing node metrics and logs.",
             "Kasia broke the problem down into three steps.",
+            "The engineers broke the dependency between the queue and the alerting service.",
             "billing broke after the upgrade",
             "Nobody ignored the alert: it never fired.",
         ],
