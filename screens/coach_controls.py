@@ -68,7 +68,10 @@ class CoachControls(BaseScreen):
         me = self._me
         spec = me.template.section(me.current)
         pm = me.pm
-        people = [p for p in (*me._participants(), pm.facilitator, pm.lead_investigator) if p]
+        authors = sorted({e.author for e in self.store.events(me.pm_id) if e.author})
+        people = [
+            p for p in (*me._participants(), pm.facilitator, pm.lead_investigator, *authors) if p
+        ]
         actions = spec is not None and spec.kind in (SectionKind.actions, SectionKind.aspirational)
         text = self.query_one(SectionEditor).text
         self.query_one(CoachPanel).show_section(me.current, text, people, actions)

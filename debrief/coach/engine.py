@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from debrief.coach.finding import Finding
+from debrief.coach.inflect import expand_families
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
+from debrief.coach.prefix import first_words
 from debrief.coach.rules import Rule, RuleSet, Vocabulary
 
 if TYPE_CHECKING:
@@ -22,6 +24,21 @@ if TYPE_CHECKING:
 from debrief.coach.run import _SENTENCE_END, WORD, Run
 
 Kind = Literal["person", "system", "capitalised", "unknown", "none"]
+
+COMMON_WORDS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "some", "any", "every", "each",
+        "all", "both", "no", "our", "their", "his", "her", "my", "your", "its", "it", "there",
+        "here", "then", "now", "later", "today", "yesterday", "tonight", "tomorrow", "also",
+        "still", "again", "soon", "after", "before", "when", "while", "once", "if", "since",
+        "because", "though", "although", "so", "but", "and", "or", "yet", "nor", "meanwhile",
+        "eventually", "finally", "first", "next", "last", "initially", "afterwards", "instead",
+        "unfortunately", "luckily", "fortunately", "apparently", "obviously", "clearly",
+        "basically", "actually", "honestly", "sadly", "what", "which", "who", "whom", "whose",
+        "where", "why", "how", "one", "nothing", "everything", "something", "anything",
+    }
+)  # fmt: skip
+"""Words written with a capital only because they open a sentence: never a name."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,8 @@ class _Alternatives:
         self.combined = not any(_UNCOMBINABLE.search(m.pattern.pattern) for m in members)
         self.categories = tuple(sorted({m.rule.category for m in members}))
         self.suffixes: list[re.Pattern[str] | None] = [None] * len(self.sources)
+        self.first = self.suffix(0) if self.combined else None
+        """All the patterns combined: one match call tells whether any of them matches."""
 
     def suffix(self, k: int) -> re.Pattern[str]:
         """Patterns k.. combined, compiled when first needed."""
@@ -64,8 +83,11 @@ class _Alternatives:
             compiled = self.suffixes[k] = re.compile("|".join(self.sources[k:]), re.I)
         return compiled
 
-    def matches(self, text: str, at: int) -> Iterator[tuple[Rule, re.Match[str], str]]:
-        """(rule, match, group suffix) for every pattern matching at `at`."""
+    def matches(
+        self, text: str, at: int, first: re.Match[str] | None = None
+    ) -> Iterator[tuple[Rule, re.Match[str], str]]:
+        """(rule, match, group suffix) for every pattern matching at `at`; `first` is
+        the match of all the patterns combined, when the caller has it already."""
         if not self.combined:
             for member in self.members:
                 match = member.pattern.match(text, at)
@@ -74,7 +96,7 @@ class _Alternatives:
             return
         k = 0
         while k < len(self.suffixes):
-            match = self.suffix(k).match(text, at)
+            match = first if k == 0 and first is not None else self.suffix(k).match(text, at)
             if match is None:
                 return
             index = int((match.lastgroup or "p_0")[2:])
@@ -103,12 +125,16 @@ class Coach:
         self._by_trigger: dict[str, list[_Compiled]] = {}
         self._untriggered: list[_Compiled] = []
         for rule in rules.rules:
+            triggers = rule.triggers
             for source in rule.patterns:
-                compiled = _Compiled(rule, re.compile(_chat_spellings(source), re.IGNORECASE))
-                if not rule.triggers:
+                expanded = _chat_spellings(expand_families(source, rule.verbs))
+                compiled = _Compiled(rule, re.compile(expanded, re.IGNORECASE))
+                if not triggers:
                     self._untriggered.append(compiled)
-                for trigger in dict.fromkeys(_stem(t) for t in rule.triggers):
-                    self._by_trigger.setdefault(trigger, []).append(compiled)
+                starts = first_words(expanded)
+                for trigger in dict.fromkeys(_stem(t) for t in triggers):
+                    if starts is None or trigger in starts:
+                        self._by_trigger.setdefault(trigger, []).append(compiled)
         shared: dict[tuple[int, ...], _Alternatives] = {}  # a rule's triggers share its patterns
         self._alternatives: dict[str, _Alternatives] = {}
         for trigger, members in self._by_trigger.items():
@@ -141,10 +167,14 @@ class Coach:
         self, text: str, people: tuple[str, ...] = (), actions: bool = False
     ) -> tuple[Run, list[Finding]]:
         """The rules' findings, and the run (its prose, where trigger words were)."""
-        masked = bounded(prose(text))
-        participants = _name_tokens(people)
-        names = self._names | participants | {n.lower() for n in participants}
-        context = Run(self, text, masked, names, actions)
+        masked = prose(text)
+        marks = sentence_marks(masked)
+        if needs_bounds(masked, marks):
+            masked = bounded(masked)
+            marks = sentence_marks(masked)
+        participants = {t for t in _name_tokens(people) if t.lower() not in self._systems}
+        names = participants | {n.lower() for n in participants}  # the names list is kind()'s
+        context = Run(self, text, masked, names, actions, marks)
         if self._triggers is not None and self._triggers_any_case is not None:
             lower = masked.lower()
             hits = (
@@ -153,13 +183,23 @@ class Coach:
                 else self._triggers_any_case.finditer(masked)
             )
             alternatives = self._alternatives
+            lowered = len(lower) == len(masked)
+            found_at = context.hits.append
+            consider = context.consider
             for hit in hits:
-                found = alternatives.get(hit.group().lower())
+                word = hit.group()
+                found = alternatives.get(word if lowered else word.lower())
                 if found is None:  # "İf": lower case of a letter that is two letters
                     continue
-                context.hits.append((hit.start(), found.categories))
-                for rule, match, suffix in found.matches(masked, hit.start()):
-                    context.consider(rule, match, suffix)
+                at = hit.start()
+                found_at((at, found.categories))
+                first = None
+                if found.first is not None:  # most hits match nothing: one call says so
+                    first = found.first.match(masked, at)
+                    if first is None:
+                        continue
+                for rule, match, suffix in found.matches(masked, at, first):
+                    consider(rule, match, suffix)
         for compiled in self._untriggered:
             for match in compiled.pattern.finditer(masked):
                 context.consider(compiled.rule, match)
@@ -182,10 +222,14 @@ class Coach:
         lower = base.lower()
         if lower in self._people or f"{previous.lower()} {lower}" in self._people:
             return "person"
-        if base in names or (lower == base and lower in self._lower_names):
+        if self.is_name(base, names):
             return "person"  # a known name, in chat a lowercase one too
         if lower in self._systems or any(c.isdigit() for c in base):
             return "system"
+        if len(base) == 1 and base.isupper() and previous.lower() in self._people:
+            return "person"  # Engineer A, Team B, Dev C: a person or group kept anonymous
+        if lower in COMMON_WORDS:
+            return "unknown"  # "The broken link", "Yesterday …": capitalised to open a sentence
         if base[:1].isupper() and base[1:].islower() and len(base) > 1:
             return "capitalised"
         if (
@@ -195,6 +239,15 @@ class Coach:
         ):
             return "capitalised"  # a name in a script without case: 王伟, 김민준
         return "unknown"
+
+    def is_name(self, word: str, names: set[str]) -> bool:
+        """A participant's name (in `names`), or one from the names list; in chat a
+        lowercase one too."""
+        return (
+            word in names
+            or word in self._names
+            or (word.islower() and len(word) > 2 and word in self._lower_names)
+        )
 
     def kind_at(self, text: str, token: str, at: int, previous: str, names: set[str]) -> Kind:
         """`kind`, where an @mention (`@tomek`) is always a person."""
@@ -211,6 +264,25 @@ class Coach:
 
     def is_human_verb(self, verb: str | None) -> bool:
         return verb is not None and verb.lower() in self._verbs
+
+
+def sentence_marks(masked: str) -> list[tuple[int, int]]:
+    """Where the sentence ends are (one pass; the run looks sentences up in it)."""
+    return [m.span() for m in _SENTENCE_END.finditer(masked)]
+
+
+def needs_bounds(masked: str, marks: list[tuple[int, int]], cap: int = SPAN_CAP) -> bool:
+    """Is a sentence or a line of `masked` longer than `cap`?"""
+    if len(masked) <= cap:
+        return False
+    if max(map(len, masked.split("\n"))) > cap:
+        return True
+    previous = 0
+    for start, end in marks:
+        if start - previous > cap:
+            return True
+        previous = end
+    return len(masked) - previous > cap
 
 
 def bounded(masked: str, cap: int = SPAN_CAP) -> str:
@@ -296,7 +368,9 @@ def _packaged_names() -> set[str]:
     from importlib import resources
 
     text = (resources.files("debrief") / "coach" / "data" / "names.txt").read_text("utf-8")
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+    names = set(text.split("\n"))
+    names.discard("")
+    return {name for name in names if name[0] != "#"} if "#" in text else names
 
 
 def _name_tokens(people: Iterable[str]) -> set[str]:

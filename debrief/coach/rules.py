@@ -15,9 +15,25 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-BUILTIN_FILES = ("rules.toml", "blame.toml", "people.toml", "scripts.toml")
+BUILTIN_FILES = (
+    "rules.toml",
+    "hindsight.toml",
+    "vocabulary.toml",
+    "blame.toml",
+    "people.toml",
+    "families.toml",
+    "verdicts.toml",
+    "scripts.toml",
+)
 
 
 class Subject(StrEnum):
@@ -56,7 +72,12 @@ class Rule(BaseModel):
     Without triggers every pattern is searched through the whole text (slower)."""
     patterns: list[str] = Field(default_factory=list)
     """Regular expressions (case-insensitive). A `who` group must name a person;
-    a `verb` group is checked against the vocabulary's human verbs for `agent`."""
+    a `verb` group is checked against the vocabulary's human verbs for `agent`.
+    `{verbs}` stands for every form of the rule's `verbs`."""
+    verbs: list[str] = Field(default_factory=list)
+    """A verb family by its plain form ("break", "screw up", "fat-finger"): `{verbs}` in
+    a pattern matches each of its forms (broke, broken, screwed up, fat-fingered), and
+    their first words are added to the triggers."""
     subject: Subject = Subject.any
     """What must come right before the words (see Subject)."""
     include_subject: bool = True
@@ -106,6 +127,17 @@ class Rule(BaseModel):
     @classmethod
     def _lower(cls, triggers: list[str]) -> list[str]:
         return [t.lower() for t in triggers]
+
+    @model_validator(mode="after")
+    def _verb_triggers(self) -> Rule:
+        """The forms of the verb family start its patterns: they are triggers too."""
+        if self.verbs:
+            from debrief.coach.inflect import trigger_words
+
+            past = not any("{verbs}" in pattern for pattern in self.patterns)
+            words = trigger_words(self.verbs, past=past)
+            self.triggers = list(dict.fromkeys([*self.triggers, *words]))
+        return self
 
 
 class Vocabulary(BaseModel):

@@ -9,39 +9,21 @@ from typing import TYPE_CHECKING
 from debrief.coach.finding import Finding
 from debrief.coach.markdown import action_lines, item_start
 from debrief.coach.rewrite import rewrite
-from debrief.coach.rules import Rule, Scope, Subject
+from debrief.coach.rules import Rule, Scope
+from debrief.coach.subjects import FILLERS, WORD, check_subject, is_person
 
 if TYPE_CHECKING:
-    from debrief.coach.engine import Coach, Kind
+    from debrief.coach.engine import Coach
 
-WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(
     r"[.!?](?=[\s\"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+] |\d+[.)] |#|\|))|\|"
 )
 _CLAUSE_MARK = re.compile(r"[,;:(\u2014\u2013]| - ")
 _GOOD_QUESTION = {"what", "how", "which", "where", "when", "who", "whom", "in", "to", "at"}
-_CONJUNCTIONS = {
-    "and", "but", "or", "because", "so", "although", "though", "when", "while", "since",
-    "if", "then", "that", "which", "who", "where", "after", "before", "until", "unless",
-    "once", "whereas", "yet",
-}  # fmt: skip
-_POSSESSIVES = {"his", "her", "their", "your"}
-_OWN_GROUPS = {"team", "teams", "side", "group", "squad", "crew"}
-_FILLERS = {
-    "so", "ok", "okay", "well", "and", "but", "honestly", "seriously", "lol", "like", "um",
-    "right", "sorry", "then", "also", "srsly", "guys", "folks", "hey", "again", "now",
-}  # fmt: skip
-_NOT_NAMES = {
-    "was", "were", "is", "are", "be", "been", "has", "have", "had", "do", "does", "did", "it",
-    "its", "there", "here", "what", "everything", "nothing", "thing", "stuff", "the", "this",
-    "that", "lol", "lmao", "tbh", "imo", "fyi", "btw", "yeah", "yes", "nope", "ok", "okay",
-    "well", "just", "guess", "think", "know", "mean", "because", "cause", "cuz", "coz",
-}  # fmt: skip
 _REWRITTEN = {"counterfactual", "why-question"}
 _RETROSPECTIVE = {"counterfactual", "hindsight", "omission"}
 _ASKING = {"how", "whether", "what", "saying", "asking", "ask", "wondering"}
 _LUCKY = re.compile(r"\b(?:lucky|luckily|fortunately|thankfully)\b", re.I)
-_DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "my", "your", "this", "that"}
 _OWNED = re.compile(
     r"\bowner\b|\bowned\s+by\b|#\d+|/issues/\d+|/pull/\d+|\bdue\b|@\w|\b\d{4}-\d{2}-\d{2}\b|\b[A-Z][A-Z0-9]+-\d+\b|"
     r"\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -68,7 +50,13 @@ class Run:
     """One lint run: the text, its prose, and the findings accepted so far."""
 
     def __init__(
-        self, coach: Coach, text: str, masked: str, names: set[str], actions: bool
+        self,
+        coach: Coach,
+        text: str,
+        masked: str,
+        names: set[str],
+        actions: bool,
+        marks: list[tuple[int, int]] | None = None,
     ) -> None:
         self.coach = coach
         self.text = text
@@ -77,12 +65,13 @@ class Run:
         self.all_actions = actions
         self._action_lines: set[int] | None = None
         self._line_starts: list[int] | None = None
-        self._bounds: list[tuple[int, int]] | None = None
+        self._bounds: list[tuple[int, int]] | None = marks
+        """Where each sentence's end mark starts and ends."""
         self._quotes: list[int] | None = None
         self._single: list[tuple[int, int]] | None = None
         self._lucky: list[tuple[int, int]] | None = None
         self._luck: list[int] | None = None
-        self._bound_ends: list[int] = []
+        self._bound_ends: list[int] = [b[1] for b in marks] if marks is not None else []
         self.candidates: list[tuple[int, int, Rule]] = []
         self.hits: list[tuple[int, tuple[str, ...]]] = []
         """Where rule trigger words are, with the categories of their rules."""
@@ -122,9 +111,9 @@ class Run:
         if rule.system_condition_ok and self._hangs_on_a_system(after):
             return
         who = groups.get("who" + suffix)
-        if who is not None and not self._is_person(rule, who, match.start("who" + suffix)):
+        if who is not None and not is_person(self, rule, who, match.start("who" + suffix)):
             return
-        start = self._check_subject(rule, clause, verb, start)
+        start = check_subject(self, rule, clause, verb, start, sentence_start)
         if start < 0:
             return
         if rule.category in _RETROSPECTIVE and self._discussed(
@@ -243,7 +232,7 @@ class Run:
         for first in WORD.finditer(self.masked, sentence_start, start + 1):
             if first.start() == start:
                 return True
-            if first.group().lower() not in _FILLERS:
+            if first.group().lower() not in FILLERS:
                 return False
         return False
 
@@ -268,131 +257,6 @@ class Run:
             word = token.group().lower()
             if word in negations or word.endswith("n't"):
                 return True
-        return False
-
-    def _is_person(self, rule: Rule, word: str, at: int) -> bool:
-        """Does the `who` group name a person? A capitalised word will do with a human verb."""
-        previous = WORD.findall(self.masked[max(0, at - 12) : at])
-        kind = self.coach.kind_at(
-            self.masked, word, at, previous[-1] if previous else "", self.names
-        )
-        if word.lower() in {w.lower() for w in rule.exclude_subjects}:
-            return False
-        return kind == "person" or (kind == "capitalised" and (rule.human_verb or rule.capitalised))
-
-    def _check_subject(
-        self, rule: Rule, clause: list[re.Match[str]], verb: str | None, start: int
-    ) -> int:
-        """The span's start (moved back to a person subject), or -1 to drop the match."""
-        if rule.subject is Subject.any:
-            return start
-        if rule.subject is Subject.clause_person:
-            return start if self._clause_opens_with_person(rule, clause) else -1
-        coach = self.coach
-        head: re.Match[str] | None = None
-        previous = ""
-        for index in range(len(clause) - 1, -1, -1):
-            word = clause[index].group().lower()
-            if word in coach.skip_words:
-                continue
-            if word not in _CONJUNCTIONS:
-                head = clause[index]
-                previous = clause[index - 1].group() if index else ""
-            break
-        kind: Kind = "none"
-        subject_start = start
-        if head is not None:
-            kind = coach.kind_at(self.masked, head.group(), head.start(), previous, self.names)
-            subject_start = head.start()
-            if kind != "person" and (previous.lower() in _POSSESSIVES or _named(previous, self)):
-                kind = "person"
-                subject_start = clause[clause.index(head) - 1].start()
-        if (
-            kind == "capitalised"
-            and previous[:1].isupper()
-            and coach.kind(previous, "", self.names) == "system"
-        ):
-            kind = "system"  # Kafka Connect, GitHub Actions: a product's second word
-        if kind == "capitalised" and (rule.capitalised or head_possessive(head)):
-            kind = "person"  # "Kasia deployed …"; "Abebe's fault" for any person rule
-        elif (
-            kind == "unknown"
-            and rule.capitalised
-            and head is not None
-            and self._chat_name(head, clause)
-        ):
-            kind = "person"  # chat: "tomasz didnt escalate", a name written in lower case
-        elif (
-            kind != "person"
-            and previous.endswith("'s")
-            and previous[:1].isupper()
-            and coach.kind(previous, "", self.names) in ("person", "capitalised")
-        ):
-            kind = "person"  # Søren's change
-            subject_start = clause[clause.index(head) - 1].start() if head is not None else start
-        excluded = {w.lower() for w in rule.exclude_subjects}
-        is_person = (
-            kind == "person"
-            and head is not None
-            and head.group().lower() not in excluded
-            and not (previous.lower() in excluded and head.group().lower() in _OWN_GROUPS)
-        )  # "our team missed" is the writers' own account, like "we missed"
-        if rule.subject is Subject.person:
-            accepted = is_person
-        elif rule.subject is Subject.agent:
-            accepted = is_person or (kind not in ("system", "person") and coach.is_human_verb(verb))
-        else:
-            accepted = kind != "system"
-        if not accepted:
-            return -1
-        if is_person and rule.include_subject:
-            return subject_start
-        return start
-
-    def _chat_name(self, head: re.Match[str], clause: list[re.Match[str]]) -> bool:
-        """A lower-case word that stands where a name would in chat ("tomasz didnt
-        escalate"): the sentence is written in lower case, the word opens it or follows a
-        conjunction, and it is no common function word."""
-        word = head.group()
-        if not (word.isalpha() and word.islower() and len(word) > 2) or word in _NOT_NAMES:
-            return False
-        if word in self.coach.skip_words or word in _CONJUNCTIONS:
-            return False
-        first = clause[0]
-        sentence_first = WORD.search(self.masked, self._sentence(first.start(), first.end())[0])
-        if sentence_first is None or not sentence_first.group()[:1].islower():
-            return False
-        index = clause.index(head)
-        return index == 0 or clause[index - 1].group().lower() in _CONJUNCTIONS
-
-    def _clause_opens_with_person(self, rule: Rule, clause: list[re.Match[str]]) -> bool:
-        """Is one of the clause's first words (after conjunctions and articles) a person?"""
-        seen = 0
-        previous = ""
-        excluded = {w.lower() for w in rule.exclude_subjects}
-        begin = 0
-        for index, token in enumerate(clause):
-            if token.group().lower() in _CONJUNCTIONS and index < len(clause) - 1:
-                begin = index + 1
-        for token in clause[begin:]:
-            word = token.group()
-            lower = word.lower()
-            if lower in _CONJUNCTIONS or lower in _DETERMINERS or lower in self.coach.skip_words:
-                previous = word
-                continue
-            if lower in _FILLERS and seen == 0:
-                continue
-            kind = self.coach.kind_at(self.masked, word, token.start(), previous, self.names)
-            if kind == "person" and lower not in excluded:
-                return True
-            if kind == "capitalised" and rule.capitalised and seen == 0:
-                following = clause.index(token) + 1
-                if following < len(clause) and self.coach.is_human_verb(clause[following].group()):
-                    return True  # "Thandiwe ran …", not "Kube state metrics …"
-            seen += 1
-            if seen >= 2:
-                return False
-            previous = word
         return False
 
     # -- results ----------------------------------------------------------------
@@ -451,13 +315,3 @@ class Run:
             redirects=list(redirects),
             rewrite=rewritten,
         )
-
-
-def head_possessive(head: re.Match[str] | None) -> bool:
-    """Is the subject a capitalised possessive ("Abebe's fault", "Mehmet's script")?"""
-    return head is not None and head.group().endswith("'s") and head.group()[:1].isupper()
-
-
-def _named(token: str, context: Run) -> bool:
-    """A possessive of a known name: "Lee's"."""
-    return token.endswith("'s") and token[:-2] in context.names

@@ -90,9 +90,11 @@ def test_statements_about_systems_are_left_alone() -> None:
 
 
 def test_participants_sharpen_naming() -> None:
-    text = "Okafor broke the staging build."
+    text = "Okafor caused the outage."  # "caused" is said of systems too
     assert flagged(text) == []
-    assert flagged(text, people=("Ben Okafor",)) == ["Okafor broke"]
+    assert flagged(text, people=("Ben Okafor",)) == ["Okafor caused"]
+    # wording only people do names a person even when nobody is listed
+    assert flagged("Okafor broke the staging build.") == ["Okafor broke"]
 
 
 def test_one_finding_per_span() -> None:

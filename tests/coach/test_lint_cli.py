@@ -38,7 +38,7 @@ def test_clean_text_exits_zero(cli) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_participants_from_the_option_and_the_export_header(cli) -> None:  # type: ignore[no-untyped-def]
-    text = "Okafor broke the build."
+    text = "Okafor caused the outage."
     assert cli("lint", "-", input=text).exit_code == 0
     assert cli("lint", "-", "--person", "Ben Okafor", input=text).exit_code == 1
     header = "| **Participants** | Ben Okafor (SRE) |\n\n"
@@ -82,8 +82,11 @@ def test_bad_usage_exits_2_and_the_help_documents_the_codes(cli) -> None:  # typ
 
 
 def test_a_non_ascii_participant_is_a_person_even_in_lower_case(cli) -> None:  # type: ignore[no-untyped-def]
-    text = "ørjan ignored the pager all night\n"
+    text = "ørjan caused the outage\n"
     assert cli("lint", "-", input=text).exit_code == 0
     result = cli("lint", "-", "--person", "Ørjan Ås", input=text)
     assert result.exit_code == 1
-    assert '"ørjan ignored"' in result.stdout
+    assert '"ørjan caused"' in result.stdout
+    # in chat, a lower-case name before a blame verb is a person without --person
+    chat = cli("lint", "-", input="ørjan ignored the pager all night\n")
+    assert chat.exit_code == 1 and '"ørjan ignored"' in chat.stdout

@@ -53,12 +53,12 @@ def _model(weights: dict[str, float], kind: str) -> Model:
 
 
 def test_a_sentence_the_rules_miss_is_flagged_whole_by_the_model() -> None:
-    text = "Intro line here.\n\nThe rollout was rushed by Wanjiru again. Fine now."
+    text = "Intro line here.\n\nThe rollout was rushed by Oyinkansola again. Fine now."
     assert Coach(load_rules(), use_model=False).lint(text) == []
     coach = Coach(load_rules(), model=_model({"b:rushed by": 1.5, "w:<cap>": 1.0}, "blame"))
     findings = coach.lint(text)
     assert [(f.text, f.category, f.rule) for f in findings] == [
-        ("The rollout was rushed by Wanjiru again.", "blame", "model-blame")
+        ("The rollout was rushed by Oyinkansola again.", "blame", "model-blame")
     ]
     assert findings[0].line == 3 and findings[0].column == 1
     assert findings[0].message and findings[0].suggestion == findings[0].redirects[0]
@@ -67,10 +67,10 @@ def test_a_sentence_the_rules_miss_is_flagged_whole_by_the_model() -> None:
 def test_an_unseen_lower_case_word_reads_as_a_chat_name() -> None:
     coach = Coach(load_rules(), model=_model({"b:<s> <unk>": 3.0}, "blame"))
     assert [f.rule for f in coach.lint("the rollout was rushed")] == []
-    assert [f.rule for f in coach.lint("wanjiku hurried the rollout")] == ["model-blame"]
+    assert [f.rule for f in coach.lint("temitope hurried the rollout")] == ["model-blame"]
     names = Coach(load_rules(), model=_model({"b:<s> <name>": 3.0}, "blame"))
-    assert [f.rule for f in names.lint("wanjiku hurried the rollout")] == []
-    flagged = names.lint("wanjiku hurried the rollout", people=("Wanjiku Kamau",))
+    assert [f.rule for f in names.lint("temitope hurried the rollout")] == []
+    flagged = names.lint("temitope hurried the rollout", people=("Temitope Kamau",))
     assert [f.rule for f in flagged] == ["model-blame"]  # a participant, in lower case
 
 

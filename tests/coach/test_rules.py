@@ -245,7 +245,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Aiyana rushed the release.",
             "Guilherme silenced it and went back to sleep.",
             "Leilani approved her own change.",
-            "Ngozi ignored the warning from the linter.",
+            "Chidera ignored the warning from the linter.",
         ],
         [
             "Truls silenced the alerts during the planned maintenance.",
@@ -296,7 +296,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["The fix was merged by the bot.", "It was deployed by the pipeline at 14:02."],
     ),
     "blame-it-was-who": (
-        ["fwiw it was marius who dropped the prod table"],
+        ["fwiw it was tamsyn who dropped the prod table"],
         ["it was the cron job who deleted it", "it was a cache that dropped the keys"],
     ),
     "blame-one-who-more": (
@@ -360,8 +360,11 @@ def test_rule_leaves_alone(rule: str, text: str) -> None:
 
 
 def test_every_built_in_rule_has_examples() -> None:
+    from tests.coach.test_families import EXAMPLES as FAMILIES
+
     ids = {r.id for r in coach_for().rules.rules}
-    assert ids - {"vague-action", "vague-investigation"} == set(EXAMPLES)  # see test_context
+    expected = set(EXAMPLES) | set(FAMILIES)
+    assert ids - {"vague-action", "vague-investigation"} == expected  # see test_context
 
 
 def test_every_rule_explains_itself_and_offers_a_question() -> None:

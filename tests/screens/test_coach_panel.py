@@ -173,3 +173,26 @@ async def test_the_finding_at_the_cursor_is_in_view(store, demo_id):
         assert last.finding.text == "Tom should have paused"
         assert panel.scroll_offset.y > 0
         assert last.region.overlaps(panel.region), "the newest finding is on screen"
+
+
+async def test_a_timeline_author_is_a_person_to_the_live_coach(store, demo_id):
+    from datetime import UTC, datetime
+
+    from debrief.models import TimelineEvent
+
+    # "caused" is said of systems too: only a known name makes it naming someone
+    store.save_section(demo_id, "trigger", "Brannock caused the outage.")
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen.query_one(CoachPanel).findings == []
+    event = TimelineEvent(
+        at=datetime(2026, 3, 1, 9, tzinfo=UTC), text="paged", author="Tam Brannock"
+    )
+    store.add_event(demo_id, event)
+    app = make_app(store, demo_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert [f.text for f in app.screen.query_one(CoachPanel).findings] == ["Brannock caused"]
