@@ -48,8 +48,9 @@ def test_scores_on_the_test_split_do_not_fall(capsys) -> None:  # type: ignore[n
         print(f"before the third rule file: {BEFORE_PEOPLE_RULES[0]}, {BEFORE_PEOPLE_RULES[1]})")
         print(render(report))
     overall, real = report.overall, report.real
-    assert overall.precision >= FLOOR_OVERALL[0], render(report, verbose=True)
-    assert overall.recall >= FLOOR_OVERALL[1], render(report, verbose=True)
+    # Numbers only: the test split's sentences are never shown, so nobody tunes on them.
+    assert overall.precision >= FLOOR_OVERALL[0], render(report)
+    assert overall.recall >= FLOOR_OVERALL[1], render(report)
     assert real.precision >= FLOOR_REAL[0] and real.recall >= FLOOR_REAL[1]
     for category, floor in FLOOR_RECALL.items():
         assert report.recall_by_category[category].recall >= floor, category
