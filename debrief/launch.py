@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _GLOBAL_OPTIONS = ("--db", "--config")
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What a command line asks for, when it is one the launcher runs itself."""
 
     command: str

@@ -11,18 +11,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from debrief.config import (
-    Config,
-    ConfigError,
-    default_db_path,
-    load_config,
-    named_user,
-    templates_dir,
-)
-
 if TYPE_CHECKING:
     import typer
 
+    from debrief.config import Config
     from debrief.store import Store
 
 
@@ -34,6 +26,8 @@ class Context:
 
     @cached_property
     def config(self) -> Config:
+        from debrief.config import load_config
+
         config = load_config(self.config_path)
         for warning in config.warnings:
             warn(warning)
@@ -43,6 +37,8 @@ class Context:
     def user(self) -> str:
         """Who is making changes: DEBRIEF_USER, the config's `user`, else the database's
         own answer (the role on PostgreSQL, the OS user for a file)."""
+        from debrief.config import named_user
+
         return named_user(self.config) or self.store().author
 
     @property
@@ -53,14 +49,19 @@ class Context:
 
         chosen = self.db_path or os.environ.get("DEBRIEF_DB") or self.config.db
         if not chosen:
+            from debrief.config import default_db_path
+
             return default_db_path()
         return chosen if is_url(chosen) else Path(chosen)
 
     @property
     def templates(self) -> Path:
+        from debrief.config import templates_dir
+
         return templates_dir(self.config_path)
 
     def store(self, busy_timeout: float | None = None) -> Store:
+        from debrief.config import named_user
         from debrief.store import Store
 
         opened = Store(
@@ -87,16 +88,13 @@ def warn(message: str) -> None:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn every error a user can fix into one sentence and exit 1; no traceback."""
-    from debrief.dates import DateError
-    from debrief.exchange import ExportFileError
     from debrief.store import StoreError
-    from debrief.template import TemplateError
 
     try:
         yield
-    except (StoreError, DateError, TemplateError, ConfigError, ExportFileError) as exc:
+    except StoreError as exc:
         fail(str(exc))
-    except ValueError as exc:
+    except ValueError as exc:  # dates, templates, the config, export files, records
         fail(str(exc))
     except BrokenPipeError:
         # The reader went away (`debrief list | head`): stop quietly, as tools killed by
