@@ -59,6 +59,8 @@ class _Spec(NamedTuple):
     default: Any
     factory: Any
     exclude: bool
+    exact: type | None
+    """str or bool when the field is exactly that: such a value is taken as it is."""
 
 
 class _FieldNames:
@@ -85,7 +87,7 @@ class Record:
     def __init__(self, **values: Any) -> None:
         """Constructed in code: each value converted as a stored one would be."""
         mine = self.__dict__
-        for name, convert, default, factory, _ in type(self)._fields_plan():
+        for name, convert, default, factory, _, _ in type(self)._fields_plan():
             if name in values:
                 try:
                     mine[name] = convert(values.pop(name), False)
@@ -139,7 +141,9 @@ class Record:
                     marker: dataclasses.Field[Any] = default
                     exclude = bool(marker.metadata.get("exclude"))
                     default, factory = marker.default, marker.default_factory
-                specs.append(_Spec(name, converter(hints[name]), default, factory, exclude))
+                hint = hints[name]
+                exact = hint if hint in (str, bool) else None
+                specs.append(_Spec(name, converter(hint), default, factory, exclude, exact))
             plan = tuple(specs)
             cls._plan = plan  # per class: read back through cls.__dict__
         return plan
@@ -163,20 +167,24 @@ class Record:
             raise RecordError((), f"should be an object, not {_kind(data)}")
         data = cls._before(dict(data), strict)
         values: dict[str, Any] = {}
-        for name, convert, default, factory, _ in cls._fields_plan():
-            if name in data and not (data[name] is None and default is not _MISSING):
+        for name, convert, default, factory, _, exact in cls._fields_plan():
+            value = data.get(name, _MISSING)
+            if value is _MISSING or (value is None and default is not _MISSING):
+                if default is not _MISSING:
+                    values[name] = default
+                elif factory is not _MISSING:
+                    values[name] = factory()
+                else:
+                    raise RecordError((name,), "is missing")
+            elif type(value) is exact:  # text and flags as they are: nothing to convert
+                values[name] = value
+            else:
                 try:
-                    values[name] = convert(data[name], strict)
+                    values[name] = convert(value, strict)
                 except RecordError as exc:
                     raise exc.inside(name) from None
                 except ValueError as exc:
                     raise RecordError((name,), _sentence(exc)) from None
-            elif default is not _MISSING:
-                values[name] = default
-            elif factory is not _MISSING:
-                values[name] = factory()
-            else:
-                raise RecordError((name,), "is missing")
         made = object.__new__(cls)
         made.__dict__.update(values)
         try:
