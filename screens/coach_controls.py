@@ -68,7 +68,7 @@ class CoachControls(BaseScreen):
         me = self._me
         spec = me.template.section(me.current)
         pm = me.pm
-        authors = sorted({e.author for e in self.store.events(me.pm_id) if e.author})
+        authors = self.store.event_authors(me.pm_id)
         people = [
             p for p in (*me._participants(), pm.facilitator, pm.lead_investigator, *authors) if p
         ]

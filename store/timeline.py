@@ -62,6 +62,16 @@ class TimelineMixin(EntityMixin):
             )
             return [row_model(TimelineEvent, r) for r in rows]
 
+    def event_authors(self, pm_id: str) -> list[str]:
+        """Who wrote the timeline's events, each once, in name order (no empty names)."""
+        with self.reading():
+            rows = self.db.query(
+                "SELECT DISTINCT author FROM events WHERE postmortem_id = ? AND author <> ''"
+                " ORDER BY author",
+                [pm_id],
+            )
+            return [r["author"] for r in rows]
+
     def event_count(self, pm_id: str) -> int:
         with self.reading():
             return self.db.table("events").count_where("postmortem_id = ?", [pm_id])

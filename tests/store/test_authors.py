@@ -48,3 +48,26 @@ def test_the_config_user_is_recorded_and_debrief_user_wins_over_it(cli, tmp_path
     result = cli("--config", str(config), "section", "set", pm_id, "impact", "Payments failed.")
     assert result.exit_code == 0, result.stderr
     assert _authors(cli, pm_id) == {"Ana Souza", "Ben Okafor"}
+
+
+def test_the_timeline_authors_each_once_in_name_order(store, template):
+    """The live coach's list of people: who wrote the timeline, without reading every
+    event (a 5,000-event timeline opens without loading them)."""
+    from datetime import UTC, datetime
+
+    from debrief.models import TimelineEvent
+
+    pm = store.create_postmortem("Checkout outage", template)
+    at = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
+    store.add_events(
+        pm.id,
+        [
+            TimelineEvent(at=at, text="Pager fired", author="Zoë"),
+            TimelineEvent(at=at, text="Rolled back", author="Ann"),
+            TimelineEvent(at=at, text="Checked graphs", author="Zoë"),
+            TimelineEvent(at=at, text="Bot message", author=""),
+        ],
+    )
+    other = store.create_postmortem("Other", template)
+    store.add_event(other.id, TimelineEvent(at=at, text="Elsewhere", author="Bo"))
+    assert store.event_authors(pm.id) == ["Ann", "Zoë"]
