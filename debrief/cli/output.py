@@ -60,15 +60,18 @@ def json_text(data: Any) -> str:
     `1e-7` for `1e-07`), faster for long lists.
 
     With an indent the standard library encodes in pure Python (about 0.17 s for the
-    1 MB of `debrief list --json` over 1,000 post-mortems); pydantic-core's encoder,
-    already imported whenever the data came from the store, takes a quarter of that.
+    1 MB of `debrief list --json` over 1,000 post-mortems); pydantic-core's encoder
+    takes a quarter of that, and loading it (about 15 ms) pays off for long lists only.
     Its output is made ASCII as json.dumps's is.
     """
-    if "pydantic_core" not in sys.modules:
+    if not (isinstance(data, list) and len(data) > _LONG_LIST):
         return json.dumps(data, indent=2)
     from pydantic_core import to_json
 
     return _NOT_PRINTABLE_ASCII.sub(_escaped, to_json(data, indent=2).decode("utf-8"))
+
+
+_LONG_LIST = 200
 
 
 def say_json(data: Any) -> None:
