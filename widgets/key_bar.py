@@ -61,9 +61,12 @@ class KeyBar(Widget):
 
     def entries(self) -> list[tuple[str, str, str]]:
         """(namespace.action, key as shown, label) for each wanted action that has a key."""
+        active_now = list(self.screen.active_bindings.values())  # computed on each read
         by_action: dict[str, Binding] = {}
-        for active in self.screen.active_bindings.values():
+        holders: dict[str, str] = {}
+        for active in active_now:
             by_action.setdefault(active.binding.action, active.binding)
+            holders.setdefault(active.binding.action, self._holder(active.node))
         found = []
         wanted = self._actions
         if wanted is None:
@@ -71,7 +74,7 @@ class KeyBar(Widget):
             wanted = tuple(
                 dict.fromkeys(
                     (active.binding.action, None)
-                    for active in self.screen.active_bindings.values()
+                    for active in active_now
                     if active.binding.show and active.binding.action not in app_actions
                 )
             )
@@ -79,28 +82,23 @@ class KeyBar(Widget):
             binding = by_action.get(action)
             if binding is not None:
                 label = label_now or binding.description or action
-                found.append((self._namespaced(action), self.app.get_key_display(binding), label))
+                namespaced = f"{holders.get(action, 'screen')}.{action}"
+                found.append((namespaced, self.app.get_key_display(binding), label))
         for namespace, action, label in ALWAYS:
-            found.append((f"{namespace}.{action}", self._app_key(action), label))
+            found.append((f"{namespace}.{action}", self._app_key(action, by_action), label))
         return found
 
-    def _namespaced(self, action: str) -> str:
-        """The action as a click runs it: on the node that holds the binding."""
-        for active in self.screen.active_bindings.values():
-            if active.binding.action == action:
-                node = active.node
-                if node is self.app:
-                    return f"app.{action}"
-                return f"screen.{action}" if node is self.screen else f"focused.{action}"
-        return f"screen.{action}"
+    def _holder(self, node: object) -> str:
+        """Where a click runs a binding's action: on the node that holds it."""
+        if node is self.app:
+            return "app"
+        return "screen" if node is self.screen else "focused"
 
-    def _app_key(self, action: str) -> str:
+    def _app_key(self, action: str, by_action: dict[str, Binding]) -> str:
         if action == "command_palette":
             return self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, action))
-        for active in self.screen.active_bindings.values():
-            if active.binding.action == action:
-                return self.app.get_key_display(active.binding)
-        return "f1"
+        binding = by_action.get(action)
+        return self.app.get_key_display(binding) if binding is not None else "f1"
 
     def render(self) -> Text:
         width = self.size.width
