@@ -178,9 +178,10 @@ class DebriefScreen(
         yield KeyBar(id="keys")
 
     def _mount_tables(self) -> bool:
-        """Mount the timeline, item and factor tables once; True when they are there."""
+        """Mount the timeline, item and factor tables unless they are there; True when
+        they were mounted now (they take the theme's styles once on the screen)."""
         if self._tables_mounted:
-            return True
+            return False
         self._tables_mounted = True
         tables = [
             MetricsBar(id="metrics"),
@@ -195,9 +196,8 @@ class DebriefScreen(
         return True
 
     def _tables_after_first_frame(self) -> None:
-        if not self._tables_mounted and self.is_attached:
-            self._mount_tables()
-            self._show_kind()
+        if self.is_attached and self._mount_tables():
+            self.call_after_refresh(self._show_kind)
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
@@ -397,7 +397,11 @@ class DebriefScreen(
             self._show_agenda()  # the tables come just after the first frame
             self._show_keys()
             return
-        self._mount_tables()
+        if self._mount_tables():  # shown once they are on the screen, in the theme's styles
+            self._show_agenda()
+            self._show_keys()
+            self.call_after_refresh(self._show_kind)
+            return
         self.query_one(MetricsBar).display = is_timeline
         self.query_one(TimelineTable).display = is_timeline
         self.query_one("#actions-table").display = kind is SectionKind.actions
