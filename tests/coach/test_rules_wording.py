@@ -1,0 +1,147 @@
+"""Rules for wording met in news reports, inquiries and forum threads about outages: each
+with sentences it must flag and near-misses it must leave alone; and the near-misses the
+older rules now leave alone (talk about blame, human error in general, adjectives on
+code)."""
+
+from __future__ import annotations
+
+import pytest
+
+from debrief.coach import lint
+
+# rule id → (flagged, left alone). Each flagged example must be found by that rule.
+EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "hindsight-evident": (
+        [
+            "With hindsight it's crystal clear the canary was failing from minute one.",
+            "The writing was on the wall the moment the vendor deprecated the API.",
+            "It was an accident waiting to happen and we all knew it.",
+            "Frankly the disk usage trend was a dead giveaway.",
+            "Experts have been warning about crumbling infrastructure for years.",
+            "You could see it coming from a mile off.",
+        ],
+        [
+            "The signs were there in the data, but spread across four dashboards.",
+            "The runbook gives a clear step for the failover.",
+            "The dashboard now shows the trend plainly.",
+            "A warning was added to the deploy tool last week.",
+        ],
+    ),
+    "vague-improve": (
+        [
+            "Follow best practices.",
+            "We need to do a better job of reviewing each other's code.",
+            "Engineers should think twice before touching prod.",
+            "The new hires need more training.",
+            "Better handover between shifts.",
+            "Increase test coverage",
+        ],
+        [
+            "Because the only way you can make everyone aware is to write it down.",
+            "The best practices page now links the runbook.",
+            "Increase the pool size from 20 to 40 - Priya, by Dec 4.",
+            "The test more than doubled in length.",
+        ],
+    ),
+    "why-question-who": (
+        [
+            "Who the hell merged this?",
+            "Who reviewed these designs?",
+            "What possessed you to run that on production?",
+            "how come nobody rolled back for 40 minutes",
+            "How could the senior engineer on the call not know about the failover switch?",
+            "Why wasn't the handover done properly by the day shift?",
+            "Why didnt Osagie page the DBA when replication stopped",
+        ],
+        [
+            "how come the alert didnt page? the route only covered business hours",
+            "Who reviewed the change, and what did the diff show them?",
+            "Why was the page sent by the old routing rule?",
+            "How did the cache not warm after the restart?",
+        ],
+    ),
+    "blame-criticised-for": (
+        [
+            "The FCC criticized AT&T for failing to adhere to best practices.",
+            "The company was slammed for having such a simplistic password.",
+            "TSB Bank is set to be criticised for failing to prepare for the migration.",
+        ],
+        [
+            "The regulator fined the bank for reporting late.",
+            "The design was criticised in review, and changed.",
+            "Users criticised the new layout for its small fonts.",
+        ],
+    ),
+    "blame-group-conduct": (
+        [
+            "And the devs completely suck for not validating the config file at all.",
+            "The vendor's staff were not following the runbook.",
+            "Kaveh went rogue and migrated the database by himself.",
+            "The night shift did nothing for six hours.",
+        ],
+        [
+            "The vacuum sucks up IO during the night.",
+            "We were not following the runbook, because it was out of date.",
+            "The job did nothing for an hour because the queue was empty.",
+            "The runbook was not following the current layout.",
+        ],
+    ),
+}
+
+# rule id → sentences the rule used to flag and now leaves alone
+LEFT_ALONE: dict[str, list[str]] = {
+    "blame-word": [
+        "But maybe blaming an intern was not the best approach.",
+        "Blaming the intern seems like a serious shift of responsibility.",
+        "Blaming them for making those mistakes doesn't help prevent mistakes.",
+        "Spokespeople appear to be steering the conversation towards blaming the operator.",
+    ],
+    "human-error": [
+        "Any resilient system should account for human errors.",
+        "Process can free us from tedious work and prevent human mistakes.",
+        "Managers often find it difficult to deal with human errors.",
+    ],
+    "judgement-mistake": [
+        "The simple fact is that people make mistakes.",
+        "Everyone makes mistakes.",
+        "Today one of my mistakes was caught early.",
+    ],
+    "character": [
+        "The reckless retry pattern in the SDK is now fixed in version 2.4.",
+        "The sloppy matching in the routing rule sent EU traffic to the US.",
+        "The careless defaults in the library made the insecure path the easy one.",
+        "The ORM's lazy relationships caused an N+1 query on the order page.",
+    ],
+}
+
+# sentences the older rules still flag, next to the ones they now leave alone
+STILL_FLAGGED: dict[str, list[str]] = {
+    "blame-word": ["They blamed the intern for the outage.", "Stop blaming the intern."],
+    "human-error": ["The root cause was human error.", "A human mistake."],
+    "judgement-mistake": ["The reviewer made a mistake and approved the wrong pull request."],
+    "character": ["A careless mistake during the config change took out the load balancer."],
+    "blame-passive-by": ["The cutover was botched by the migration team."],
+    "blame-without-review": ["Kasia enabled the feature without asking."],
+}
+
+
+def rules_found(text: str) -> set[str]:
+    return {f.rule for f in lint(text)}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [(rule, text) for rule, (yes, _) in EXAMPLES.items() for text in yes]
+    + [(rule, text) for rule, texts in STILL_FLAGGED.items() for text in texts],
+)
+def test_rule_flags(rule: str, text: str) -> None:
+    assert rule in rules_found(text), f"{rule} should flag: {text}"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [(rule, text) for rule, (_, no) in EXAMPLES.items() for text in no]
+    + [(rule, text) for rule, texts in LEFT_ALONE.items() for text in texts],
+)
+def test_rule_leaves_alone(rule: str, text: str) -> None:
+    assert rule not in rules_found(text), f"{rule} should not flag: {text}"
