@@ -60,6 +60,17 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "How did the cache not warm after the restart?",
         ],
     ),
+    "blame-not-following": (
+        [
+            "The vendor's staff were not following the runbook.",
+            "The ops team from the vendor was not following the procedure we gave them.",
+        ],
+        [
+            "We were not following the runbook, because it was out of date.",
+            "The runbook was not following the current layout.",
+            "The script was not following redirects.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
@@ -75,13 +86,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     "blame-group-conduct": (
         [
             "And the devs completely suck for not validating the config file at all.",
-            "The vendor's staff were not following the runbook.",
             "Kaveh went rogue and migrated the database by himself.",
             "The night shift did nothing for six hours.",
         ],
         [
             "The vacuum sucks up IO during the night.",
-            "We were not following the runbook, because it was out of date.",
             "The job did nothing for an hour because the queue was empty.",
             "The runbook was not following the current layout.",
         ],
@@ -98,6 +107,8 @@ LEFT_ALONE: dict[str, list[str]] = {
     ],
     "human-error": [
         "Any resilient system should account for human errors.",
+        "The fat-finger check in the deploy tool now asks for the replica count twice.",
+        "User error in the API logs means a 4xx response.",
         "Process can free us from tedious work and prevent human mistakes.",
         "Managers often find it difficult to deal with human errors.",
     ],
@@ -112,6 +123,24 @@ LEFT_ALONE: dict[str, list[str]] = {
         "The careless defaults in the library made the insecure path the easy one.",
         "The ORM's lazy relationships caused an N+1 query on the order page.",
     ],
+    "blame-person-acts": [
+        "Tobias silenced the flapping alert so that the real one would stand out.",
+        "ops muted that alert in july because it was firing on a decommissioned host",
+    ],
+    "hindsight-phrases": [
+        "Nobody was watching the deploy because the pipeline is normally fully automatic.",
+    ],
+    "omission-nobody": [
+        "The tests had no review step, so no one noticed the old code still ran on one server.",
+    ],
+    "hindsight-obvious": [
+        "Obviously-named flags like disable_everything are now blocked by the linter.",
+        "The first alert was obvious only to someone who knew the cluster's history.",
+    ],
+    "animated": [
+        "In disasters, there is rarely one main thing that causes critical failure.",
+        "Thirty minutes after the disaster, the database went back online.",
+    ],
 }
 
 # sentences the older rules still flag, next to the ones they now leave alone
@@ -121,6 +150,11 @@ STILL_FLAGGED: dict[str, list[str]] = {
     "judgement-mistake": ["The reviewer made a mistake and approved the wrong pull request."],
     "character": ["A careless mistake during the config change took out the load balancer."],
     "blame-passive-by": ["The cutover was botched by the migration team."],
+    "blame-person-acts": ["Tobias silenced the flapping alert and went to lunch."],
+    "hindsight-phrases": ["Nobody was watching the deploy."],
+    "omission-nobody": ["The alert fired twice and nobody noticed."],
+    "hindsight-obvious": ["Obviously the disk was going to fill up."],
+    "animated": ["What a disaster of a rollout."],
     "blame-without-review": ["Kasia enabled the feature without asking."],
 }
 
