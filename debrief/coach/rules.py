@@ -33,6 +33,7 @@ BUILTIN_FILES = (
     "families.toml",
     "verdicts.toml",
     "scripts.toml",
+    "groups.toml",
 )
 
 

@@ -71,6 +71,70 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "The script was not following redirects.",
         ],
     ),
+    "blame-failure-of-group": (
+        [
+            "It seems like this was a failure of management, not the intern.",
+            "It is actually the failure of upper executive management to plan for growth.",
+            "Inadequate training and expertise among bank employees played a crucial role.",
+            "The report lists weak leadership as a complicating factor.",
+        ],
+        [
+            "The failure of the primary database took the API down.",
+            "Poor management of connections in the pool exhausted the database.",
+            "A lack of training data made the classifier unreliable.",
+        ],
+    ),
+    "blame-fault-lies-with": (
+        [
+            "In the end, the fault comes back to Boeing.",
+            "So yes, I'd assign them blame.",
+            "The fault lies squarely with the vendor.",
+        ],
+        [
+            "The fault lies with the retry logic, which doubled the load.",
+            "Nobody assigned blame in the review.",
+            "The fault goes to the standby node after thirty seconds.",
+        ],
+    ),
+    "blame-let-lapse": (
+        [
+            "The cloud team left the bucket public, for the second time this year.",
+            "The night shift let the queue grow for six hours.",
+            "Equifax allowed over 300 security certificates to expire.",
+        ],
+        [
+            "The migration left the bucket public for an hour.",
+            "We let the queue grow while the consumers restarted.",
+            "The tool allowed the certificates to expire because its clock was wrong.",
+        ],
+    ),
+    "omission-had-not": (
+        [
+            "And they still had not patched the hole in May.",
+            "The vendor had never tested the failover.",
+        ],
+        [
+            "We had not patched the hole yet; the fix was scheduled for Monday.",
+            "The servers had not been patched since March.",
+        ],
+    ),
+    "blame-habit-again": (
+        [
+            "Bjarke, once again, changed the schema without a migration.",
+            "The platform team, once again, changed the limits.",
+        ],
+        [
+            "Once again, the disk filled up overnight.",
+            "We restarted the pods, once again, at 14:10.",
+        ],
+    ),
+    "blame-habit-opening": (
+        [
+            "Per usual, Jasper deployed on top of someone else's change.",
+            "Once again, Kofi pushed straight to main.",
+        ],
+        ["As usual, the nightly job ran at 02:00.", "Once again, we restarted the pods."],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
@@ -152,10 +216,14 @@ STILL_FLAGGED: dict[str, list[str]] = {
     "blame-passive-by": ["The cutover was botched by the migration team."],
     "blame-person-acts": ["Tobias silenced the flapping alert and went to lunch."],
     "hindsight-phrases": ["Nobody was watching the deploy."],
-    "omission-nobody": ["The alert fired twice and nobody noticed."],
+    "omission-nobody": [
+        "The alert fired twice and nobody noticed.",
+        "No one paid our domain renewal bill, so the domain expired.",
+    ],
     "hindsight-obvious": ["Obviously the disk was going to fill up."],
     "animated": ["What a disaster of a rollout."],
     "blame-without-review": ["Kasia enabled the feature without asking."],
+    "blame-punish": ["A lot of management people need to be terminated."],
 }
 
 
