@@ -135,6 +135,18 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ],
         ["As usual, the nightly job ran at 02:00.", "Once again, we restarted the pods."],
     ),
+    "counterfactual-would-not-have-happened": (
+        [
+            "The crash would not have happened if the system had been properly designed.",
+            "A little more time in testing could have helped avoid this expensive failure.",
+            "If Equifax had been prompt in updating its software, the breach was avoidable.",
+        ],
+        [
+            "It could have been worse.",
+            "The outage happened when the breaker tripped.",
+            "If the cache had been warm, the latency would have been fine.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
@@ -214,6 +226,10 @@ STILL_FLAGGED: dict[str, list[str]] = {
     "judgement-mistake": ["The reviewer made a mistake and approved the wrong pull request."],
     "character": ["A careless mistake during the config change took out the load balancer."],
     "blame-passive-by": ["The cutover was botched by the migration team."],
+    "counterfactual-passive": [
+        "The update should have been rolled out incrementally.",
+        "This could have been resolved many hours earlier.",
+    ],
     "blame-person-acts": ["Tobias silenced the flapping alert and went to lunch."],
     "hindsight-phrases": ["Nobody was watching the deploy."],
     "omission-nobody": [
