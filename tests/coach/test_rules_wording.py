@@ -147,6 +147,30 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "If the cache had been warm, the latency would have been fine.",
         ],
     ),
+    "blame-telltale": (
+        [
+            "The incident started when Greta disabled the rate limiter to speed up her tests.",
+            "Klara changed the alert threshold to 100% so it would stop paging her.",
+            "Giedre decided to do the cutover an hour early by herself.",
+            "We owe this outage to Radu's quick fix.",
+            "Everything points to Wanjiru, she was the only one with write access.",
+        ],
+        [
+            "The on-call ran the restore from her laptop because the bastion was down.",
+            "Everything points to the DNS change.",
+            "The job speeds up the tests by caching the images.",
+        ],
+    ),
+    "blame-responsible-for": (
+        [
+            "Mr. Adeyemi is responsible for the deletion of the customer table.",
+            "Kasia was personally responsible for the data loss.",
+        ],
+        [
+            "The cleanup job is responsible for the deletion of old snapshots.",
+            "Nobody is responsible for the outage; the process is.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
