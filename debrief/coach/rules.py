@@ -34,6 +34,7 @@ BUILTIN_FILES = (
     "verdicts.toml",
     "scripts.toml",
     "groups.toml",
+    "errors.toml",
 )
 
 

@@ -171,6 +171,21 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Nobody is responsible for the outage; the process is.",
         ],
     ),
+    "human-error-told": (
+        [
+            "The wrong button was pushed during the drill.",
+            "But the employee mistook the form of measurement.",
+            "In other words, to err is human.",
+            "The chaos happened after a trader made a keyboard entry mistake.",
+            "The report says an error by Rogers staff during the upgrade caused the flood.",
+            "The engineer who made the error did not realise what had happened.",
+        ],
+        [
+            "The form shows an input error message when the date is empty.",
+            "An error by the load balancer dropped the connections.",
+            "Input errors are now caught by the schema before the job runs.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
