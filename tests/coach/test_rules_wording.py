@@ -186,6 +186,30 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Input errors are now caught by the schema before the job runs.",
         ],
     ),
+    "character-insult": (
+        [
+            "We watched people running around like headless chickens for three hours.",
+            "That level of fecklessness and ineptitude is hard to believe.",
+            "It was the hubris of the new management.",
+        ],
+        [
+            "Nobody here is inept; the console hid the region.",
+            "The chicken-and-egg problem between the two services blocked the restart.",
+        ],
+    ),
+    "hindsight-no-surprise": (
+        [
+            "This is documented, common knowledge.",
+            "It would have been picked up by even the most cursory of checks.",
+            "The very first test you would write is whether the file exists.",
+            "And you're still surprised?",
+        ],
+        [
+            "The first test you would make on a new board is a smoke test.",
+            "The common knowledge base moved to the wiki.",
+            "We were surprised by how fast the queue drained.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
