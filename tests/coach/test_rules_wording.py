@@ -210,6 +210,17 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "We were surprised by how fast the queue drained.",
         ],
     ),
+    "blame-cover-up": (
+        [
+            "Boeing then tried to mask the instability with a software system.",
+            "They refuse to see the connection between letting go of people and outages.",
+        ],
+        [
+            "The proxy tried to hide the error from the client.",
+            "We refused to accept the vendor's patch until it was tested.",
+            "The maintenance page masked the error for two hours.",
+        ],
+    ),
     "blame-criticised-for": (
         [
             "The FCC criticized AT&T for failing to adhere to best practices.",
