@@ -41,7 +41,9 @@ from debrief.coach.model import KINDS, features, tokenize  # noqa: E402
 from tests.coach.corpus import Sentence, load  # noqa: E402
 
 OUT = ROOT / "debrief" / "coach" / "data" / "model.txt"
-TARGET_PRECISION = 0.96
+TARGET_PRECISION = 0.955
+"""Over the 0.95 asked for: the choice is made on five folds, the report holds out every
+source, and the two differ by a point or so."""
 EPOCHS = 4
 RATE = 0.1
 L2 = 1e-2
@@ -205,16 +207,21 @@ def precision_recall(
     return precision, recall, {k: v[0] / v[1] for k, v in sorted(by_kind.items())}
 
 
-KEEPS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+KEEPS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 
 
 def choose_thresholds(data: list[Example], scores: list[float]) -> tuple[float, float]:
     """The threshold and the keep level with the best recall at TARGET_PRECISION
-    (threshold 0.5 at the least; keep as low as gives that recall)."""
-    best = (-1.0, 0.95, 0.0)
+    (threshold 0.5 at the least, 0.995 at the most; keep as low as gives that recall).
+    When no setting reaches it, the model adds nothing (threshold over 1) and the keep
+    level is the one with the best precision."""
+    best = (-1.0, 1.01, max(KEEPS, key=lambda k: precision_recall(data, scores, 1.01, k)[0]))
     for keep in KEEPS:
-        for step in range(95, 49, -1):
-            threshold = step / 100
+        precision, recall, _ = precision_recall(data, scores, 1.01, keep)
+        if precision >= TARGET_PRECISION and recall > best[0] + 1e-9:
+            best = (recall, 1.01, keep)  # the rules alone, with the model's veto
+        for step in range(199, 99, -1):
+            threshold = step / 200
             precision, recall, _ = precision_recall(data, scores, threshold, keep)
             if precision < TARGET_PRECISION:
                 break

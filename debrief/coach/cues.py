@@ -27,8 +27,17 @@ TEAMS = {
     "department", "dept", "folks", "guys", "people", "org", "sres", "engineers", "developers",
     "devs", "contractors", "vendor", "vendors", "netops", "secops", "sysops", "helpdesk",
     "shift", "leadership", "management", "staff", "engineering", "consultants", "admins",
+    "board", "executives", "execs", "officials", "employees", "personnel", "operator",
+    "operators", "contractor", "outsourcers", "programmers", "sysadmins", "colleagues",
+    "managers", "leaders", "bosses", "company", "firm", "bank", "agency", "supplier",
+    "suppliers", "provider", "administrators", "interns", "juniors", "seniors", "rotation",
+    "oncall", "on-call", "executive", "boss", "owners", "office", "analysts", "testers",
 }  # fmt: skip
-GROUP_TAILS = {"team", "teams", "folks", "guys", "people", "squad", "crew", "side", "org", "group"}
+GROUP_TAILS = {
+    "team", "teams", "folks", "guys", "people", "squad", "crew", "side", "org", "group",
+    "staff", "engineers", "devs", "developers", "management", "officials", "employees",
+    "office", "shift", "rotation", "department", "personnel", "executives", "board",
+}  # fmt: skip
 OPENERS = {
     "so", "ok", "okay", "well", "and", "but", "honestly", "seriously", "lol", "like", "um",
     "right", "sorry", "then", "also", "srsly", "hey", "again", "now", "the", "a", "an", "this",

@@ -33,6 +33,8 @@ BUILTIN_FILES = (
     "families.toml",
     "verdicts.toml",
     "scripts.toml",
+    "groups.toml",
+    "errors.toml",
 )
 
 

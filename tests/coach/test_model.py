@@ -75,7 +75,7 @@ def test_an_unseen_lower_case_word_reads_as_a_chat_name() -> None:
 
 
 def test_the_shipped_model_flags_wording_the_rules_miss() -> None:
-    sentence = "Honestly the team rushed it."
+    sentence = "Honestly the contractor rushed it."
     assert Coach(load_rules(), use_model=False).lint(sentence) == []
     findings = lint(sentence)
     assert [(f.category, f.rule, f.text) for f in findings] == [("blame", "model-blame", sentence)]

@@ -361,9 +361,10 @@ def test_rule_leaves_alone(rule: str, text: str) -> None:
 
 def test_every_built_in_rule_has_examples() -> None:
     from tests.coach.test_families import EXAMPLES as FAMILIES
+    from tests.coach.test_rules_wording import EXAMPLES as WORDING
 
     ids = {r.id for r in coach_for().rules.rules}
-    expected = set(EXAMPLES) | set(FAMILIES)
+    expected = set(EXAMPLES) | set(FAMILIES) | set(WORDING)
     assert ids - {"vague-action", "vague-investigation"} == expected  # see test_context
 
 
