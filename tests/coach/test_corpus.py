@@ -7,22 +7,29 @@ written (rounded down); the scores themselves are computed here from the corpus.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.coach.corpus import CATEGORIES, evaluate, load, render
 
-FLOOR_OVERALL = (0.92, 0.71)  # precision, recall
-FLOOR_REAL = (0.76, 0.51)
+FLOOR_OVERALL = (0.89, 0.55)  # precision, recall
+FLOOR_REAL = (0.76, 0.37)
 FLOOR_RECALL = {
-    "person": 0.53, "team": 0.71, "character": 0.80, "human-error": 0.69,
-    "counterfactual": 0.88, "hindsight": 0.69, "why-question": 0.94, "vague-action": 0.85,
+    "person": 0.47, "team": 0.41, "character": 0.61, "human-error": 0.78,
+    "counterfactual": 0.54, "hindsight": 0.50, "why-question": 0.66, "vague-action": 0.56,
 }  # fmt: skip
 FLOOR_PRECISION = {
-    "blame": 0.92, "character": 0.93, "counterfactual": 0.92, "hindsight": 0.69,
-    "human-error": 0.85, "vague-action": 1.00, "why-question": 1.00,
+    "blame": 0.87, "character": 0.83, "counterfactual": 0.93, "hindsight": 0.72,
+    "human-error": 0.88, "vague-action": 0.91, "why-question": 1.00,
 }  # fmt: skip
 """Precision by the kind the coach reported (naming a person or a team is "blame").
-Measured on the corpus grown to 2,508 sentences (more real documents and retellings,
-harder than the first ones), with the learned model; the rules alone scored 0.923 /
-0.696 on it."""
+Measured on the corpus grown to 5,335 sentences (1,856 in the test split): 1,371 more
+real sentences (news reports, inquiries and forum threads about outages) and 1,456 more
+written ones, much harder than the earlier ones. On the 865 test sentences of the corpus
+as it was before that, the coach scores 0.944 / 0.779 (it scored 0.924 / 0.713 there
+before the subject detector, verb families and the model's cues); on the 991 new ones,
+0.862 / 0.447."""
+TARGET = (0.95, 0.90)
+"""What the coach is for: precision and recall on text it never saw, every kind at 0.80."""
 BEFORE = (0.762, 0.352)
 """Precision and recall on the test split before the corpus was used for anything."""
 BEFORE_PEOPLE_RULES = (0.932, 0.694)
@@ -60,4 +67,12 @@ def test_scores_on_the_test_split_do_not_fall(capsys) -> None:  # type: ignore[n
 
 def test_dev_split_is_where_tuning_happens() -> None:
     report = evaluate(load("dev"))
-    assert report.overall.precision >= 0.95 and report.overall.recall >= 0.9
+    assert report.overall.precision >= 0.97 and report.overall.recall >= 0.75
+
+
+@pytest.mark.xfail(strict=True, reason="below the target: 0.898 / 0.556 on the test split")
+def test_the_target_on_the_test_split() -> None:
+    """The coach's target; strict, so reaching it turns this test red until the mark goes."""
+    report = evaluate(load("test"))
+    assert report.overall.precision >= TARGET[0] and report.overall.recall >= TARGET[1]
+    assert all(score.recall >= 0.8 for score in report.recall_by_category.values())
