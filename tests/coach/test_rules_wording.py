@@ -5,10 +5,6 @@ code)."""
 
 from __future__ import annotations
 
-import pytest
-
-from debrief.coach import lint
-
 # rule id → (flagged, left alone). Each flagged example must be found by that rule.
 EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     "hindsight-evident": (
@@ -315,25 +311,3 @@ STILL_FLAGGED: dict[str, list[str]] = {
     "blame-without-review": ["Kasia enabled the feature without asking."],
     "blame-punish": ["A lot of management people need to be terminated."],
 }
-
-
-def rules_found(text: str) -> set[str]:
-    return {f.rule for f in lint(text)}
-
-
-@pytest.mark.parametrize(
-    ("rule", "text"),
-    [(rule, text) for rule, (yes, _) in EXAMPLES.items() for text in yes]
-    + [(rule, text) for rule, texts in STILL_FLAGGED.items() for text in texts],
-)
-def test_rule_flags(rule: str, text: str) -> None:
-    assert rule in rules_found(text), f"{rule} should flag: {text}"
-
-
-@pytest.mark.parametrize(
-    ("rule", "text"),
-    [(rule, text) for rule, (_, no) in EXAMPLES.items() for text in no]
-    + [(rule, text) for rule, texts in LEFT_ALONE.items() for text in texts],
-)
-def test_rule_leaves_alone(rule: str, text: str) -> None:
-    assert rule not in rules_found(text), f"{rule} should not flag: {text}"
