@@ -11,6 +11,7 @@ every trigger of its rule, as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _WORD = re.compile(r"[a-z]+")
 _ENDS = ("\\s", "\\b", "'", "-", "(?=", "(?!", "\\W")
@@ -53,8 +54,9 @@ def _lead(piece: str) -> str | None:
     return word
 
 
-def _closing(source: str, start: int) -> int:
-    """Where the group opened at `start` closes, or -1."""
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of `source` from
+    `start` that is regex structure: not escaped and not inside a character class."""
     depth, escaped, in_class = 0, False, False
     for index in range(start, len(source)):
         char = source[index]
@@ -66,32 +68,21 @@ def _closing(source: str, start: int) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
+
+
+def _closing(source: str, start: int) -> int:
+    """Where the group opened at `start` closes, or -1."""
+    return next((i for i, c, depth in _structure(source, start) if c == ")" and not depth), -1)
 
 
 def _top_level(body: str) -> list[str]:
     """`body` split at the `|` that are not inside a group or a character class."""
-    pieces, depth, escaped, in_class, begin = [], 0, False, False, 0
-    for index, char in enumerate(body):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    pieces, begin = [], 0
+    for index, char, depth in _structure(body):
+        if char == "|" and depth == 0:
             pieces.append(body[begin:index])
             begin = index + 1
     pieces.append(body[begin:])
