@@ -120,6 +120,28 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    | P2 debrief screen, without the command | 3.31× (CPU 0.92 s) | 2.68× (CPU 0.74 s) |
    | P2 peak memory, through the command | 61.7 MiB, 1.85× | 57.8 MiB, 1.73× |
 
+8. **Start-up at the floor, second steps (P1, P2, P7).** What fix 7 left on the path to
+   the first frame: pydantic (its import and the schema of every model) under every store
+   read; Typer and Click under `debrief` and `debrief open`, and Typer's option parsing,
+   which loads pydantic to coerce each option, under `list --json`; the coach's import
+   and rule compilation racing the first frame; every one of 5,000 events read to list
+   the timeline's authors for the live coach; forms, the wrap-up summary, merge3 and
+   dateutil imported with the debrief screen; and its tables composed though the first
+   section is text. Now:
+   - the data are records (`debrief/record.py`): classes whose fields are read on first
+     use, converting stored values by field type, with the same `model_validate`,
+     `model_dump(mode="json")` and `model_copy` the code used; no validation library is
+     loaded to read or write (import files are checked strictly by the same records);
+   - the `debrief` command starts at `debrief/launch.py`: `debrief`, `debrief open ID` and
+     `debrief list [--json]` (with `--db`/`--config`) run without Typer; anything else
+     goes to the full command line (`debrief/cli/root.py`);
+   - the first lint runs 50 ms after the first frame; the authors come from one
+     `SELECT DISTINCT`; the tables are mounted when a section needs them or just after
+     the first frame; forms, the wrap-up summary and merge3 are imported when used;
+   - the key bar computes the screen's active bindings once per render, not once per key.
+   The start-up tests now also keep pydantic and Typer out of both first frames and out
+   of `list --json`.
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -133,15 +155,13 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
 REASONS: dict[str, str] = {
     "P1": """
 Textual itself (the floor) draws its first frame about 0.25–0.3 s after launch on a
-quiet machine; almost all of debrief's extra time is CPU before the first frame. Still
-on the path after fix 7: pydantic and debrief's models, imported by the store (every
-method returns models; the home screen's first page too), together 60–100 ms; the
-store's feature mixins and their domain modules (meetings, readiness, follow-up,
-collaboration; ~40 ms); the home screen's widgets (DataTable, Input, forms: imports,
-CSS, compose); and the DataTable measuring and rendering each cell of the first page
-(~30 ms). What would reach 1.2×: a first page read as plain rows with no pydantic
-model (and `defer_build` on the models so importing them is cheap), the mixins'
-imports made lazy inside `store/`, and a lighter list widget than DataTable.
+quiet machine, and nearly all of debrief's remaining extra time is CPU before its first
+frame, spread thin after fix 8: the store and the records (about 20 ms of imports with
+cached bytecode), the command-line context and config (about 9 ms), the home screen's
+module (about 10 ms), and Textual's own work for a richer screen than one line: the
+DataTable's styles and its first page measured and drawn (50 rows, 6 columns), the
+search input and the key bar. What would reach 1.2×: a first page drawn by a lighter
+widget than DataTable, and the store's feature mixins imported when first used.
 """,
     "P1 home list query": """
 The list's query alone (no launch), measured beside the P1 launch; no reason recorded
@@ -156,30 +176,24 @@ about 4 ms). A named (server-side) cursor, or a query that asks PostgreSQL for t
 50 distinct post-mortems itself, would let PostgreSQL stop early too.
 """,
     "P2": """
-The same imports as P1, plus the debrief screen module and everything it imports
-(coach engine and its rules module, forms, collaboration and meeting controls, merge3,
-dateutil), and about 100 widgets to compose and style (a key bar, agenda, guide,
-editor, coach panel, three tables). The 5,000 events and 300 items cost little: the
-first section is text, and only the event count and the items are read. What would
-fix it: read the first section without pydantic, import the coach and the controls of
-other sections when first used (`widgets/coach_panel.py` imports the coach at module
-top), and compose each section's tables when it opens.
+The same start as P1 (without the home screen), plus the debrief screen's module and
+widgets (agenda, guide, editor, coach panel, meeting side, key bar; about 22 ms of
+imports) and Textual's styling of them. After fix 8 no event, item, form, coach rule or
+validation library is loaded before the first frame, and peak memory is at 1.3×. What is
+left is Textual's CSS parsing and styling of the screen's widget types (OptionList,
+TextArea, Digits and the panels' Statics) and compositing a full screen; reaching 1.5×
+would need fewer widget types in the first frame (the meeting side and coach panel
+composed after it).
 """,
     "P7 debrief list": """
-The floor prints 1.1 MB of JSON in about 0.2 s; debrief spends most of its extra time
-importing the store (every mixin, pydantic and debrief's models, the template models)
-and building 1,000 `Postmortem` models to dump them again. Reaching 1.2× needs a listing
-that reads rows straight into JSON without the models, and a store whose feature mixins
-import their modules when used.
+After fix 8 `list --json` runs without Typer or pydantic's models; what is left is
+reading 1,000 post-mortems into records (about 50 ms), dumping them (about 25 ms) and
+encoding 1.1 MB of indented JSON (pydantic-core's encoder, about 10 ms plus 15 ms to load
+it), beside the store's import. Reaching 1.2× would need rows written straight to JSON.
 """,
     "P2 peak memory": """
-A bare Textual app peaks at about 33 MiB; debrief's debrief screen at about 60 MiB, and
-almost all of the difference is code, not data: importing pydantic adds ~6 MiB, building
-debrief's models ~5 MiB, sqlite-utils (imported by the screen's first store reads) ~5 MiB,
-and debrief's own modules, the coach's compiled rules and the two screens' widgets the
-rest (measured import by import with `ru_maxrss`). The 5,000 events are never loaded
-for the first section. Reaching 50 MiB needs the start-up path without sqlite-utils and
-without most of the pydantic models (see P2 above).
+Passes after fix 8: without pydantic, sqlite-utils and the coach before the first frame,
+the debrief screen peaks at about 44 MiB against the floor's 33 MiB.
 """,
     "P3": """
 Both runs spend most of each keystroke in Textual redrawing the soft-wrapped editor
