@@ -26,20 +26,15 @@ from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, Participa
 from debrief.screens.practice_controls import PRACTICE_COMMANDS, PracticeControls
 from debrief.screens.saving import BUSY, SAVED
 from debrief.screens.section_keys import section_keys
+from debrief.screens.section_tables import SectionTables
 from debrief.store import Conflict, DatabaseLocked, StoreError
 from debrief.template import SectionKind, Template, TemplateError, load_template
-from debrief.timeline import metrics
-from debrief.widgets.action_table import ActionTable
 from debrief.widgets.agenda import Agenda, AgendaItem
 from debrief.widgets.coach_panel import CoachPanel, rules_beside
-from debrief.widgets.factor_table import FactorTable
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.key_bar import KeyBar
-from debrief.widgets.metrics_bar import MetricsBar
 from debrief.widgets.section_editor import SectionEditor
 from debrief.widgets.similar_panel import SimilarPanel
-from debrief.widgets.timeline_table import TimelineTable
-from debrief.words import plural
 
 AUTOSAVE_DELAY = 0.4
 MAX_UNSAVED = 1.0
@@ -125,6 +120,7 @@ class DebriefScreen(
     CaptureControls,
     FactorControls,
     PracticeControls,
+    SectionTables,
 ):
     """Walks the template section by section; everything typed is saved as it is typed."""
 
@@ -176,28 +172,6 @@ class DebriefScreen(
         # a section first needs them, or just after the first frame (`_mount_tables`).
         yield Vertical(id="table-area")
         yield KeyBar(id="keys")
-
-    def _mount_tables(self) -> bool:
-        """Mount the timeline, item and factor tables unless they are there; True when
-        they were mounted now (they take the theme's styles once on the screen)."""
-        if self._tables_mounted:
-            return False
-        self._tables_mounted = True
-        tables = [
-            MetricsBar(id="metrics"),
-            TimelineTable(id="timeline-table"),
-            ActionTable(id="actions-table"),
-            ActionTable(id="aspirational-table", aspirational=True),
-            FactorTable(id="factors-table"),
-        ]
-        for table in tables:
-            table.display = False
-        self.query_one("#table-area", Vertical).mount(*tables)
-        return True
-
-    def _tables_after_first_frame(self) -> None:
-        if self.is_attached and self._mount_tables():
-            self.call_after_refresh(self._show_kind)
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
@@ -387,41 +361,6 @@ class DebriefScreen(
         # Beside a table only the question is shown: the table needs the room.
         guidance = spec.guidance if spec and spec.kind is SectionKind.text else ""
         self.query_one(SectionGuide).show(guidance, question, position)
-
-    def _show_kind(self) -> None:
-        spec = self.template.section(self.current)
-        kind = spec.kind if spec else SectionKind.text
-        is_timeline = kind is SectionKind.timeline
-        self.set_class(kind is not SectionKind.text, "-with-table")
-        if kind is SectionKind.text and self.current != ROOT_CAUSE and not self._tables_mounted:
-            self._show_agenda()  # the tables come just after the first frame
-            self._show_keys()
-            return
-        if self._mount_tables():  # shown once they are on the screen, in the theme's styles
-            self._show_agenda()
-            self._show_keys()
-            self.call_after_refresh(self._show_kind)
-            return
-        self.query_one(MetricsBar).display = is_timeline
-        self.query_one(TimelineTable).display = is_timeline
-        self.query_one("#actions-table").display = kind is SectionKind.actions
-        self.query_one("#aspirational-table").display = kind is SectionKind.aspirational
-        if is_timeline:
-            events = self.store.events(self.pm_id)
-            self.query_one(MetricsBar).show(
-                metrics(events, self.pm.started_at), plural(len(events), "event")
-            )
-            self.query_one(TimelineTable).show(events)
-        elif kind in (SectionKind.actions, SectionKind.aspirational):
-            items = self.store.actions(self.pm_id)
-            wanted = kind is SectionKind.aspirational
-            table_id = "#aspirational-table" if wanted else "#actions-table"
-            self.query_one(table_id, ActionTable).show(
-                [a for a in items if a.aspirational == wanted], self.today()
-            )
-        self.factors_shown()
-        self._show_agenda()
-        self._show_keys()
 
     def _show_meeting(self) -> None:
         super()._show_meeting()
