@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from debrief.cli.context import Context
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 APP_BUSY_TIMEOUT_S = 0.25
 """The app's saves run between keystrokes: wait briefly for another writer, then retry later."""
@@ -33,9 +30,9 @@ def run_app(context: Context, pm_id: str | None, mode: str = "edit") -> None:
     exit_as(app)
 
 
-def exit_as(app: App[Any]) -> None:
-    """Leave with the app's return code: 1 after a crash (Textual has printed what
-    happened), so scripts and shells see the failure."""
+def exit_as(app: Any) -> None:
+    """Leave with the Textual app's return code: 1 after a crash (Textual has printed
+    what happened), so scripts and shells see the failure."""
     if app.return_code:
         raise SystemExit(app.return_code)
 
