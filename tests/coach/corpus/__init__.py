@@ -2,7 +2,9 @@
 
 Each line of real.txt and written.txt is `LABEL | CATEGORY | SOURCE | SENTENCE`. The split
 is fixed by a hash of the sentence (about a third goes to test), so adding sentences never
-moves old ones between splits. Rules are tuned on dev only; test is measured, never read.
+moves old ones between splits. Rules are tuned on dev only; test is measured, never read. The dev sentences below
+a file's `# == calibration` line are new to the rules: the model's operating point is
+chosen on them.
 
 Run `python -m tests.coach.corpus [dev|test|all] [-v]` for the numbers and the misses.
 """
@@ -16,6 +18,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 FILES = ("real.txt", "written.txt")
+CALIBRATION = "# == calibration"
+"""The line after which a file's sentences are new to the rules (see build_coach_model.py)."""
 CATEGORIES = (
     "person", "team", "character", "human-error", "counterfactual", "hindsight",
     "why-question", "vague-action",
@@ -36,6 +40,8 @@ class Sentence:
     category: str
     source: str
     text: str
+    calibration: bool = False
+    """Below the file's `# == calibration` line: added after the rules were last written."""
 
     @property
     def real(self) -> bool:
@@ -50,13 +56,15 @@ class Sentence:
 def load(split: str = "all") -> list[Sentence]:
     rows: list[Sentence] = []
     for name in FILES:
+        calibration = False
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            calibration = calibration or line.startswith(CALIBRATION)
             if not line.strip() or line.startswith("#"):
                 continue
             label, category, source, text = (p.strip() for p in line.split(" | ", 3))
             assert label in ("B", "F"), line
             assert (category in CATEGORIES) if label == "B" else category == "-", line
-            sentence = Sentence(label == "B", category, source, text)
+            sentence = Sentence(label == "B", category, source, text, calibration)
             if split in ("all", sentence.split):
                 rows.append(sentence)
     return rows
@@ -67,8 +75,9 @@ class Score:
     true_pos: int = 0
     false_pos: int = 0
     false_neg: int = 0
-    misses: list[str] = field(default_factory=list)
-    alarms: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list, repr=False)
+    alarms: list[str] = field(default_factory=list, repr=False)
+    """Never in the repr: a failing assertion on a test-split score would show them."""
 
     @property
     def precision(self) -> float:
