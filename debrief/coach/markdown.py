@@ -204,6 +204,29 @@ def action_lines(text: str) -> set[int]:
     return found
 
 
+_ITEM_EDGE = re.compile(r"[ \t]*(?:$|#|\||[-*+][ \t]|\d+[.)][ \t])", re.M)
+"""A line that ends a list item or paragraph above it, or starts a new one: blank, a
+heading, a table row or a list marker."""
+_ITEM_CAP = 600
+
+
+def item_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Where the list item (or paragraph) around `offset` begins and ends, its soft-wrapped
+    continuation lines included; at most a few hundred characters either way."""
+    begin = text.rfind("\n", 0, offset) + 1
+    floor = max(0, offset - _ITEM_CAP)
+    while begin > floor and not _ITEM_EDGE.match(text, begin):
+        above = text.rfind("\n", 0, begin - 1) + 1
+        if _ITEM_EDGE.match(text, above) and not _ITEM.match(text[above : begin - 1]):
+            break  # a blank line or heading above: this line opens the paragraph
+        begin = above
+    end = text.find("\n", offset)
+    ceiling = min(len(text), offset + _ITEM_CAP)
+    while 0 <= end < ceiling and not _ITEM_EDGE.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return begin, len(text) if end < 0 else min(end, ceiling)
+
+
 def item_start(line: str) -> int:
     """Where the text of a list item or table row begins in `line`."""
     match = _ITEM.match(line)
