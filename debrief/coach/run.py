@@ -40,6 +40,9 @@ _SPECIFIC = re.compile(
 )
 """A name in an action item: a number, code, a hyphenated or dotted name, an acronym,
 CamelCase, a capitalised word after the first, or a quoted message."""
+_ASKED = re.compile(r"[\s>#*_]*(?:Q|Question)\s*\d*\s*[:.)]\s*(?:\*\*|__)?\s", re.I)
+"""A question put to the writers in a Q&A ("**Q:** Why did you …?"): the asker's words,
+answered below, like a quotation."""
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _WEIGHED = re.compile(
     r"[\s>*+\-#|]*(?:\d+[.)]\s+)?(?:\[[ xX]\]\s*)?(?:\*\*)?(?:reflect|consider|discuss|evaluate|"
@@ -108,7 +111,7 @@ class Run:
         sentence_start, sentence_end = self._sentence(start, end)
         if not rule.in_questions and self._good_question(sentence_start, sentence_end):
             return
-        if self._quoted(start, end):
+        if self._quoted(start, end) or _ASKED.match(self.masked, sentence_start, start):
             return
         if rule.scope is Scope.actions and not self._item_start(start, sentence_start):
             return
