@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from debrief.coach.finding import Finding
-from debrief.coach.markdown import action_lines, item_bounds, item_start
+from debrief.coach.markdown import action_lines, item_bounds, item_start, lucky_sections
 from debrief.coach.rewrite import rewrite
 from debrief.coach.rules import Rule, Scope
 from debrief.coach.subjects import FILLERS, WORD, check_subject, is_person
@@ -60,7 +60,8 @@ _ONCE_KNOWN = re.compile(
 )
 """Knowledge the sentence itself says came later ("once it was clear what the issue was,
 the fix seemed obvious"): not hindsight passed off as foresight."""
-_SINGLE_QUOTED = re.compile(r"(?<![\w'])'[^'\n]{1,300}'(?![\w'])")
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?![\w'])")
+"""Words in single quotes; an apostrophe inside a word ('I didn't') does not close them."""
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
 _CONDITION = re.compile(
     r"\b(?:if|had|unless)\s+(?:(?:the|a|an|our|their|any|such\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -214,17 +215,10 @@ class Run:
         return self._under_lucky_heading(sentence_start)
 
     def _under_lucky_heading(self, offset: int) -> bool:
+        """Is `offset` under a heading or label about luck ("### Where we got lucky",
+        "**Where we got lucky:**" and the list after it)?"""
         if self._lucky is None:
-            self._lucky = []
-            lucky_level = 0
-            for match in re.finditer(r"^ {0,3}(#{1,6})\s+(.*)$", self.masked, re.M):
-                level = len(match.group(1))
-                if lucky_level and level <= lucky_level:
-                    self._lucky[-1] = (self._lucky[-1][0], match.start())
-                    lucky_level = 0
-                if not lucky_level and _LUCKY.search(match.group(2)):
-                    lucky_level = level
-                    self._lucky.append((match.end(), len(self.masked)))
+            self._lucky = lucky_sections(self.masked, _LUCKY)
         return any(begin <= offset < end for begin, end in self._lucky)
 
     def _specific(self, start: int) -> bool:
