@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 _RAW_HTML = re.compile(r"\s*<(?:pre|script|style|textarea)\b", re.I)
+_RAW_INSIDE = re.compile(r"<(pre|script|style|textarea)\b", re.I)
 _TOP_LEVEL = re.compile(r"\n[ \t]*\n(?=[^\s>*+\-\d`~<])")
 _HAVE_AS_OF = re.compile(
     r"\b(could|should|would|must|might|shouldn't|couldn't|wouldn't) of\b", re.I
@@ -130,12 +131,40 @@ def _code_lines(body: str, lines: list[str], blank: list[bool], fences: bool = T
             or (token.type == "blockquote_open" and not QUOTES_ARE_PROSE)
         ):
             marks.append((begin, end))
+        elif token.type == "html_block" and _RAW_INSIDE.search(token.content):
+            marks.extend(_raw_inside(lines, begin, end))
     if unclosed:
         return unclosed
     for begin, end in marks:
         for line in range(begin, min(end, len(lines))):
             blank[line] = True
     return []
+
+
+def _raw_inside(lines: list[str], begin: int, end: int) -> list[tuple[int, int]]:
+    """The lines of <pre>, <script>… elements inside another HTML block (`<details>`
+    around a pasted log), up to their closing tags, even past the block's end; one never
+    closed is code to the end of its block only."""
+    found: list[tuple[int, int]] = []
+    line = begin
+    while line < end:
+        opening = _RAW_INSIDE.search(lines[line])
+        if opening is None:
+            line += 1
+            continue
+        closing = f"</{opening.group(1).lower()}"
+        last = line
+        while (
+            last < len(lines)
+            and closing not in lines[last][opening.end() if last == line else 0 :].lower()
+        ):
+            last += 1
+        if last == len(lines):  # never closed: only the block it opens in is code
+            found.append((line, end))
+            break
+        found.append((line, last + 1))
+        line = last + 1
+    return found
 
 
 def _mask_inline(text: str) -> str:
@@ -202,6 +231,61 @@ def action_lines(text: str) -> set[int]:
         elif level == 7 and line.strip() and not line.startswith((" ", "\t")):
             level = 0
     return found
+
+
+_ITEM_EDGE = re.compile(r"[ \t]*(?:$|#|\||[-*+][ \t]|\d+[.)][ \t])", re.M)
+"""A line that ends a list item or paragraph above it, or starts a new one: blank, a
+heading, a table row or a list marker."""
+_ITEM_CAP = 600
+
+
+def item_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Where the list item (or paragraph) around `offset` begins and ends, its soft-wrapped
+    continuation lines included; at most a few hundred characters either way."""
+    begin = text.rfind("\n", 0, offset) + 1
+    floor = max(0, offset - _ITEM_CAP)
+    while begin > floor and not _ITEM_EDGE.match(text, begin):
+        above = text.rfind("\n", 0, begin - 1) + 1
+        if _ITEM_EDGE.match(text, above) and not _ITEM.match(text[above : begin - 1]):
+            break  # a blank line or heading above: this line opens the paragraph
+        begin = above
+    end = text.find("\n", offset)
+    ceiling = min(len(text), offset + _ITEM_CAP)
+    while 0 <= end < ceiling and not _ITEM_EDGE.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return begin, len(text) if end < 0 else min(end, ceiling)
+
+
+_SECTION_HEAD = re.compile(
+    r"^ {0,3}(?:(#{1,6})[ \t]+(.*)|(?:\*\*|__)([^\n]{1,80}?)(?:\*\*|__)[ \t]*:?|([^\n]{1,80}?):)[ \t]*$",
+    re.M,
+)
+"""A heading, or a label line that stands for one: "**Where we got lucky**", "Lucky:"."""
+_BLOCK_END = re.compile(r"\n[ \t]*\n(?![ \t]*\n)(?![ \t]|[-*+][ \t]|\d+[.)][ \t])")
+"""A blank line followed by a line that is no list item and no continuation."""
+
+
+def lucky_sections(text: str, lucky: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the text under a heading (to the next as high) or a label line (the list or
+    paragraph after it) whose words match `lucky` begins and ends."""
+    sections: list[tuple[int, int]] = []
+    level = 0  # heading level of the open lucky section
+    for match in _SECTION_HEAD.finditer(text):
+        if match.group(1) is None:  # a label line
+            label = match.group(3) or match.group(4) or ""
+            if not level and lucky.search(label):
+                rest = len(text) - len(text[match.end() :].lstrip("\n \t"))
+                end = _BLOCK_END.search(text, rest)
+                sections.append((match.end(), end.start() if end else len(text)))
+            continue
+        depth = len(match.group(1))
+        if level and depth <= level:
+            sections[-1] = (sections[-1][0], match.start())
+            level = 0
+        if not level and lucky.search(match.group(2)):
+            level = depth
+            sections.append((match.end(), len(text)))
+    return sections
 
 
 def item_start(line: str) -> int:

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from debrief.coach.finding import Finding
-from debrief.coach.markdown import action_lines, item_start
+from debrief.coach.markdown import action_lines, item_bounds, item_start, lucky_sections
 from debrief.coach.rewrite import rewrite
 from debrief.coach.rules import Rule, Scope
 from debrief.coach.subjects import FILLERS, WORD, check_subject, is_person
@@ -28,16 +28,40 @@ _OWNED = re.compile(
     r"\bowner\b|\bowned\s+by\b|#\d+|/issues/\d+|/pull/\d+|\bdue\b|@\w|\b\d{4}-\d{2}-\d{2}\b|\b[A-Z][A-Z0-9]+-\d+\b|"
     r"\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"end\s+of\s+(?:day|week|month|quarter|sprint)|q[1-4]|next\s+(?:week|sprint|release))",
-    re.I,
+    r"end\s+of\s+(?:day|week|month|quarter|sprint)|q[1-4]|next\s+(?:week|sprint|release))|"
+    r"[(\[](?:done|fixed|completed?|resolved|merged|shipped)[)\]]|^[ \t]*[-*+][ \t]+\[[xX]\]",
+    re.I | re.M,
 )
-"""An owner, a date or a ticket: a tracked action item, not an intention."""
+"""An owner, a date, a ticket or a done mark ("(DONE)", a ticked box): a tracked action
+item, not an intention."""
 _SPECIFIC = re.compile(
     r"`|\d|\b[a-z]+-[a-z]+\b|\w[./]\w|\b[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b|(?<=\s)[A-Z][a-z]+"
+    r'|"[^"\n]{3,}"'
 )
 """A name in an action item: a number, code, a hyphenated or dotted name, an acronym,
-CamelCase, or a capitalised word after the first."""
-_SINGLE_QUOTED = re.compile(r"(?<![\w'])'[^'\n]{1,300}'(?![\w'])")
+CamelCase, a capitalised word after the first, or a quoted message."""
+_ASKED = re.compile(r"[\s>#*_]*(?:Q|Question)\s*\d*\s*[:.)]\s*(?:\*\*|__)?\s", re.I)
+"""A question put to the writers in a Q&A ("**Q:** Why did you …?"): the asker's words,
+answered below, like a quotation."""
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_WEIGHED = re.compile(
+    r"[\s>*+\-#|]*(?:\d+[.)]\s+)?(?:\[[ xX]\]\s*)?(?:\*\*)?(?:reflect|consider|discuss|evaluate|"
+    r"assess|ask(?:\s+ourselves)?|question|review|decide|determine|check|investigate|explore|"
+    r"examine|wonder)\s+(?:on\s+|about\s+)?(?:if|whether)\b",
+    re.I,
+)
+"""A sentence that asks whether something should have been done is weighing it, not
+saying it."""
+_ONCE_KNOWN = re.compile(
+    r"\b(?:once|after|when)\s+(?:it\s+(?:was|became)\s+clear|we\s+(?:had\s+)?(?:knew|found|"
+    r"understood|identified|saw|learned|learnt)|the\s+(?:root\s+)?(?:cause|issue|problem|bug)\s+"
+    r"(?:was|had\s+been)\s+(?:found|identified|known|understood|clear))\b",
+    re.I,
+)
+"""Knowledge the sentence itself says came later ("once it was clear what the issue was,
+the fix seemed obvious"): not hindsight passed off as foresight."""
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?![\w'])")
+"""Words in single quotes; an apostrophe inside a word ('I didn't') does not close them."""
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
 _CONDITION = re.compile(
     r"\b(?:if|had|unless)\s+(?:(?:the|a|an|our|their|any|such\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -88,7 +112,7 @@ class Run:
         sentence_start, sentence_end = self._sentence(start, end)
         if not rule.in_questions and self._good_question(sentence_start, sentence_end):
             return
-        if self._quoted(start, end):
+        if self._quoted(start, end) or _ASKED.match(self.masked, sentence_start, start):
             return
         if rule.scope is Scope.actions and not self._item_start(start, sentence_start):
             return
@@ -99,9 +123,16 @@ class Run:
         if rule.human_verb and verb is not None and not self.coach.is_human_verb(verb):
             return
         clause = self._clause_tokens(sentence_start, start)
-        if rule.category in _RETROSPECTIVE and self._discussed(
-            clause, sentence_start, sentence_end
+        if rule.category in _RETROSPECTIVE and (
+            self._discussed(clause, sentence_start, sentence_end)
+            or _WEIGHED.match(self.masked, sentence_start, start)
+            or (
+                rule.category == "hindsight"
+                and _ONCE_KNOWN.search(self.masked, sentence_start, start)
+            )
         ):
+            return
+        if rule.category == "vague-remediation" and self._elaborates(sentence_start):
             return
         if rule.negatable and self._negated(clause):
             return
@@ -184,34 +215,36 @@ class Run:
         return self._under_lucky_heading(sentence_start)
 
     def _under_lucky_heading(self, offset: int) -> bool:
+        """Is `offset` under a heading or label about luck ("### Where we got lucky",
+        "**Where we got lucky:**" and the list after it)?"""
         if self._lucky is None:
-            self._lucky = []
-            lucky_level = 0
-            for match in re.finditer(r"^ {0,3}(#{1,6})\s+(.*)$", self.masked, re.M):
-                level = len(match.group(1))
-                if lucky_level and level <= lucky_level:
-                    self._lucky[-1] = (self._lucky[-1][0], match.start())
-                    lucky_level = 0
-                if not lucky_level and _LUCKY.search(match.group(2)):
-                    lucky_level = level
-                    self._lucky.append((match.end(), len(self.masked)))
+            self._lucky = lucky_sections(self.masked, _LUCKY)
         return any(begin <= offset < end for begin, end in self._lucky)
 
     def _specific(self, start: int) -> bool:
-        """Does the rest of the line name something specific?"""
-        line_end = self.masked.find("\n", start)
-        line_end = min(line_end if line_end >= 0 else len(self.masked), start + 300)
-        rest = self.text[start:line_end]
+        """Does the rest of the item (its wrapped lines too) name something specific?"""
+        item_end = min(item_bounds(self.masked, start)[1], start + 300)
+        rest = self.text[start:item_end].split("|", 1)[0]  # a table row: its first cell
         first = WORD.match(rest)
         return bool(_SPECIFIC.search(rest, first.end() if first else 0))
 
     def _owned(self, start: int) -> bool:
-        """Does the line name an owner, a date or a ticket?"""
-        line_start = self.masked.rfind("\n", 0, start) + 1
-        line_end = self.masked.find("\n", start)
-        line_end = line_end if line_end >= 0 else len(self.masked)
-        line_start, line_end = max(line_start, start - 300), min(line_end, start + 300)
-        return bool(_OWNED.search(self.text, line_start, line_end))
+        """Does the item or line (its wrapped lines too) name an owner, a date, a ticket
+        or say it is done?"""
+        item_start, item_end = item_bounds(self.masked, start)
+        item_start, item_end = max(item_start, start - 300), min(item_end, start + 300)
+        return bool(_OWNED.search(self.text, item_start, item_end))
+
+    def _elaborates(self, sentence_start: int) -> bool:
+        """Is the sentence a later one in an item whose first sentence already names a
+        specific change ("Add fluentd to the QA suite. Ensure logs are covered")?"""
+        item_start = item_bounds(self.masked, sentence_start)[0]
+        if not _LIST_ITEM.match(self.masked, item_start):
+            return False
+        lead = WORD.search(self.masked, item_start, sentence_start)
+        if lead is None:
+            return False
+        return bool(_SPECIFIC.search(self.text, lead.end(), sentence_start))
 
     def _item_start(self, start: int, sentence_start: int) -> bool:
         """Is `start` the first word of an action item (or of a sentence in one)?"""
