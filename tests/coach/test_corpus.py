@@ -11,23 +11,22 @@ import pytest
 
 from tests.coach.corpus import CATEGORIES, evaluate, load, render
 
-FLOOR_OVERALL = (0.89, 0.55)  # precision, recall
-FLOOR_REAL = (0.76, 0.37)
+FLOOR_OVERALL = (0.89, 0.47)  # precision, recall
+FLOOR_REAL = (0.79, 0.34)
 FLOOR_RECALL = {
-    "person": 0.47, "team": 0.41, "character": 0.61, "human-error": 0.78,
-    "counterfactual": 0.54, "hindsight": 0.50, "why-question": 0.66, "vague-action": 0.56,
+    "person": 0.39, "team": 0.36, "character": 0.51, "human-error": 0.70,
+    "counterfactual": 0.56, "hindsight": 0.43, "why-question": 0.50, "vague-action": 0.54,
 }  # fmt: skip
 FLOOR_PRECISION = {
-    "blame": 0.87, "character": 0.83, "counterfactual": 0.93, "hindsight": 0.72,
-    "human-error": 0.88, "vague-action": 0.91, "why-question": 1.00,
+    "blame": 0.87, "character": 0.88, "counterfactual": 0.90, "hindsight": 0.74,
+    "human-error": 0.86, "vague-action": 0.95, "why-question": 0.94,
 }  # fmt: skip
 """Precision by the kind the coach reported (naming a person or a team is "blame").
-Measured on the corpus grown to 5,335 sentences (1,856 in the test split): 1,371 more
-real sentences (news reports, inquiries and forum threads about outages) and 1,456 more
-written ones, much harder than the earlier ones. On the 865 test sentences of the corpus
-as it was before that, the coach scores 0.944 / 0.779 (it scored 0.924 / 0.713 there
-before the subject detector, verb families and the model's cues); on the 991 new ones,
-0.862 / 0.447."""
+Measured on the corpus grown to 8,011 sentences (2,757 in the test split): 979 more real
+sentences and 1,697 more written ones. On the 1,856 test sentences of the corpus as it
+was before that, the coach scores 0.903 / 0.540 (0.898 / 0.556 before this round's rule
+changes for real post-mortems and the model's new operating point); on the 901 new ones,
+0.896 / 0.390."""
 TARGET = (0.95, 0.90)
 """What the coach is for: precision and recall on text it never saw, every kind at 0.80."""
 BEFORE = (0.762, 0.352)
@@ -82,10 +81,11 @@ def test_scores_on_the_test_split_do_not_fall(capsys) -> None:  # type: ignore[n
 
 def test_dev_split_is_where_tuning_happens() -> None:
     report = evaluate(load("dev"))
-    assert report.overall.precision >= 0.97 and report.overall.recall >= 0.75
+    # 1,754 of the 5,254 dev sentences are new to the rules (see build_coach_model.py)
+    assert report.overall.precision >= 0.96 and report.overall.recall >= 0.60
 
 
-@pytest.mark.xfail(strict=True, reason="below the target: 0.898 / 0.556 on the test split")
+@pytest.mark.xfail(strict=True, reason="below the target: 0.901 / 0.483 on the test split")
 def test_the_target_on_the_test_split() -> None:
     """The coach's target; strict, so reaching it turns this test red until the mark goes."""
     report = evaluate(load("test"))
