@@ -16,7 +16,10 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import cache
+from itertools import chain
 from json.encoder import encode_basestring_ascii
+from operator import itemgetter
 from typing import Any
 
 _text: Callable[[str], str] = encode_basestring_ascii
@@ -40,6 +43,7 @@ _DAY = re.compile(_YEAR + r"-[0-9]{2}-[0-9]{2}")
 _WHOLE = 2**63
 _ITEM = ",\n      "
 _PARTICIPANT = '{\n        "name": %s,\n        "role": %s,\n        "email": %s\n      }'
+_PERSON = itemgetter("name", "role", "email")
 _ROW = """\
   {
     "id": %s,
@@ -198,29 +202,41 @@ def _texts(value: Any) -> str:
     found = _stored_list(value)
     if not found:
         return "[]"
-    for one in found:
-        if type(one) is not str:
-            raise _Unusual
-    return "[\n      " + _ITEM.join(map(_text, found)) + "\n    ]"
+    try:
+        return "[\n      " + _ITEM.join(map(_text, found)) + "\n    ]"
+    except TypeError:  # an item that is not text
+        raise _Unusual from None
 
 
 def _participants(value: Any) -> str:
     found = _stored_list(value)
     if not found:
         return "[]"
-    shown = []
-    for one in found:
-        if type(one) is not dict:
-            raise _Unusual
-        name, role, email = one.get("name"), one.get("role"), one.get("email")
-        if role is None:
-            role = ""
-        if email is None:
-            email = ""
-        if type(name) is not str or type(role) is not str or type(email) is not str:
-            raise _Unusual
-        shown.append(_PARTICIPANT % (_text(name), _text(role), _text(email)))
-    return "[\n      " + _ITEM.join(shown) + "\n    ]"
+    try:  # each person with a name, role and e-mail as text, as the store writes them
+        fields = tuple(map(_text, chain.from_iterable(map(_PERSON, found))))
+    except (KeyError, TypeError):
+        return "[\n      " + _ITEM.join([_participant(p) for p in found]) + "\n    ]"
+    return _people(len(found)) % fields
+
+
+@cache
+def _people(count: int) -> str:
+    """The JSON of a list of `count` people, with a %s for each of their fields."""
+    return "[\n      " + _ITEM.join([_PARTICIPANT] * count) + "\n    ]"
+
+
+def _participant(one: Any) -> str:
+    """A person whose role or e-mail may be missing (the record's default, empty)."""
+    if type(one) is not dict:
+        raise _Unusual
+    name, role, email = one.get("name"), one.get("role"), one.get("email")
+    if role is None:
+        role = ""
+    if email is None:
+        email = ""
+    if type(name) is not str or type(role) is not str or type(email) is not str:
+        raise _Unusual
+    return _PARTICIPANT % (_text(name), _text(role), _text(email))
 
 
 def _record_json(row: tuple[Any, ...]) -> str:
