@@ -108,10 +108,11 @@ def test_list_json_reads_rows_without_the_records_or_the_entity_modules(
     tmp_path: Path, db: Path
 ) -> None:
     """`list --json` writes its text from the stored rows (debrief/cli/list_json.py):
-    neither the records nor the Store's entity modules are loaded for it."""
+    neither the records nor the Store's entity modules are loaded for it, nor uuid
+    (which loads `platform`) for ids it makes none of."""
     modules = imported_by(tmp_path, "--db", str(db), "list", "--json")
     assert {"debrief.cli.list_json", "debrief.store.listing"} <= modules
-    assert not {"debrief.record", "debrief.models", "debrief.template"} & modules
+    assert not {"debrief.record", "debrief.models", "debrief.template", "uuid"} & modules
     assert not {m for m in modules if m.startswith("debrief.store.")} - {
         "debrief.store.base",
         "debrief.store.engine",
