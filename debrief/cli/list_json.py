@@ -4,8 +4,8 @@ The text is exactly what `say_json` prints for `[p.model_dump(mode="json") for p
 store.list_postmortems()]`: the same keys in the same order, two-space indentation,
 instants as `...Z`, every character outside printable ASCII written as a `\\u` escape.
 Reading 1,000 post-mortems into records, dumping them and encoding the dumps took
-about four times as long as writing the text from the rows, and loaded the records'
-modules and an encoder. A row whose values are not in their usual stored form (a
+about 110 ms of CPU (warm, without loading the records' modules and the encoder);
+querying the rows and writing the text from them takes about 22 ms. A row whose values are not in their usual stored form (a
 damaged instant, a list that is not a list of text, a number written as text) goes
 through the record, as before, so its JSON (or its error) is the record's.
 """
