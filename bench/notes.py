@@ -161,7 +161,8 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    2.63× the Typer floor's 115 ms; after 129 ms through the `debrief` command (1.13×),
    141 ms from an unpacked copy (1.23×); on other runs 1.23–1.34× (the floor's CPU
    moved between 95 and 145 ms with the load). This harness, `--only p7`: 3.00× before,
-   1.12×, 1.00× and 1.20× after (three runs, load average 5–6).
+   1.12×, 1.00× and 1.20× after (three runs, load average 5–6) and 1.53× in a fourth
+   (load average 7, `--help` at 1.14× in it): not yet a steady pass (see REASONS).
 
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
