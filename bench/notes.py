@@ -142,6 +142,28 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    The start-up tests now also keep pydantic and Typer out of both first frames and out
    of `list --json`.
 
+9. **`debrief list --json` written from the rows (P7).** After fix 8 the command still
+   read 1,000 post-mortems into records, dumped them and encoded the dumps, and imported
+   the whole Store (its eleven entity modules, the records, the templates: about 60 ms)
+   to do it. Now:
+   - `debrief/cli/list_json.py` writes each post-mortem's JSON from its stored values:
+     a template per row, strings through the standard library's C encoder (ASCII, as
+     before), instants and dates checked and cut from their stored text, the people
+     and lists decoded by the C scanner. A value not in its stored form goes through
+     the record, as before, so its JSON or its error is the record's;
+     `tests/cli/test_list_json.py` compares the text with the record-based text on
+     seeded hostile rows (both engines, 0 to 260 rows);
+   - `store/listing.py` opens the database as the Store does and runs the one query;
+     `debrief.store` imports `Store` on first use, and `uuid` (which loads `platform`)
+     is imported when an id is made.
+   CPU of the whole run (median of 21, interleaved, `getrusage` of the children,
+   1,000 post-mortems; load average 6–7): before (commit b63dda6, unpacked copy) 302 ms,
+   2.63× the Typer floor's 115 ms; after 129 ms through the `debrief` command (1.13×),
+   141 ms from an unpacked copy (1.23×); on other runs 1.23–1.34× (the floor's CPU
+   moved between 95 and 145 ms with the load). This harness, `--only p7`: 3.00× before,
+   1.12×, 1.00× and 1.20× after (three runs, load average 5–6) and 1.53× in a fourth
+   (load average 7, `--help` at 1.14× in it): not yet a steady pass (see REASONS).
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -186,10 +208,13 @@ would need fewer widget types in the first frame (the meeting side and coach pan
 composed after it).
 """,
     "P7 debrief list": """
-After fix 8 `list --json` runs without Typer or pydantic's models; what is left is
-reading 1,000 post-mortems into records (about 50 ms), dumping them (about 25 ms) and
-encoding 1.1 MB of indented JSON (pydantic-core's encoder, about 10 ms plus 15 ms to load
-it), beside the store's import. Reaching 1.2× would need rows written straight to JSON.
+After fix 9 the text is written from the rows (about 17–22 ms of CPU for 1,000
+post-mortems, the query 5–8 ms, opening 4 ms). Most of what is left is shared with the
+app's start: the config's module and its reading (about 25 ms: its dataclasses, TOML,
+and platformdirs, which imports tempfile, shutil, bz2, lzma and random to find the
+config folder), the command-line context (about 12 ms with dataclasses and inspect) and
+the launcher (about 6 ms). Reading the config without platformdirs' import, or the
+config's classes built without dataclasses, would give the margin.
 """,
     "P2 peak memory": """
 Passes after fix 8: without pydantic, sqlite-utils and the coach before the first frame,

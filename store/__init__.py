@@ -1,4 +1,11 @@
-"""Persistence: SQLite or PostgreSQL, behind one Store. Nothing else in debrief touches SQL."""
+"""Persistence: SQLite or PostgreSQL, behind one Store. Nothing else in debrief touches SQL.
+
+`Store` (with every entity module and the records) is imported on first use, so a
+module of the package that needs only the connection (`debrief.store.listing`, for
+`debrief list --json`) loads none of them.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from debrief.store.errors import (
     Conflict,
@@ -8,7 +15,9 @@ from debrief.store.errors import (
     SchemaTooNew,
     StoreError,
 )
-from debrief.store.store import Store
+
+if TYPE_CHECKING:
+    from debrief.store.store import Store
 
 __all__ = [
     "Conflict",
@@ -19,3 +28,11 @@ __all__ = [
     "Store",
     "StoreError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from debrief.store.store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

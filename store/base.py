@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -35,6 +34,8 @@ def iso(value: datetime | date | None) -> str | None:
 
 
 def new_id() -> str:
+    import uuid  # (and `platform` with it: not needed to open or read)
+
     return uuid.uuid4().hex[:12]
 
 

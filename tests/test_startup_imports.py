@@ -104,6 +104,26 @@ def test_list_imports_only_its_own_command(tmp_path: Path, db: Path) -> None:
     assert "debrief.coach.rules" not in modules
 
 
+def test_list_json_reads_rows_without_the_records_or_the_entity_modules(
+    tmp_path: Path, db: Path
+) -> None:
+    """`list --json` writes its text from the stored rows (debrief/cli/list_json.py):
+    neither the records nor the Store's entity modules are loaded for it, nor uuid
+    (which loads `platform`) for ids it makes none of."""
+    modules = imported_by(tmp_path, "--db", str(db), "list", "--json")
+    assert {"debrief.cli.list_json", "debrief.store.listing"} <= modules
+    assert not {"debrief.record", "debrief.models", "debrief.template", "uuid"} & modules
+    assert not {m for m in modules if m.startswith("debrief.store.")} - {
+        "debrief.store.base",
+        "debrief.store.engine",
+        "debrief.store.errors",
+        "debrief.store.listing",
+        "debrief.store.schema",
+        "debrief.store.sqldb",
+        "debrief.store.sqlite_engine",
+    }
+
+
 def test_a_list_with_any_other_option_goes_through_the_command_line(
     tmp_path: Path, db: Path
 ) -> None:

@@ -7,15 +7,30 @@ Without Typer, so the launcher (debrief/launch.py) can run the common
 from __future__ import annotations
 
 from debrief.cli.context import Context
-from debrief.cli.output import console, say, say_json
+from debrief.cli.output import console, echo, say
+
+
+def postmortems_json_text(context: Context) -> str:
+    """`debrief list --json`'s text, written from the stored rows (debrief/cli/list_json.py)
+    through a connection that loads none of the store's entity modules."""
+    from debrief.cli.list_json import postmortems_json
+    from debrief.config import named_user
+    from debrief.store.listing import PostmortemRows
+
+    rows = PostmortemRows(context.database, author=named_user(context.config) or None)
+    try:
+        return postmortems_json(rows.postmortem_rows())
+    finally:
+        rows.close()
 
 
 def print_list(context: Context, as_json: bool) -> None:
+    if as_json:
+        # Already as say_json would print it: ASCII, with DEL escaped (see list_json.py).
+        echo(postmortems_json_text(context))
+        return
     store = context.store()
     pms = store.list_postmortems()
-    if as_json:
-        say_json([p.model_dump(mode="json") for p in pms])
-        return
     from rich.table import Table
 
     from debrief.literal import literal
