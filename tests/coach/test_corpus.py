@@ -11,22 +11,21 @@ import pytest
 
 from tests.coach.corpus import CATEGORIES, evaluate, load, render
 
-FLOOR_OVERALL = (0.89, 0.47)  # precision, recall
-FLOOR_REAL = (0.79, 0.34)
+FLOOR_OVERALL = (0.90, 0.50)  # precision, recall
+FLOOR_REAL = (0.80, 0.37)
 FLOOR_RECALL = {
-    "person": 0.39, "team": 0.36, "character": 0.51, "human-error": 0.70,
-    "counterfactual": 0.56, "hindsight": 0.43, "why-question": 0.50, "vague-action": 0.54,
+    "person": 0.42, "team": 0.38, "character": 0.53, "human-error": 0.74,
+    "counterfactual": 0.61, "hindsight": 0.45, "why-question": 0.51, "vague-action": 0.53,
 }  # fmt: skip
 FLOOR_PRECISION = {
-    "blame": 0.87, "character": 0.88, "counterfactual": 0.90, "hindsight": 0.74,
-    "human-error": 0.86, "vague-action": 0.95, "why-question": 0.94,
+    "blame": 0.88, "character": 0.86, "counterfactual": 0.91, "hindsight": 0.77,
+    "human-error": 0.86, "vague-action": 0.96, "why-question": 0.95,
 }  # fmt: skip
 """Precision by the kind the coach reported (naming a person or a team is "blame").
-Measured on the corpus grown to 8,011 sentences (2,757 in the test split): 979 more real
-sentences and 1,697 more written ones. On the 1,856 test sentences of the corpus as it
-was before that, the coach scores 0.903 / 0.540 (0.898 / 0.556 before this round's rule
-changes for real post-mortems and the model's new operating point); on the 901 new ones,
-0.896 / 0.390."""
+Measured on the corpus grown to 9,419 sentences (3,241 in the test split): 2,387 more
+real sentences (1,408 of them every prose sentence of 64 whole post-mortems) and 1,697
+more written ones. On the 1,856 test sentences of the corpus as it was before that, the
+coach scores 0.907 / 0.560 (0.898 / 0.556 before); on the 1,385 new ones, 0.899 / 0.419."""
 TARGET = (0.95, 0.90)
 """What the coach is for: precision and recall on text it never saw, every kind at 0.80."""
 BEFORE = (0.762, 0.352)
@@ -81,11 +80,11 @@ def test_scores_on_the_test_split_do_not_fall(capsys) -> None:  # type: ignore[n
 
 def test_dev_split_is_where_tuning_happens() -> None:
     report = evaluate(load("dev"))
-    # 1,754 of the 5,254 dev sentences are new to the rules (see build_coach_model.py)
-    assert report.overall.precision >= 0.96 and report.overall.recall >= 0.60
+    # 2,678 of the 6,178 dev sentences are new to the rules (see build_coach_model.py)
+    assert report.overall.precision >= 0.97 and report.overall.recall >= 0.68
 
 
-@pytest.mark.xfail(strict=True, reason="below the target: 0.901 / 0.483 on the test split")
+@pytest.mark.xfail(strict=True, reason="below the target: 0.904 / 0.507 on the test split")
 def test_the_target_on_the_test_split() -> None:
     """The coach's target; strict, so reaching it turns this test red until the mark goes."""
     report = evaluate(load("test"))
