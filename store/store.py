@@ -11,6 +11,7 @@ from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
 from debrief.store.notes import NotesMixin
+from debrief.store.opened import OpenedStore
 from debrief.store.participants import ParticipantsMixin
 from debrief.store.practice import PracticeMixin
 from debrief.store.publishing import PublishingMixin
@@ -28,10 +29,13 @@ class Store(
     ParticipantsMixin,
     NotesMixin,
     PracticeMixin,
+    OpenedStore,
 ):
     """A debrief database file, opened (and migrated) on construction.
 
-    Store calls are short and synchronous; keep one Store per thread.
+    Store calls are short and synchronous; keep one Store per thread. Constructed as
+    `debrief.store.Store`, it starts as the lighter `OpenedStore` and becomes this on
+    first use of anything beyond listing post-mortems (store/opened.py).
     """
 
     def document(self, pm_id: str) -> Document:
