@@ -40,12 +40,13 @@ HEADERS = {
 
 
 def column_widths(width: int) -> dict[str, int]:
-    """Column widths for a list `width` cells wide: the title takes what is left.
+    """Column widths for the list on a screen `width` cells wide: the title takes what
+    is left.
 
-    Every column has one cell of padding each side, and the vertical scrollbar
-    takes two.
+    Every column has one cell of padding each side; the list's margin takes two cells
+    and its vertical scrollbar two more.
     """
-    room = width - 2
+    room = width - 4
 
     def title_room(widths: dict[str, int]) -> int:
         return room - sum(widths.values()) - 2 * (len(widths) + 1)
