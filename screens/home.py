@@ -222,7 +222,10 @@ class HomeScreen(InsightsControls, BaseScreen):
     def _draw_first_page(self) -> None:
         from debrief.screens.home_page import PageLook, page_text
 
-        page = self.query_one("#first-page", Static)
+        pages = self.query("#first-page").results(Static)
+        page = next(pages, None)
+        if page is None:
+            return  # the table is taking its place: it shows the rows
         height = self.size.height or self.app.size.height
         rows = list(self.rows(self._shown[:height]))
         look = PageLook(self.app)
