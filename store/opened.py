@@ -5,7 +5,9 @@ publishing...) and the modules behind them is a good part of what the home scree
 first frame would wait for, and that frame only counts and lists post-mortems. So
 `debrief.store.Store` is this class: the first use of anything it does not have
 turns the object into the whole Store (`debrief.store.store.Store`, a subclass), which
-then answers as if it had been one all along.
+then answers as if it had been one all along. The class answers for the whole Store
+too (`type(store).import_document`), and what is set on it (a test's stand-in for a
+method) comes first in the whole Store as well.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ def _whole_store() -> type[OpenedStore]:
     return Store
 
 
-class OpenedStore(PostmortemsMixin):
+class _Opened(type):
+    def __getattr__(cls, name: str) -> Any:
+        # Only for what the class does not have: the whole Store's, if it has it.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_whole_store(), name)
+
+
+class OpenedStore(PostmortemsMixin, metaclass=_Opened):
     """A debrief database, opened (and migrated) on construction; see the module."""
 
     def _make_whole(self) -> bool:
@@ -40,7 +50,8 @@ class OpenedStore(PostmortemsMixin):
         return getattr(self, name)
 
     def delete_postmortem(self, pm_id: str) -> None:
-        # The whole Store's entities delete their own rows first (factors, ...).
+        # The whole Store's entities delete their own rows first (factors, ...): it
+        # comes first in the whole Store's order, so hand on to theirs.
         if self._make_whole():
             self.delete_postmortem(pm_id)
         else:

@@ -18,6 +18,7 @@ from debrief.store.publishing import PublishingMixin
 
 
 class Store(
+    OpenedStore,  # first: what is set on the opened class holds for the whole Store
     FactorsMixin,
     ExchangeMixin,
     PublishingMixin,
@@ -29,7 +30,6 @@ class Store(
     ParticipantsMixin,
     NotesMixin,
     PracticeMixin,
-    OpenedStore,
 ):
     """A debrief database file, opened (and migrated) on construction.
 
