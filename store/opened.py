@@ -26,9 +26,10 @@ def _whole_store() -> type[OpenedStore]:
 class _Opened(type):
     def __getattr__(cls, name: str) -> Any:
         # Only for what the class does not have: the whole Store's, if it has it.
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(_whole_store(), name)
+        whole = _whole_store()
+        if name.startswith("__") or issubclass(cls, whole):
+            raise AttributeError(f"type object {cls.__name__!r} has no attribute {name!r}")
+        return getattr(whole, name)
 
 
 class OpenedStore(PostmortemsMixin, metaclass=_Opened):

@@ -51,6 +51,12 @@ def test_first_use_of_an_entity_makes_the_store_whole(db_location, template):
     store.close()
 
 
+def test_the_opened_class_answers_for_the_whole_store():
+    assert OpenedStore.import_document is WholeStore.import_document
+    assert not hasattr(OpenedStore, "no_such_method")
+    assert not hasattr(WholeStore, "no_such_method")
+
+
 def test_importing_the_store_leaves_the_entities_for_later():
     code = (
         "import sys, debrief.store; "
