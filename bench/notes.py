@@ -164,6 +164,35 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    1.12×, 1.00× and 1.20× after (three runs, load average 5–6) and 1.53× in a fourth
    (load average 7, `--help` at 1.14× in it): not yet a steady pass (see REASONS).
 
+10. **Start-up at the floor, third steps: the home screen (P1).** After fix 8 the home
+   screen's first frame still styled and drew a DataTable (each visible cell rendered
+   on its own through Rich: about 180 cells, 50–100 ms of CPU on the loaded machine)
+   and the search field, and imported every entity of the store. Now:
+   - on a terminal the first frame shows the list as text: the same header and rows in
+     one Static, coloured like the table (`screens/home_page.py`); the table and the
+     search field are mounted just after that frame and take its place. Keys pressed
+     in between wait and are sent to the table, in order, once it is focused (ctrl+f's
+     following keys to the search field), so down/enter or a search typed at once are
+     not lost (checked on a pseudo-terminal at 80×24 and 120×36: down, down, enter
+     typed the moment the list is readable opens the third post-mortem; ctrl+f
+     "incident 42" enter lists 11). Headless runs (tests, snapshots) compose the table
+     straight away;
+   - `debrief.store.Store` opens as `OpenedStore` (`store/opened.py`: the connection
+     and the post-mortems); the first use of anything else turns it into the whole
+     Store, whose entity modules are imported then (a test keeps what the opened
+     store answers identical to the whole Store's);
+   - the list's columns leave room for its margin as well as its scrollbar (they were
+     two cells too wide once the scrollbar showed: "overdue" lost its last letter at
+     120×36; the home snapshots changed for this).
+   Measured on the loaded machine (load average 3–7 on 2 cores): the home screen's
+   first render 100 ms → 11–20 ms of CPU (Textual's `render_update`, in-process);
+   importing `debrief.store` 24.5 → 11.8 ms and `debrief.screens.home` 22.5 → 6.5 ms
+   (fastest of 9 runs, after Textual); the bench's CPU by the readable frame 0.54 s
+   (1.6–1.8× the floor's) → 0.47 s against 0.39 s (1.21×) and 0.40 s against 0.34 s
+   (1.18×) and 0.39 s against 0.32 s (1.22×) in three runs, where P1 was 1.07×, 1.35×
+   and 0.95× of the floor in wall time (1.15×, 1.31× and 1.05× through the `debrief`
+   command).
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -176,18 +205,21 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
 
 REASONS: dict[str, str] = {
     "P1": """
-Textual itself (the floor) draws its first frame about 0.25–0.3 s after launch on a
-quiet machine, and nearly all of debrief's remaining extra time is CPU before its first
-frame, spread thin after fix 8: the store and the records (about 20 ms of imports with
-cached bytecode), the command-line context and config (about 9 ms), the home screen's
-module (about 10 ms), and Textual's own work for a richer screen than one line: the
-DataTable's styles and its first page measured and drawn (50 rows, 6 columns), the
-search input and the key bar. What would reach 1.2×: a first page drawn by a lighter
-widget than DataTable, and the store's feature mixins imported when first used.
+After fix 9 the home screen's first frame is a few Statics and the key bar, and its
+CPU is within about 1.2× of the floor's; the wall-time ratio on the shared machine
+moved between 1.07× and 1.35× from run to run with the same code. What is left before
+the first frame: the config (`debrief.config`, about 7 ms to import: its dataclasses
+and TOML), the opened store and the records (about 12 ms), the count and the first page
+read into records (about 5 ms for 50 rows), and Textual styling and drawing a screen
+of six widgets rather than one. The table's own cost now comes just after the frame.
 """,
     "P1 home list query": """
-The list's query alone (no launch), measured beside the P1 launch; no reason recorded
-yet for this figure missing its budget (see the spread in its note).
+The list's query alone (no launch), measured beside the P1 launch. On SQLite the count
+takes under 0.1 ms; nearly all the rest is turning 100 rows into records (nested
+fields, four dates and three JSON columns each: about 9 ms in a quiet moment). On the
+loaded machine the median moved between 10 and 23 ms from run to run with the same
+code. The home screen itself reads 50 rows before its first frame (`FIRST_PAGE` in
+`screens/home.py`); this figure still reads 100.
 """,
     "P5 full-text search, 10,000 post-mortems (PostgreSQL)": """
 `Store.search` streams the section matches and stops at 50 post-mortems. SQLite's

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events
 from textual.app import ComposeResult
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from debrief.kinds import Status
 from debrief.literal import clean, literal
 from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.home_page import HEADERS, column_widths
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.theme_style import rich_style
 from debrief.widgets.key_bar import KeyBar
-from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable, Input
+
     from debrief.models import Postmortem
     from debrief.screens.new_postmortem import NewPostmortem
 
@@ -61,52 +65,13 @@ COMMANDS = [
     ),
 ]
 
+SEARCH_PLACEHOLDER = "Search every post-mortem (ctrl+f)"
 SEARCH_DELAY = 0.25
 FIRST_PAGE = 50
 """Rows in the first frame (more than a screenful): the home screen shows at once."""
 PAGE = 250
 PAGE_DELAY = 0.05
 """Seconds between later pages, so the first frame is drawn before they are added."""
-
-FIXED_WIDTHS = {"id": 8, "status": 9, "sev": 5, "incident": 10}
-DUE_WIDE, DUE_NARROW = 18, 11
-"""The due column fits "2026-11-15 overdue" on one line, or wraps "overdue" under the date."""
-TITLE_ROOM = 40
-"""Below this the incident date makes way for the title (the due date follows from it)."""
-MIN_TITLE, MAX_TITLE = 16, 72
-HEADERS = {
-    "id": "Id",
-    "title": "Title",
-    "status": "Status",
-    "sev": "Sev",
-    "incident": "Incident",
-    "due": "Debrief due",
-}
-
-
-def column_widths(width: int) -> dict[str, int]:
-    """Column widths for a list `width` cells wide: the title takes what is left.
-
-    Every column has one cell of padding each side, and the vertical scrollbar
-    takes two.
-    """
-    room = width - 2
-
-    def title_room(widths: dict[str, int]) -> int:
-        return room - sum(widths.values()) - 2 * (len(widths) + 1)
-
-    widths = {**FIXED_WIDTHS, "due": DUE_WIDE}
-    if title_room(widths) < TITLE_ROOM:
-        widths["due"] = DUE_NARROW
-    if title_room(widths) < TITLE_ROOM:
-        del widths["incident"]
-    title = min(MAX_TITLE, max(MIN_TITLE, title_room(widths)))
-    order = ["id", "title", "status", "sev", "incident", "due"]
-    return {
-        key: title if key == "title" else widths[key]
-        for key in order
-        if key in widths or key == "title"
-    }
 
 
 class HomeScreen(InsightsControls, BaseScreen):
@@ -115,22 +80,94 @@ class HomeScreen(InsightsControls, BaseScreen):
     BINDINGS = bindings(COMMANDS)
     AUTO_FOCUS = "#postmortems"
 
-    def __init__(self) -> None:
+    def __init__(self, first_page: bool | None = None) -> None:
+        """`first_page`: draw the first frame with the list as text (`home_page.py`),
+        the table and search field replacing it just after; None: when the app draws
+        on a terminal (not headless)."""
         super().__init__()
         self._search_timer: Timer | None = None
         self._listing = 0
         self._widths: dict[str, int] = {}
+        self._first_page = first_page
+        self._real = False
+        """The table and the search field are on the screen (not the first page's text)."""
+        self._early_keys: list[events.Key | None] | None = []
+        """Keys pressed on the first page (None once the table is on its way); a None
+        in it is ctrl+f, whose keys after it go to the search field."""
+        self._late_keys: list[events.Key | None] = []
+        """Keys pressed while the table is being mounted."""
+        self._shown: list[Postmortem] = []
+        self._total = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text("debrief — post-mortems", style="bold"), id="home-title")
-        yield SafeInput(placeholder="Search every post-mortem (ctrl+f)", id="search")
-        yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
+        light = self._first_page
+        if light is None:
+            light = not self.app.is_headless
+        if light:
+            yield Static(Text(SEARCH_PLACEHOLDER), id="search-page")
+            yield Static(id="first-page")
+        else:
+            self._real = True
+            yield from self._real_widgets()
         yield Static(id="home-hint")
         for note in ("asks", "follow-ups", "soaks"):
             static = Static(id=note)
             static.display = False  # until there is something to show
             yield static
         yield KeyBar()
+
+    def _real_widgets(self) -> tuple[Input, DataTable[Text]]:
+        from textual.widgets import DataTable
+
+        from debrief.widgets.safe_text import SafeInput
+
+        search = SafeInput(placeholder=SEARCH_PLACEHOLDER, id="search")
+        return search, DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
+
+    async def _make_real(self) -> None:
+        """The table and the search field in place of the first page's text, holding
+        what it showed; the table focused, then the keys pressed meanwhile sent to it
+        in order (and the later pages following)."""
+        if self._real or self._early_keys is None or not self.is_attached:
+            return
+        keys, self._early_keys = self._early_keys, None  # from now on keys wait here
+        search, table = self._real_widgets()
+        if self.app.is_headless:
+            search.cursor_blink = False  # as BaseScreen does for the fields it mounts with
+        await self.mount(search, table, after="#home-title")
+        self.query("#search-page, #first-page").remove()
+        self._real = True
+        self._widths = {}
+        self._fit_columns(self.size.width)
+        self._add_rows(self._shown)
+        target: Widget = table
+        self.set_focus(table)
+        for key in [*keys, *self._late_keys]:
+            if key is None:  # ctrl+f
+                target = search
+                self.set_focus(search)
+            else:
+                target._forward_event(key)
+        self._late_keys = []
+        if self._total > len(self._shown):
+            self._next_page(self._listing, len(self._shown))
+
+    def _forward_event(self, event: events.Event) -> None:
+        """Keys the app sends here while the first page shows (nothing is focused yet)
+        wait for the table, which then gets them as if it had been focused all along."""
+        if self._real or not isinstance(event, events.Key):
+            super()._forward_event(event)
+        else:
+            self._wait_for_table(event)
+
+    def _wait_for_table(self, key: events.Key | None) -> None:
+        if self._early_keys is None:
+            self._late_keys.append(key)  # the table is being mounted
+        else:
+            self._early_keys.append(key)
+            if len(self._early_keys) == 1:
+                self.call_later(self._make_real)
 
     def on_mount(self) -> None:
         self._fit_columns(self.app.size.width)
@@ -142,7 +179,9 @@ class HomeScreen(InsightsControls, BaseScreen):
         if widths == self._widths:
             return False
         self._widths = widths
-        table = self.query_one(DataTable)
+        if not self._real:
+            return True
+        table = self._table()
         table.clear(columns=True)
         for key, cells in widths.items():
             table.add_column(HEADERS[key], width=cells, key=key)
@@ -159,18 +198,51 @@ class HomeScreen(InsightsControls, BaseScreen):
     def on_screen_resume(self) -> None:
         if self.app.screen is self:  # not when another screen was pushed straight over it
             self._run_search()
+            if not self._real:
+                self.call_after_refresh(self._make_real)  # after the first frame
+
+    def _table(self) -> DataTable[Text]:
+        from textual.widgets import DataTable
+
+        return self.query_one("#postmortems", DataTable)
 
     def show(self, pms: list[Postmortem], total: int | None = None) -> None:
         """Show these post-mortems (the first of `total`, when more will be appended)."""
         self._listing += 1
-        self.query_one(DataTable).clear()
-        self._add_rows(pms)
         count = len(pms) if total is None else total
+        self._shown, self._total = pms, count
+        if self._real:
+            self._table().clear()
+            self._add_rows(pms)
+        else:
+            self._draw_first_page()
         hint = plural(count, "post-mortem") if count else "No post-mortems yet: ctrl+n starts one."
         self.query_one("#home-hint", Static).update(Text(hint, style="italic"))
 
+    def _draw_first_page(self) -> None:
+        from debrief.screens.home_page import PageLook, page_text
+
+        pages = self.query("#first-page").results(Static)
+        page = next(pages, None)
+        if page is None:
+            return  # the table is taking its place: it shows the rows
+        height = self.size.height or self.app.size.height
+        rows = list(self.rows(self._shown[:height]))
+        look = PageLook(self.app)
+        page.update(page_text(HEADERS, rows, self._widths, height, look, self.app.console))
+
     def _add_rows(self, pms: list[Postmortem]) -> None:
-        table: DataTable[Text] = self.query_one(DataTable)
+        table = self._table()
+        for pm, (cells, wraps) in zip(pms, self.rows(pms), strict=True):
+            table.add_row(
+                *(cells[key] for key in self._widths),
+                key=pm.id,
+                height=None if wraps else 1,
+            )
+
+    def rows(self, pms: list[Postmortem]) -> Iterator[tuple[dict[str, Text], bool]]:
+        """Each post-mortem's cells by column, and whether the row wraps (title or due
+        date wider than its column)."""
         today = self.today()
         widths = self._widths
         late, soon, done = (
@@ -196,18 +268,13 @@ class HomeScreen(InsightsControls, BaseScreen):
                 ),
                 "due": due,
             }
-            wraps = title.cell_len > widths["title"] or due.cell_len > widths["due"]
-            table.add_row(
-                *(cells[key] for key in widths),
-                key=pm.id,
-                height=None if wraps else 1,
-            )
+            yield cells, title.cell_len > widths["title"] or due.cell_len > widths["due"]
 
     def _show_all(self) -> None:
         """Every post-mortem: the first page now, the others a page at a time just after."""
         total = self.store.count_postmortems()
         self.show(self.store.list_postmortems(limit=FIRST_PAGE), total)
-        if total > FIRST_PAGE:
+        if total > FIRST_PAGE and self._real:  # else when the table replaces the first page
             self._next_page(self._listing, FIRST_PAGE)
 
     def _next_page(self, listing: int, offset: int) -> None:
@@ -217,6 +284,7 @@ class HomeScreen(InsightsControls, BaseScreen):
         if listing != self._listing or not self.is_attached:
             return  # a search (or a newer listing) replaced this one
         pms = self.store.list_postmortems(limit=PAGE, offset=offset)
+        self._shown = self._shown + pms
         self._add_rows(pms)
         if len(pms) == PAGE:
             self._next_page(listing, offset + PAGE)
@@ -262,21 +330,31 @@ class HomeScreen(InsightsControls, BaseScreen):
     # -- search -----------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        if self._real:
+            self._search_field().focus()
+        else:  # the keys typed after it go to the search field once it is there
+            self._wait_for_table(None)
 
-    @on(Input.Changed, "#search")
-    def _search_typed(self) -> None:
+    def _search_field(self) -> Input:
+        from textual.widgets import Input
+
+        return self.query_one("#search", Input)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, self._run_search)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         self._run_search()
-        self.query_one(DataTable).focus()
+        self._table().focus()
 
     def _run_search(self) -> None:
-        query = self.query_one("#search", Input).value.strip()
+        query = self._search_field().value.strip() if self._real else ""
         if query:
             self.show(self.store.search(query))
         else:
@@ -293,13 +371,14 @@ class HomeScreen(InsightsControls, BaseScreen):
 
     # -- open and new -----------------------------------------------------------
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
             self.open(event.row_key.value)
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
+        if not self._real:
+            return
+        table = self._table()
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if key:

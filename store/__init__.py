@@ -1,8 +1,9 @@
 """Persistence: SQLite or PostgreSQL, behind one Store. Nothing else in debrief touches SQL.
 
-`Store` (with every entity module and the records) is imported on first use, so a
-module of the package that needs only the connection (`debrief.store.listing`, for
-`debrief list --json`) loads none of them.
+`Store` is imported on first use, so a module of the package that needs only the
+connection (`debrief.store.listing`, for `debrief list --json`) loads none of the rest;
+it opens as `OpenedStore` (store/opened.py: the connection and the post-mortems), which
+imports the whole Store's entity modules and the records when anything else is used.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "Store":
-        from debrief.store.store import Store
+        from debrief.store.opened import OpenedStore
 
-        return Store
+        return OpenedStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

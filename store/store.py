@@ -11,12 +11,14 @@ from debrief.store.followup import FollowupMixin
 from debrief.store.history import HistoryMixin
 from debrief.store.meetings import MeetingsMixin
 from debrief.store.notes import NotesMixin
+from debrief.store.opened import OpenedStore
 from debrief.store.participants import ParticipantsMixin
 from debrief.store.practice import PracticeMixin
 from debrief.store.publishing import PublishingMixin
 
 
 class Store(
+    OpenedStore,  # first: what is set on the opened class holds for the whole Store
     FactorsMixin,
     ExchangeMixin,
     PublishingMixin,
@@ -31,7 +33,9 @@ class Store(
 ):
     """A debrief database file, opened (and migrated) on construction.
 
-    Store calls are short and synchronous; keep one Store per thread.
+    Store calls are short and synchronous; keep one Store per thread. Constructed as
+    `debrief.store.Store`, it starts as the lighter `OpenedStore` and becomes this on
+    first use of anything beyond listing post-mortems (store/opened.py).
     """
 
     def document(self, pm_id: str) -> Document:

@@ -171,6 +171,11 @@ def test_the_home_screen_first_frame_leaves_heavy_modules_for_later(
 ) -> None:
     modules = first_frame_modules(tmp_path, "--db", str(db))
     assert "debrief.screens.home" in modules
+    # the list is drawn as text first: the table and the search field come just after
+    assert "textual.widgets._data_table" not in modules
+    assert "debrief.widgets.safe_text" not in modules
+    # the store lists post-mortems without its entities (store/opened.py)
+    assert not {"debrief.store.store", "debrief.store.timeline"} & modules
     assert not tops(modules) & (NEVER_AT_START | {"pydantic", "typer"})
     assert not {m for m in modules if m.startswith("debrief.coach")}
     assert "debrief.screens.debrief_screen" not in modules

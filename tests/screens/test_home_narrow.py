@@ -47,3 +47,21 @@ async def test_the_columns_follow_a_resize(store, template):
         await pilot.pause()
         shown = screen_text(app)
         assert "overdue" in shown and "upgrade" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_full_list_leaves_room_for_its_scrollbar(store, template, size):
+    """More post-mortems than fit: the scrollbar appears and every column still shows
+    whole (the due date and its "overdue", the headers)."""
+    for n in range(40):
+        store.create_postmortem(f"Incident {n}", template, started_at=NOW - timedelta(days=40 - n))
+    app = make_app(store)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        table = app.screen.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 40)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        shown = screen_text(app)
+        assert "Debrief due" in shown
+        assert "overdue" in shown
