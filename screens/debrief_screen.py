@@ -21,6 +21,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
 from debrief.screens.factor_controls import FACTOR_COMMANDS, ROOT_CAUSE, FactorControls
+from debrief.screens.first_frame import read_css_now, width_class_now
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.practice_controls import PRACTICE_COMMANDS, PracticeControls
@@ -34,7 +35,6 @@ from debrief.widgets.coach_panel import CoachPanel, rules_beside
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.section_editor import SectionEditor
-from debrief.widgets.similar_panel import SimilarPanel
 
 AUTOSAVE_DELAY = 0.4
 MAX_UNSAVED = 1.0
@@ -140,6 +140,7 @@ class DebriefScreen(
 
     def __init__(self, pm_id: str) -> None:
         super().__init__()
+        read_css_now(self)
         self.pm_id = pm_id
         self.pm: Postmortem
         self.template: Template
@@ -158,6 +159,7 @@ class DebriefScreen(
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        width_class_now(self, self.HORIZONTAL_BREAKPOINTS)
         yield Static(id="pm-header")
         with Horizontal(id="body"):
             yield self.meeting_side(Agenda(id="agenda"))
@@ -166,10 +168,9 @@ class DebriefScreen(
                 yield SectionGuide(id="guide")
                 yield SectionEditor(id="editor")
                 yield Static(id="save-status")
-                yield SimilarPanel(id="similar")
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
         # The whole width, so titles and events read in full. Its tables are mounted when
-        # a section first needs them, or just after the first frame (`_mount_tables`).
+        # a section first needs them, or just after the first frame (`_after_first_frame`).
         yield Vertical(id="table-area")
         yield KeyBar(id="keys")
 
@@ -184,7 +185,15 @@ class DebriefScreen(
         self._show_header()
         self.go_to(self.opening_section())
         self.start_live_refresh()
-        self.call_after_refresh(self._tables_after_first_frame)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What the first frame can do without, mounted once it is on the screen: the
+        meeting timer and round (hidden until used), the similar-incidents panel and the
+        tables."""
+        self.mount_meeting_side()
+        self.mount_similar()
+        self._tables_after_first_frame()
 
     # -- navigation ------------------------------------------------------------
 
@@ -199,8 +208,7 @@ class DebriefScreen(
             Content.styled(clean(section.title, single_line=True), "bold")
         )
         self._show_guide()
-        self._show_kind()
-        self._show_agenda()
+        self._show_kind()  # and the agenda and keys for it
         self._show_status()
         self._coach_section()
         self.meeting_section_changed()
