@@ -35,6 +35,7 @@ from debrief.widgets.coach_panel import CoachPanel, rules_beside
 from debrief.widgets.guide import SectionGuide
 from debrief.widgets.key_bar import KeyBar
 from debrief.widgets.section_editor import SectionEditor
+from debrief.widgets.similar_panel import SimilarPanel
 
 AUTOSAVE_DELAY = 0.4
 MAX_UNSAVED = 1.0
@@ -168,9 +169,10 @@ class DebriefScreen(
                 yield SectionGuide(id="guide")
                 yield SectionEditor(id="editor")
                 yield Static(id="save-status")
+                yield SimilarPanel(id="similar")
             yield CoachPanel(rules_dir=rules_beside(self.debrief.templates_dir), id="coach")
         # The whole width, so titles and events read in full. Its tables are mounted when
-        # a section first needs them, or just after the first frame (`_after_first_frame`).
+        # a section first needs them, or just after the first frame (`_mount_tables`).
         yield Vertical(id="table-area")
         yield KeyBar(id="keys")
 
@@ -185,15 +187,7 @@ class DebriefScreen(
         self._show_header()
         self.go_to(self.opening_section())
         self.start_live_refresh()
-        self.call_after_refresh(self._after_first_frame)
-
-    def _after_first_frame(self) -> None:
-        """What the first frame can do without, mounted once it is on the screen: the
-        meeting timer and round (hidden until used), the similar-incidents panel and the
-        tables."""
-        self.mount_meeting_side()
-        self.mount_similar()
-        self._tables_after_first_frame()
+        self.call_after_refresh(self._tables_after_first_frame)
 
     # -- navigation ------------------------------------------------------------
 

@@ -99,8 +99,6 @@ class MeetingControls(BaseScreen):
     _nudge = False
     _round_shown = False
     _offer_resume = False
-    _side_mounted = False
-    """The timer and the participation round are mounted (`mount_meeting_side`)."""
     _owned = False
     """True once this screen started, paused or resumed the clock: only then do its moves
     save the record (a reopened, still paused meeting may be running on another screen)."""
@@ -110,22 +108,11 @@ class MeetingControls(BaseScreen):
         return cast("DebriefScreen", self)
 
     def meeting_side(self, agenda: Widget) -> Widget:
-        """The left column: the agenda, the timer under it, then the participation round
-        (those two are hidden until used, and mounted just after the first frame)."""
-        return MeetingSide(agenda, id="side")
-
-    def mount_meeting_side(self) -> None:
-        """Put the timer and the participation round under the agenda (hidden until a
-        meeting starts or the round is asked for), and show them. Just after the first
-        frame, or at once when a key needs them earlier."""
-        if self._side_mounted or not self.is_attached:
-            return
-        self._side_mounted = True
+        """The left column: the agenda, the timer under it, then the participation round."""
         timer = MeetingTimer(id="meeting-timer")
         people = Participants(id="participants")
         timer.display = people.display = False
-        self.query_one("#side", MeetingSide).mount(timer, people)
-        self._show_meeting()
+        return MeetingSide(agenda, timer, people, id="side")
 
     @property
     def meeting(self) -> AgendaClock:
@@ -225,7 +212,7 @@ class MeetingControls(BaseScreen):
 
     def _meeting_tick(self) -> None:
         meeting = self.meeting
-        if meeting.phase is Phase.running and self._side_mounted:
+        if meeting.phase is Phase.running:
             self.query_one(MeetingTimer).show(meeting.view())
         if meeting.phase is Phase.running and time.monotonic() - self._sync.saved_at > SAVE_SECONDS:
             self._save_record()
@@ -255,14 +242,12 @@ class MeetingControls(BaseScreen):
 
     def action_mark_spoken(self) -> None:
         self._round_shown = True
-        self.mount_meeting_side()
         self._show_meeting()
         self.query_one(Participants).focus()
 
     def action_not_spoken(self) -> None:
         self._round_shown = True
         self._nudge = True
-        self.mount_meeting_side()
         self._show_meeting()
         if not self._people():
             self.notify("No participants yet: Participants (f7) adds them.")
@@ -376,8 +361,6 @@ class MeetingControls(BaseScreen):
 
     def _show_meeting(self) -> None:
         meeting = self.meeting
-        if not self._side_mounted:
-            return  # drawn once mounted, just after the first frame
         started = meeting.phase is not Phase.idle
         timer = self.query_one(MeetingTimer)
         timer.display = started or self.has_class("-present")

@@ -40,15 +40,6 @@ SIMILAR_COMMANDS = [
 
 class SimilarControls(BaseScreen):
     _similar_timer: Timer | None = None
-    _similar_mounted = False
-
-    def mount_similar(self) -> None:
-        """Put the (hidden) panel under the editor and look: just after the first frame."""
-        if self._similar_mounted or not self.is_attached:
-            return
-        self._similar_mounted = True
-        self.query_one("#main").mount(SimilarPanel(id="similar"))
-        self.similar_refresh()
 
     @property
     def _writing(self) -> DebriefScreen:
@@ -59,8 +50,6 @@ class SimilarControls(BaseScreen):
         if self._similar_timer is not None:
             self._similar_timer.stop()
             self._similar_timer = None
-        if not self._similar_mounted:
-            return  # looked up once the panel is mounted
         if self._writing.current not in SIMILAR_SECTIONS:
             self.query_one(SimilarPanel).show([], SIMILAR_KEY)
             return
@@ -97,8 +86,7 @@ class SimilarControls(BaseScreen):
     def action_open_similar(self) -> None:
         from debrief.screens.similar_view import SimilarView
 
-        panels = self.query(SimilarPanel)
-        items = panels.first().items if panels else []
+        items = self.query_one(SimilarPanel).items
         if not items:
             self.notify("No similar past incidents yet: they show under Trigger and Root cause.")
             return

@@ -39,19 +39,11 @@ class MeetingTimer(Vertical):
         yield Digits("", id="timer-digits")
         yield Static(id="timer-total")
 
-    def on_mount(self) -> None:
-        if self.view is not None:  # shown before its parts were there
-            self._draw(self.view)
-
     def show(self, view: TimerView) -> None:
         """Draw the clock at one instant (cheap when nothing visible changed)."""
         if view == self.view:
             return
         self.view = view
-        if self.is_mounted:
-            self._draw(view)
-
-    def _draw(self, view: TimerView) -> None:
         over = view.tone is Tone.over
         self.set_class(view.phase is Phase.idle, "-idle")
         self.set_class(view.phase in (Phase.paused, Phase.finished), "-paused")
