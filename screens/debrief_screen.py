@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from time import monotonic
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -154,6 +154,7 @@ class DebriefScreen(
         self._unsaved_since: float | None = None
         self.unsaved = False
         self._tables_mounted = False
+        self._resumed = False
         """The editor holds text a locked database has not taken yet (it is retried)."""
         """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
@@ -175,6 +176,14 @@ class DebriefScreen(
         # a section first needs them, or just after the first frame (`_mount_tables`).
         yield Vertical(id="table-area")
         yield KeyBar(id="keys")
+
+    @on(events.ScreenResume)
+    def _first_resume(self, event: events.ScreenResume) -> None:
+        """Shown the first time: its widgets took their styles as they were mounted, so
+        Textual's restyling of the whole screen (before the first frame) is skipped."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
