@@ -164,9 +164,13 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    0.39–0.42 s, before 0.75–0.79 s (1.9×), after 0.64–0.69 s (1.6–1.7×). With this
    harness's P2 figure (9 rounds): before 1.98× (CPU 0.83 s against 0.45 s), through the
    command 2.48×; after 1.45× (CPU 0.46 s against 0.32 s), through the command 1.71×
-   (CPU 1.47×). Peak memory 1.26×. The meeting timer, the round, the similar panel and
-   the coach panel are still composed with the screen: tests and scripts read them as
-   soon as it opens.
+   (CPU 1.47×). Six runs of this harness's P2 alone (`--only p2`, fresh data, load
+   2.5–4.8): 1.69×, 1.40×, 1.68×, 1.63×, 1.67×, 1.66× (through the command 1.74×,
+   1.32×, 1.92×, 1.56×, 1.68×, 1.67×), CPU by the readable frame 0.42–0.64 s against the
+   floor's 0.24–0.39 s; peak memory 1.26× in every run. Not yet at 1.5× three times in
+   a row on this machine. The meeting timer, the round, the similar panel and the coach
+   panel are still composed with the screen: tests and scripts read them as soon as it
+   opens.
 
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
