@@ -193,6 +193,36 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    and 0.95× of the floor in wall time (1.15×, 1.31× and 1.05× through the `debrief`
    command).
 
+11. **Opening a post-mortem, third steps (P2).** What the debrief screen still did
+   before its first frame that the frame does not need:
+   - the tables' widget modules (and Textual's DataTable) were imported with the
+     screen; they are imported when the tables are mounted (`screens/section_tables.py`);
+   - each agenda row was a Rich table, built four times per section change and measured
+     and drawn through Rich; it is now a small Textual Visual (`widgets/agenda.py`,
+     same cells and styles), built once per change;
+   - Textual restyled every widget of the screen twice more: when the `-wide` width
+     class arrived on the first resize (now set before the widgets are styled) and on
+     the screen's first resume (skipped: the widgets were styled as they were mounted);
+   - pushing a screen with new CSS files re-parses every rule the app has; the screen's
+     files are now added to the stylesheet as it is made, so only they are parsed
+     (`screens/first_frame.py`);
+   - the hidden meeting clock was drawn, the presenter view written to the database
+     (a commit) and the timeline's authors read for the coach; these now happen when the
+     clock is shown and just after the first frame.
+   Measured on the loaded machine (load 4–5 on 2 cores), CPU until the first frame
+   (programs exit right after it, `DEBRIEF_MODULES_REPORT`), medians of 8–10 runs
+   alternating with the code before (commit b63dda6 run from an unpacked copy): floor
+   0.39–0.42 s, before 0.75–0.79 s (1.9×), after 0.64–0.69 s (1.6–1.7×). With this
+   harness's P2 figure (9 rounds): before 1.98× (CPU 0.83 s against 0.45 s), through the
+   command 2.48×; after 1.45× (CPU 0.46 s against 0.32 s), through the command 1.71×
+   (CPU 1.47×). Six runs of this harness's P2 alone (`--only p2`, fresh data, load
+   2.5–4.8): 1.69×, 1.40×, 1.68×, 1.63×, 1.67×, 1.66× (through the command 1.74×,
+   1.32×, 1.92×, 1.56×, 1.68×, 1.67×), CPU by the readable frame 0.42–0.64 s against the
+   floor's 0.24–0.39 s; peak memory 1.26× in every run. Not yet at 1.5× three times in
+   a row on this machine. The meeting timer, the round, the similar panel and the coach
+   panel are still composed with the screen: tests and scripts read them as soon as it
+   opens.
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -205,7 +235,7 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
 
 REASONS: dict[str, str] = {
     "P1": """
-After fix 9 the home screen's first frame is a few Statics and the key bar, and its
+After fix 10 the home screen's first frame is a few Statics and the key bar, and its
 CPU is within about 1.2× of the floor's; the wall-time ratio on the shared machine
 moved between 1.07× and 1.35× from run to run with the same code. What is left before
 the first frame: the config (`debrief.config`, about 7 ms to import: its dataclasses
@@ -230,14 +260,16 @@ about 4 ms). A named (server-side) cursor, or a query that asks PostgreSQL for t
 50 distinct post-mortems itself, would let PostgreSQL stop early too.
 """,
     "P2": """
-The same start as P1 (without the home screen), plus the debrief screen's module and
-widgets (agenda, guide, editor, coach panel, meeting side, key bar; about 22 ms of
-imports) and Textual's styling of them. After fix 8 no event, item, form, coach rule or
-validation library is loaded before the first frame, and peak memory is at 1.3×. What is
-left is Textual's CSS parsing and styling of the screen's widget types (OptionList,
-TextArea, Digits and the panels' Statics) and compositing a full screen; reaching 1.5×
-would need fewer widget types in the first frame (the meeting side and coach panel
-composed after it).
+After fix 11 the extra CPU before the first frame (about 0.15–0.2 s on a quiet machine
+over the floor's 0.3 s) is spread thin: the app module and the store (about 40 ms of
+imports, most of it the store's modules), the debrief screen's module (about 28 ms),
+reading the config, the template and the sections (about 20 ms), and Textual composing,
+styling and drawing a full screen of about twenty widgets (the agenda, the editor's
+wrapped text, the coach's questions, the key bar) where the floor draws one line. What
+would still pay: the coach panel (its scroll container and three texts) and the hidden
+meeting timer and round composed after the first frame (existing tests read them as
+soon as the screen opens, so they would have to wait for them), and the store's
+feature modules imported when first used.
 """,
     "P7 debrief list": """
 After fix 9 the text is written from the rows (about 17–22 ms of CPU for 1,000

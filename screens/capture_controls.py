@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
-
 from debrief.screens.base import BaseScreen
 from debrief.store import Conflict
-from debrief.widgets.action_table import ActionTable
 from debrief.widgets.section_editor import SectionEditor
 
 if TYPE_CHECKING:
     from debrief.models import ActionItem, TimelineEvent
     from debrief.screens.action_form import ActionDraft
     from debrief.screens.debrief_screen import DebriefScreen
+    from debrief.widgets.action_table import ActionTable
 
 
 class CaptureControls(BaseScreen):
@@ -35,8 +33,9 @@ class CaptureControls(BaseScreen):
             self._action_saved,
         )
 
-    @on(ActionTable.EditRequested)
-    def _edit_action(self, event: ActionTable.EditRequested) -> None:
+    def on_action_table_edit_requested(self, event: ActionTable.EditRequested) -> None:
+        """Enter on an item's row. (Named for the message rather than decorated with it:
+        the tables, and their module, come after the screen's first frame.)"""
         from debrief.screens.action_form import ActionForm
 
         item = self.store.get_action(self._me.pm_id, event.action_id)

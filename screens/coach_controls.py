@@ -64,7 +64,20 @@ class CoachControls(BaseScreen):
             me._show_guide()
             self._coach_questions()
 
+    _coach_started = False
+
     def _coach_section(self) -> None:
+        """The coach follows the section shown: its questions now, its findings after a
+        pause (the first section's just after the first frame, as the coach is loaded
+        then, so the timeline's authors are read then too)."""
+        self._coach_questions()
+        if not self._coach_started:
+            self._coach_started = True
+            self.call_after_refresh(self._coach_follows)
+            return
+        self._coach_follows()
+
+    def _coach_follows(self) -> None:
         me = self._me
         spec = me.template.section(me.current)
         pm = me.pm
@@ -75,7 +88,6 @@ class CoachControls(BaseScreen):
         actions = spec is not None and spec.kind in (SectionKind.actions, SectionKind.aspirational)
         text = self.query_one(SectionEditor).text
         self.query_one(CoachPanel).show_section(me.current, text, people, actions)
-        self._coach_questions()
 
     def _coach_questions(self) -> None:
         me = self._me

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from time import monotonic
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -21,6 +21,7 @@ from debrief.screens.coach_controls import COACH_COMMANDS, CoachControls
 from debrief.screens.collab_controls import COLLAB_COMMANDS, CollabControls
 from debrief.screens.details_controls import DETAILS_COMMANDS, DetailsControls
 from debrief.screens.factor_controls import FACTOR_COMMANDS, ROOT_CAUSE, FactorControls
+from debrief.screens.first_frame import read_css_now, width_class_now
 from debrief.screens.meeting_controls import MEETING_COMMANDS, MeetingControls
 from debrief.screens.participant_controls import PARTICIPANT_COMMANDS, ParticipantControls
 from debrief.screens.practice_controls import PRACTICE_COMMANDS, PracticeControls
@@ -140,6 +141,7 @@ class DebriefScreen(
 
     def __init__(self, pm_id: str) -> None:
         super().__init__()
+        read_css_now(self)
         self.pm_id = pm_id
         self.pm: Postmortem
         self.template: Template
@@ -152,12 +154,14 @@ class DebriefScreen(
         self._unsaved_since: float | None = None
         self.unsaved = False
         self._tables_mounted = False
+        self._resumed = False
         """The editor holds text a locked database has not taken yet (it is retried)."""
         """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        width_class_now(self, self.HORIZONTAL_BREAKPOINTS)
         yield Static(id="pm-header")
         with Horizontal(id="body"):
             yield self.meeting_side(Agenda(id="agenda"))
@@ -172,6 +176,14 @@ class DebriefScreen(
         # a section first needs them, or just after the first frame (`_mount_tables`).
         yield Vertical(id="table-area")
         yield KeyBar(id="keys")
+
+    @on(events.ScreenResume)
+    def _first_resume(self, event: events.ScreenResume) -> None:
+        """Shown the first time: its widgets took their styles as they were mounted, so
+        Textual's restyling of the whole screen (before the first frame) is skipped."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.pm = self.store.get_postmortem(self.pm_id)
@@ -199,8 +211,7 @@ class DebriefScreen(
             Content.styled(clean(section.title, single_line=True), "bold")
         )
         self._show_guide()
-        self._show_kind()
-        self._show_agenda()
+        self._show_kind()  # and the agenda and keys for it
         self._show_status()
         self._coach_section()
         self.meeting_section_changed()

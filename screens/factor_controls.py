@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
-
 from debrief.screens.base import BaseScreen, Command
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.similar_controls import SIMILAR_COMMANDS, SimilarControls
 from debrief.store import Conflict
-from debrief.widgets.factor_table import FactorTable
 
 if TYPE_CHECKING:
     from debrief.models import Factor
     from debrief.screens.debrief_screen import DebriefScreen
     from debrief.screens.factor_form import FactorDraft
+    from debrief.widgets.factor_table import FactorTable
 
 ROOT_CAUSE = "root-cause"
 """The section whose table is the factors."""
@@ -52,7 +50,7 @@ class FactorControls(SimilarControls, InsightsControls, BaseScreen):
         """Show the factor table (in the Root cause section); True when it is shown."""
         here = self._screen.current == ROOT_CAUSE
         factors = self.store.factors(self._screen.pm_id) if here else []
-        table = self.query_one(FactorTable)
+        table = cast("FactorTable", self.query_one("#factors-table"))
         table.display = here
         self.set_class(here, "-factors")
         self.similar_refresh()
@@ -69,8 +67,9 @@ class FactorControls(SimilarControls, InsightsControls, BaseScreen):
         form = FactorForm(self.debrief.config.factor_categories, self.store.events(me.pm_id))
         self.app.push_screen(form, self._factor_saved)
 
-    @on(FactorTable.EditRequested)
-    def _edit_factor(self, event: FactorTable.EditRequested) -> None:
+    def on_factor_table_edit_requested(self, event: FactorTable.EditRequested) -> None:
+        """Enter on a factor's row (named for the message: the table's module is imported
+        after the screen's first frame)."""
         from debrief.screens.factor_form import FactorForm
 
         me = self._screen

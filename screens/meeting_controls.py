@@ -99,6 +99,8 @@ class MeetingControls(BaseScreen):
     _nudge = False
     _round_shown = False
     _offer_resume = False
+    _published = False
+    """The presenter view has been told of a section (the first is told after the frame)."""
     _owned = False
     """True once this screen started, paused or resumed the clock: only then do its moves
     save the record (a reopened, still paused meeting may be running on another screen)."""
@@ -164,7 +166,11 @@ class MeetingControls(BaseScreen):
         meeting.enter(self._me.current)
         self._nudge = False
         self._show_meeting()
-        self._publish_view()
+        if self._published:
+            self._publish_view()
+        else:  # the first section: written to the database once it is on the screen
+            self._published = True
+            self.call_after_refresh(self._publish_view)
         if self._runs_here():
             self._save_record()
 

@@ -198,12 +198,20 @@ class PracticeControls(BaseScreen):
 
     # -- the question keyed to what was just said ---------------------------------------
 
+    _followups_loaded = False
+
     @on(TextArea.Changed, "#editor")
     def _practice_typed(self, event: TextArea.Changed) -> None:
+        if not self._followups_loaded:  # the first section loading: after the first frame
+            self._followups_loaded = True
+            self.call_after_refresh(self._show_followup, event.text_area)
+            return
+        self._show_followup(event.text_area)
+
+    def _show_followup(self, editor: TextArea) -> None:
         from debrief.followups import follow_up, line_at
         from debrief.widgets.coach_panel import CoachPanel
 
-        editor = event.text_area
         found = follow_up(line_at(editor.text, editor.cursor_location[0]))
         for panel in self.query(CoachPanel):
             panel.show_followup(found.said if found else "", found.question if found else "")

@@ -14,15 +14,13 @@ from textual.containers import Vertical
 from debrief.screens.base import BaseScreen
 from debrief.screens.factor_controls import ROOT_CAUSE
 from debrief.template import SectionKind
-from debrief.timeline import metrics
-from debrief.widgets.action_table import ActionTable
-from debrief.widgets.factor_table import FactorTable
-from debrief.widgets.metrics_bar import MetricsBar
-from debrief.widgets.timeline_table import TimelineTable
 from debrief.words import plural
 
 if TYPE_CHECKING:
     from debrief.screens.debrief_screen import DebriefScreen
+    from debrief.widgets.action_table import ActionTable
+    from debrief.widgets.metrics_bar import MetricsBar
+    from debrief.widgets.timeline_table import TimelineTable
 
 
 class SectionTables(BaseScreen):
@@ -37,6 +35,12 @@ class SectionTables(BaseScreen):
         if me._tables_mounted:
             return False
         me._tables_mounted = True
+        # Imported here: a text section's first frame needs none of them (nor DataTable).
+        from debrief.widgets.action_table import ActionTable
+        from debrief.widgets.factor_table import FactorTable
+        from debrief.widgets.metrics_bar import MetricsBar
+        from debrief.widgets.timeline_table import TimelineTable
+
         tables = [
             MetricsBar(id="metrics"),
             TimelineTable(id="timeline-table"),
@@ -69,21 +73,22 @@ class SectionTables(BaseScreen):
             me._show_keys()
             self.call_after_refresh(self._show_kind)
             return
-        self.query_one(MetricsBar).display = is_timeline
-        self.query_one(TimelineTable).display = is_timeline
+        metrics_bar = cast("MetricsBar", self.query_one("#metrics"))
+        timeline_table = cast("TimelineTable", self.query_one("#timeline-table"))
+        metrics_bar.display = timeline_table.display = is_timeline
         self.query_one("#actions-table").display = kind is SectionKind.actions
         self.query_one("#aspirational-table").display = kind is SectionKind.aspirational
         if is_timeline:
+            from debrief.timeline import metrics
+
             events = self.store.events(me.pm_id)
-            self.query_one(MetricsBar).show(
-                metrics(events, me.pm.started_at), plural(len(events), "event")
-            )
-            self.query_one(TimelineTable).show(events)
+            metrics_bar.show(metrics(events, me.pm.started_at), plural(len(events), "event"))
+            timeline_table.show(events)
         elif kind in (SectionKind.actions, SectionKind.aspirational):
             items = self.store.actions(me.pm_id)
             wanted = kind is SectionKind.aspirational
             table_id = "#aspirational-table" if wanted else "#actions-table"
-            self.query_one(table_id, ActionTable).show(
+            cast("ActionTable", self.query_one(table_id)).show(
                 [a for a in items if a.aspirational == wanted], self.today()
             )
         me.factors_shown()

@@ -191,6 +191,18 @@ def test_opening_a_postmortem_leaves_heavy_modules_and_home_for_later(
     assert not tops(modules) & (NEVER_AT_START | {"pydantic", "typer"})
     assert not {m for m in modules if m.startswith("debrief.coach")}
     assert "debrief.screens.home" not in modules
+    # The first section is text: its tables (and Textual's DataTable) come after the frame.
+    assert (
+        not {
+            "debrief.widgets.action_table",
+            "debrief.widgets.timeline_table",
+            "debrief.widgets.factor_table",
+            "debrief.widgets.metrics_bar",
+            "debrief.timeline",
+            "textual.widgets._data_table",
+        }
+        & modules
+    )
 
 
 def test_the_debrief_screen_imports_the_coach_only_when_it_first_lints() -> None:

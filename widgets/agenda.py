@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
 from textual import on
+from textual.color import Color
+from textual.content import Content
 from textual.message import Message
+from textual.style import Style
+from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.strip import Strip
+    from textual.visual import RenderOptions
+
+TIMEBOX_CELLS = 4
+"""The timebox ("15m") sits right-aligned in the last cells of its row."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,34 @@ class AgendaItem:
     title: str
     written: bool
     timebox: int
+
+
+class AgendaRow(Visual):
+    """One section's row, drawn at the list's width: the title (cut with an ellipsis
+    where it does not fit), then the timebox right-aligned. A light Visual rather than a
+    Rich table: the agenda is drawn in the screen's first frame."""
+
+    def __init__(self, title: Content, timebox: str, timebox_style: Style) -> None:
+        self.title = title
+        self.timebox = timebox
+        self.timebox_style = timebox_style
+
+    def line(self, width: int) -> Content:
+        cells = min(width, TIMEBOX_CELLS)
+        title = self.title.truncate(width - cells, ellipsis=True, pad=True)
+        # The timebox's style covers its padding too, as a right-justified cell's does.
+        return title + Content.styled(self.timebox.rjust(cells)[-cells:], self.timebox_style)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.line(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class Agenda(OptionList):
@@ -44,48 +82,59 @@ class Agenda(OptionList):
         super().__init__(id=id)
         self._items: list[AgendaItem] = []
         self._current = ""
+        self._plain_at: int | None = None
+        """The row whose prompt is drawn plain (the highlighted one when drawn)."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _: self._restyle())
 
     def show(self, items: list[AgendaItem], current: str) -> None:
-        """Redraw with these sections, `current` highlighted."""
+        """Redraw with these sections, `current` highlighted (nothing to do when they
+        are the ones shown)."""
+        highlight = next((i for i, it in enumerate(items) if it.key == current), 0)
+        if items == self._items and current == self._current and self.option_count:
+            self.highlighted = highlight
+            return
         self._items = items
         self._current = current
         self.clear_options()
-        self.add_options([Option(self._prompt(item), id=item.key) for item in items])
-        self.highlighted = next((i for i, it in enumerate(items) if it.key == current), 0)
-        self._restyle()
+        self._plain_at = highlight
+        self.add_options(
+            [
+                Option(self._prompt(item, index == highlight), id=item.key)
+                for index, item in enumerate(items)
+            ]
+        )
+        self.highlighted = highlight
 
     def _restyle(self) -> None:
         """Draw the prompts again in the current theme's colours, the highlighted one plain
         (the highlight's own colours read on it; ● and ○ still tell written from empty)."""
+        self._plain_at = self.highlighted
         for index, item in enumerate(self._items):
             self.replace_option_prompt_at_index(
                 index, self._prompt(item, index == self.highlighted)
             )
 
-    def _prompt(self, item: AgendaItem, plain: bool = False) -> Table:
+    def _prompt(self, item: AgendaItem, plain: bool = False) -> AgendaRow:
         written = Style() if plain else self._colour("agenda--written")
         quiet = Style() if plain else self._colour("agenda--quiet")
-        row = Table.grid(expand=True)
-        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        row.add_column(justify="right", width=4)
-        title = Text.assemble(
+        title = Content.assemble(
             ("● ", written) if item.written else ("○ ", quiet),
             clean(item.title, single_line=True),
         )
-        row.add_row(title, Text(f"{item.timebox}m" if item.timebox else "", style=quiet))
-        return row
+        return AgendaRow(title, f"{item.timebox}m" if item.timebox else "", quiet)
 
     def _colour(self, component: str) -> Style:
         """The component's colour, blended onto the agenda's background."""
-        return Style.from_color(self.get_component_rich_style(component).color)
+        colour = self.get_component_rich_style(component).color
+        return Style(foreground=Color.from_rich_color(colour)) if colour else Style()
 
     @on(OptionList.OptionHighlighted)
     def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self._restyle()
+        if self.highlighted != self._plain_at:
+            self._restyle()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

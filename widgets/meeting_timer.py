@@ -41,8 +41,8 @@ class MeetingTimer(Vertical):
 
     def show(self, view: TimerView) -> None:
         """Draw the clock at one instant (cheap when nothing visible changed)."""
-        if view == self.view:
-            return
+        if view == self.view or not self.display:
+            return  # a hidden clock is drawn when it is shown (the screen shows, then draws)
         self.view = view
         over = view.tone is Tone.over
         self.set_class(view.phase is Phase.idle, "-idle")

@@ -12,6 +12,7 @@ from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.opening_screen import OpeningScreen
 from debrief.screens.wrapup_screen import WrapupScreen
 from debrief.template import load_template
+from debrief.widgets.agenda import Agenda
 from debrief.widgets.meeting_timer import MeetingTimer
 from debrief.widgets.participants import Participants
 from debrief.widgets.section_editor import SectionEditor
@@ -210,3 +211,21 @@ async def test_a_bad_follow_up_date_is_marked_and_nothing_finishes(meeting_store
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
         assert meeting_store.get_postmortem(meeting_pm).status is Status.draft
+
+
+async def test_the_round_answers_keys_pressed_as_the_screen_opens(meeting_store, meeting_pm):
+    """Keys pressed as the screen opens reach the round, and the left column holds the
+    agenda, the (hidden) timer and the round, in that order."""
+    app = make_app(meeting_store, meeting_pm)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DebriefScreen))
+        await pilot.press("ctrl+s", "3", "escape")
+        await pilot.pause()
+        assert isinstance(app.focused, SectionEditor)
+        [record] = meeting_store.meetings(meeting_pm)
+        assert record.sections[0].spoke == ["Ana Souza"]
+        side = app.screen.query_one("#side")
+        assert [type(w) for w in side.children] == [Agenda, MeetingTimer, Participants]
+        assert not timer(app).display  # hidden until the clock starts
+        await start(pilot)
+        assert timer(app).display and digits(app) == "05:00"
