@@ -62,13 +62,17 @@ def stamp(value: datetime) -> str:
 
 
 _hours: dict[int, str] = {}
-_MINUTE_SECOND = [f"{m:02d}:{s:02d}." for m in range(60) for s in range(60)]
+_MINUTE_SECOND: list[str] = []
+""""MM:SS." for each second of an hour, built on the first import of an export (the
+store imports this module on the way to every first frame)."""
 
 
 def stamp_of_epoch(seconds: int, micros: str) -> str:
     """`stamp()` of an instant given as whole seconds since the epoch and its six
     microsecond digits (a Slack `ts`), several times faster than through a datetime."""
     hour, rest = divmod(seconds, 3600)
+    if not _MINUTE_SECOND:
+        _MINUTE_SECOND.extend(f"{m:02d}:{s:02d}." for m in range(60) for s in range(60))
     prefix = _hours.get(hour)
     if prefix is None:
         prefix = _hours[hour] = datetime.fromtimestamp(hour * 3600, UTC).strftime("%Y-%m-%dT%H:")
