@@ -19,6 +19,7 @@ from debrief.screens.home_page import HEADERS, column_widths
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.theme_style import rich_style
 from debrief.widgets.key_bar import KeyBar
+from debrief.widgets.textual_adapter import KeyHolder, send_key
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ PAGE_DELAY = 0.05
 """Seconds between later pages, so the first frame is drawn before they are added."""
 
 
-class HomeScreen(InsightsControls, BaseScreen):
+class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
     CSS_PATH = "home.tcss"
     COMMAND_LIST = COMMANDS
     BINDINGS = bindings(COMMANDS)
@@ -148,18 +149,18 @@ class HomeScreen(InsightsControls, BaseScreen):
                 target = search
                 self.set_focus(search)
             else:
-                target._forward_event(key)
+                send_key(target, key)
         self._late_keys = []
         if self._total > len(self._shown):
             self._next_page(self._listing, len(self._shown))
 
-    def _forward_event(self, event: events.Event) -> None:
+    def holds_keys(self) -> bool:
         """Keys the app sends here while the first page shows (nothing is focused yet)
         wait for the table, which then gets them as if it had been focused all along."""
-        if self._real or not isinstance(event, events.Key):
-            super()._forward_event(event)
-        else:
-            self._wait_for_table(event)
+        return not self._real
+
+    def hold_key(self, key: events.Key) -> None:
+        self._wait_for_table(key)
 
     def _wait_for_table(self, key: events.Key | None) -> None:
         if self._early_keys is None:

@@ -1,16 +1,20 @@
-"""The place debrief reads Textual state that Textual 8.2.8 keeps private.
+"""The place debrief uses what Textual 8.2.8 keeps private.
 
-Textual offers no public getter for it, so it is read here and only here: an
-upgrade that renames it fails in this module's tests (tests/misc/test_textual_adapter.py,
+Textual offers no public way to do these, so they are done here and only here: an
+upgrade that renames one fails in this module's tests (tests/misc/test_textual_adapter.py,
 one per private use) rather than somewhere in a screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from textual.widgets import TextArea
+from textual import events
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 Highlight: TypeAlias = tuple[int, int | None, str]
 """(start byte, end byte or None for the line's end, theme style name)."""
@@ -24,3 +28,29 @@ def line_highlights(editor: TextArea) -> MutableMapping[int, list[Highlight]]:
     drops the editor's cached lines.
     """
     return editor._highlights
+
+
+class KeyHolder(Widget):
+    """A widget (a screen) that can hold the key presses the app hands it, before its
+    own handlers or any binding see them: while `holds_keys()`, each goes to
+    `hold_key()` instead. Give them back with `send_key`."""
+
+    def holds_keys(self) -> bool:
+        return False
+
+    def hold_key(self, key: events.Key) -> None:
+        """A key press held (see `holds_keys`)."""
+
+    def _forward_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.holds_keys():
+            self.hold_key(event)
+        else:
+            super()._forward_event(event)
+
+
+def send_key(widget: Widget, key: events.Key) -> None:
+    """Hand a key press to `widget` as the app hands one to the focused widget: its
+    handlers, then the bindings up the focus chain. (A Key posted anew would not reach
+    the app's bindings from here; the home screen gives the keys it held back this
+    way, in order, to the table or the search field.)"""
+    widget._forward_event(key)

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
 from debrief.screens.debrief_screen import DebriefScreen
 from debrief.screens.help_screen import HelpScreen
-from debrief.widgets.textual_adapter import line_highlights
+from debrief.widgets.textual_adapter import KeyHolder, line_highlights, send_key
 from tests.screens.helpers import make_app, screen_text, wait_until
 
 
@@ -50,3 +51,48 @@ async def test_line_highlights_are_the_spans_the_editor_draws():
         line_highlights(editor).clear()
         editor.notify_style_update()
         assert _styled_cells(editor) == ""
+
+
+class Holding(KeyHolder):
+    """A widget that holds the keys the app hands it until told to give them back."""
+
+    can_focus = True
+
+    def __init__(self) -> None:
+        super().__init__(id="holding")
+        self.holding = True
+        self.held: list[events.Key] = []
+        self.seen: list[str] = []
+
+    def holds_keys(self) -> bool:
+        return self.holding
+
+    def hold_key(self, key: events.Key) -> None:
+        self.held.append(key)
+
+    def on_key(self, event: events.Key) -> None:
+        self.seen.append(event.key)
+
+
+class Fields(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Holding()
+        yield Input(id="field")
+
+
+async def test_a_key_holder_holds_keys_and_send_key_gives_them_to_a_field():
+    app = Fields()
+    async with app.run_test(size=(40, 10)) as pilot:
+        holder, field = app.query_one(Holding), app.query_one(Input)
+        app.set_focus(holder)
+        await pilot.press("o", "k")
+        assert [k.key for k in holder.held] == ["o", "k"] and holder.seen == []
+        app.set_focus(field)
+        for key in holder.held:
+            send_key(field, key)
+        await pilot.pause()
+        assert field.value == "ok"
+        holder.holding = False
+        app.set_focus(holder)
+        await pilot.press("x")
+        assert holder.seen == ["x"]
