@@ -63,7 +63,7 @@ def stamp(value: datetime) -> str:
 
 _hours: dict[int, str] = {}
 _MINUTE_SECOND: list[str] = []
-""""MM:SS." for each second of an hour, built on the first import of an export (the
+"""The text "MM:SS." of each second of an hour, built on the first Slack stamp (the
 store imports this module on the way to every first frame)."""
 
 

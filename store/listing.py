@@ -33,10 +33,9 @@ LISTED = (
 )
 """The post-mortem's columns, in the order of its record's fields (and of its JSON)."""
 
-_LIST_SQL = (
-    f"SELECT {', '.join(LISTED)} FROM postmortems "
-    "ORDER BY coalesce(started_at, created_at) DESC, id DESC"
-)
+LIST_ORDER = "ORDER BY coalesce(started_at, created_at) DESC, id DESC"
+"""Newest incident first: the order of every listing of post-mortems."""
+_LIST_SQL = f"SELECT {', '.join(LISTED)} FROM postmortems {LIST_ORDER}"
 
 
 class PostmortemRows(Base):

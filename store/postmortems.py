@@ -9,6 +9,7 @@ from typing import Any
 from debrief.models import Postmortem, Section, Status
 from debrief.store.base import Base, from_json, iso, to_json
 from debrief.store.errors import Conflict, NotFound
+from debrief.store.listing import LIST_ORDER
 from debrief.template import Template
 
 DEBRIEF_WITHIN = timedelta(days=7)
@@ -111,8 +112,7 @@ class PostmortemsMixin(Base):
         """
         with self.reading():
             cursor = self.db.execute(
-                "SELECT * FROM postmortems "
-                "ORDER BY coalesce(started_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+                f"SELECT * FROM postmortems {LIST_ORDER} LIMIT ? OFFSET ?",
                 [self.engine.no_limit if limit is None else limit, offset],
             )
             names = [d[0] for d in cursor.description]
