@@ -30,10 +30,11 @@ def line_highlights(editor: TextArea) -> MutableMapping[int, list[Highlight]]:
     return editor._highlights
 
 
-class KeyHolder(Widget):
-    """A widget (a screen) that can hold the key presses the app hands it, before its
-    own handlers or any binding see them: while `holds_keys()`, each goes to
-    `hold_key()` instead. Give them back with `send_key`."""
+class KeyHolder:
+    """Mixed into a widget (a screen) before its Textual class: it can hold the key
+    presses the app hands it, before its own handlers or any binding see them. While
+    `holds_keys()`, each goes to `hold_key()` instead; give them back with `send_key`.
+    A plain class, not a Widget, so the widget's default styles stay its own class's."""
 
     def holds_keys(self) -> bool:
         return False
@@ -45,7 +46,7 @@ class KeyHolder(Widget):
         if isinstance(event, events.Key) and self.holds_keys():
             self.hold_key(event)
         else:
-            super()._forward_event(event)
+            super()._forward_event(event)  # type: ignore[misc]
 
 
 def send_key(widget: Widget, key: events.Key) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual import events
 from textual.app import App, ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import TextAreaTheme
 
@@ -53,7 +54,7 @@ async def test_line_highlights_are_the_spans_the_editor_draws():
         assert _styled_cells(editor) == ""
 
 
-class Holding(KeyHolder):
+class Holding(KeyHolder, Widget):
     """A widget that holds the keys the app hands it until told to give them back."""
 
     can_focus = True
