@@ -9,6 +9,9 @@ from pathlib import Path
 
 
 def main() -> None:
+    from debrief import gc_pause
+
+    gc_pause.pause()  # as the `debrief` command does (debrief/launch.py)
     from debrief.config import load_config, templates_dir
     from debrief.store import Store
 

@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from debrief import gc_pause
 from debrief.config import Config, save_theme
 from debrief.literal import clean
 from debrief.screens.saving import RETRY_AFTER, Saver
@@ -270,6 +271,7 @@ class DebriefApp(App[None]):
             self.push_screen(DebriefScreen(self.pm_id))
         else:
             self.go_home()
+        self.screen.call_after_refresh(gc_pause.resume, freeze=True)
         if os.environ.get(MODULES_REPORT):
             self.screen.call_after_refresh(self._report_modules)
 

@@ -12,7 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from debrief.package_files import package_file
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class FollowUp:
 
 @cache
 def table() -> tuple[FollowUp, ...]:
-    text = resources.files("debrief").joinpath("data/followups.json").read_text("utf-8")
+    text = package_file("data", "followups.json").read_text("utf-8")
     return tuple(
         FollowUp(
             said=row["said"],

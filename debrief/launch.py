@@ -59,6 +59,16 @@ def main() -> None:
 
         command_line()
         return
+    from debrief import gc_pause
+
+    gc_pause.pause()  # until the app's first frame, or until the listing is written
+    try:
+        _run(plan)
+    finally:
+        gc_pause.resume()  # already resumed by the app's first frame, unless it ended first
+
+
+def _run(plan: Plan) -> None:
     from pathlib import Path
 
     from debrief.cli.context import Context, user_errors

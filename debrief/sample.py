@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, timedelta
-from importlib import resources
 
 from debrief.models import Document
+from debrief.package_files import package_file
 
 SAMPLE_ID = "PM-DEMO"
 DAYS_AGO = 3
@@ -26,7 +26,7 @@ def _move_channel_days(text: str, shift: timedelta) -> str:
 
 def sample_document(today: date) -> Document:
     """The sample post-mortem, with every date shifted so the incident was DAYS_AGO days ago."""
-    raw = json.loads((resources.files("debrief") / "data" / "sample.json").read_text("utf-8"))
+    raw = json.loads(package_file("data", "sample.json").read_text("utf-8"))
     doc = Document.model_validate(raw)
     started = doc.postmortem.started_at
     assert started is not None

@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 
+from debrief.package_files import package_file
 from debrief.record import INPUT, Record, RecordError
 
 
@@ -72,7 +72,7 @@ def _parse(text: str, origin: str) -> Template:
 
 
 def builtin_names() -> list[str]:
-    folder = resources.files("debrief") / "templates"
+    folder = package_file("templates")
     return sorted(
         p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
     )
@@ -84,7 +84,7 @@ def load_template(name: str = "default", user_dir: Path | None = None) -> Templa
         path = user_dir / f"{name}.toml"
         if path.is_file():
             return _parse(path.read_text(encoding="utf-8"), str(path))
-    resource = resources.files("debrief") / "templates" / f"{name}.toml"
+    resource = package_file("templates", f"{name}.toml")
     if resource.is_file():
         return _parse(resource.read_text(encoding="utf-8"), f"'{name}'")
     available = sorted(set(builtin_names()) | set(user_names(user_dir)))

@@ -191,6 +191,8 @@ def test_opening_a_postmortem_leaves_heavy_modules_and_home_for_later(
     assert not tops(modules) & (NEVER_AT_START | {"pydantic", "typer"})
     assert not {m for m in modules if m.startswith("debrief.coach")}
     assert "debrief.screens.home" not in modules
+    # Shipped files are read by path: importlib.resources would bring its zip reader.
+    assert not {"importlib.resources", "zipfile"} & modules
     # The first section is text: its tables (and Textual's DataTable) come after the frame.
     assert (
         not {
