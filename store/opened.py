@@ -1,6 +1,8 @@
-"""The Store as it is opened: the connection and the post-mortems themselves.
+"""The Store as it is opened: the connection and what the first frames read, the
+post-mortems themselves and, for a post-mortem's screen, its meetings (an unfinished
+one's section is where it opens), the questions asked and the edit conflicts kept.
 
-Importing every entity's methods (timeline, actions, factors, notes, meetings,
+Importing every other entity's methods (timeline, actions, factors, notes,
 publishing...) and the modules behind them is a good part of what the home screen's
 first frame would wait for, and that frame only counts and lists post-mortems. So
 `debrief.store.Store` is this class: the first use of anything it does not have
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from debrief.store.postmortems import PostmortemsMixin
+from debrief.store.coaching import CoachingMixin
+from debrief.store.collab import CollabMixin
+from debrief.store.meetings import MeetingsMixin
 
 
 def _whole_store() -> type[OpenedStore]:
@@ -32,7 +36,7 @@ class _Opened(type):
         return getattr(whole, name)
 
 
-class OpenedStore(PostmortemsMixin, metaclass=_Opened):
+class OpenedStore(CoachingMixin, CollabMixin, MeetingsMixin, metaclass=_Opened):
     """A debrief database, opened (and migrated) on construction; see the module."""
 
     def _make_whole(self) -> bool:

@@ -1,4 +1,5 @@
-"""`debrief.store.Store` opens as the lighter OpenedStore (connection and post-mortems)
+"""`debrief.store.Store` opens as the lighter OpenedStore (the connection and what the
+first frames read)
 and becomes the whole Store on first use of anything else: it must answer exactly as
 the whole Store would have, before and after."""
 
@@ -65,5 +66,6 @@ def test_importing_the_store_leaves_the_entities_for_later():
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    for entity in ("timeline", "factors", "actions", "meetings", "publishing", "store"):
+    # A post-mortem's first frame reads its meetings, asked questions and conflicts.
+    for entity in ("timeline", "factors", "actions", "publishing", "store"):
         assert f"debrief.store.{entity}'" not in shown, entity
