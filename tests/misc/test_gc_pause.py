@@ -60,8 +60,8 @@ def test_a_launch_that_fails_resumes_collection(
     assert gc.isenabled()
 
 
-async def test_the_app_resumes_collection_at_its_first_frame(
-    collecting: None, store, demo_id: str  # type: ignore[no-untyped-def]
+async def test_the_app_resumes_collection_at_its_first_frame(  # type: ignore[no-untyped-def]
+    collecting: None, store, demo_id: str
 ) -> None:
     gc_pause.pause()
     app = make_app(store, demo_id)
