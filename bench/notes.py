@@ -223,6 +223,31 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    panel are still composed with the screen: tests and scripts read them as soon as it
    opens.
 
+12. **Start-up at the floor, fourth steps (P1, P2).** Timed inside the launched program
+   (phases stamped in-process, on a pseudo-terminal, P2's post-mortem): Python's cyclic
+   garbage collector ran about 140 times before the first frame, one full pass of
+   15–20 ms among them, walking start-up's long-lived objects again and again; the
+   debrief screen's `on_mount` turned the opened store into the whole store (about
+   12 ms of entity modules) to read the meeting, the asked questions and the kept
+   conflicts; and `importlib.resources` (with its zip reader) found the template and
+   the follow-up table. Now:
+   - `debrief/gc_pause.py`: the `debrief` command pauses cyclic collection as it starts;
+     the app resumes it once its first frame is drawn, after moving what start-up made
+     out of the collector's reach (`gc.freeze`), and a listing or a failed launch
+     resumes it as it ends (`tests/misc/test_gc_pause.py`). `bench/run_app.py` pauses
+     it as the command does. Textual itself pauses the collector while scrolling;
+   - the opened store also holds the meetings, asked questions and conflicts: finding
+     the section to open at took 12–16 ms (11–14 of them importing the whole store),
+     0.8 ms after; the whole store is now made by the coach just after the first frame;
+   - shipped files are read by path (`debrief/package_files.py`).
+   Interleaved A/B on a quiet machine (15 rounds each with the floor): collection on
+   1.44× against off 1.35×, and 1.61× against 1.48× in another round (both P2,
+   `bench/run_app.py`). `make bench` six times (three before the store change, three
+   after), P2 through the `debrief` command: 1.39×, 1.63×, 1.48×, then 1.46×, 1.64×,
+   1.25× (the bench's own P2 row: 1.35×, 1.51×, 1.39×, 1.26×, 1.52×, 1.25×); P1 through
+   the command 1.16×, 1.17×, 1.16×, 1.17×, 1.31×, 1.31×. The floor's own median moved
+   between 0.22 and 0.34 s from run to run, ours with it: not yet three runs in a row.
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -257,19 +282,24 @@ cursor really stops there; psycopg's client-side cursor has the server find, sor
 send every match first (EXPLAIN ANALYZE for "certificate": 20,373 of the 100,000
 sections through the GIN index, sorted by rowid, 63 ms; a word matching nothing takes
 about 4 ms). A named (server-side) cursor, or a query that asks PostgreSQL for the first
-50 distinct post-mortems itself, would let PostgreSQL stop early too.
+50 distinct post-mortems itself, would let PostgreSQL stop early too. Tried and left:
+a stored `tsvector` column with its own GIN index (no recomputing the text for the
+recheck) made the sections' heap larger and the figure worse (23.5 ms median); with
+three prefix words most of the 10,000 post-mortems' sections match and are sorted.
 """,
     "P2": """
-After fix 11 the extra CPU before the first frame (about 0.15–0.2 s on a quiet machine
-over the floor's 0.3 s) is spread thin: the app module and the store (about 40 ms of
-imports, most of it the store's modules), the debrief screen's module (about 28 ms),
-reading the config, the template and the sections (about 20 ms), and Textual composing,
-styling and drawing a full screen of about twenty widgets (the agenda, the editor's
-wrapped text, the coach's questions, the key bar) where the floor draws one line. What
-would still pay: the coach panel (its scroll container and three texts) and the hidden
-meeting timer and round composed after the first frame (existing tests read them as
-soon as the screen opens, so they would have to wait for them), and the store's
-feature modules imported when first used.
+After fixes 11 and 12 the extra CPU before the first frame (about 0.1 s on a quiet
+machine over the floor's 0.2–0.3 s) is spread thin. Stamped in-process on a quiet
+moment: the config, the store and the app's own modules about 30 ms beyond Textual's;
+the debrief screen's module about 20 ms (its modules, and Textual building each of its
+classes: the screen has eleven control mixins); composing, mounting and styling about
+thirty widgets 45 ms (Textual parses about 15 ms of CSS the floor does not: the
+editor's, the option list's, the screen's files, each widget's defaults); the first
+render 13 ms against the floor's one line. What would still pay: the hidden meeting
+timer, round and similar panel composed when first shown (tests and scripts read them
+as soon as the screen opens), and a first frame drawn before the editor and the agenda
+are built (the editor's wrapped, scrolled text would have to be drawn exactly as the
+TextArea draws it, or the room sees it jump).
 """,
     "P7 debrief list": """
 After fix 9 the text is written from the rows (about 17–22 ms of CPU for 1,000
