@@ -107,11 +107,21 @@ class Rule(BaseModel):
     """Skip when the sentence goes on to explain it ("…because the phone was on silent")."""
     system_condition_ok: bool = False
     """Skip when it hangs on a system ("…could have seen it if the dashboard had shown it")."""
+    sentence_cue: str = ""
+    """Only when the sentence also matches this expression (case-insensitive): for wording
+    that is neutral alone ("deployed by Priya at 10:05") and blaming beside a sign of harm
+    or of a skipped safeguard ("the change that wiped the cache … by Nalani")."""
     why: str = ""
     """One line: why a facilitator would redirect this."""
     redirects: list[str] = Field(default_factory=list)
     """Questions to ask instead, best first."""
     enabled: bool = True
+
+    @field_validator("sentence_cue")
+    @classmethod
+    def _cue_compiles(cls, cue: str) -> str:
+        cls._compiles([cue] if cue else [])
+        return cue
 
     @field_validator("patterns")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import TYPE_CHECKING
 
 from debrief.coach.finding import Finding
@@ -62,6 +63,14 @@ _ONCE_KNOWN = re.compile(
 the fix seemed obvious"): not hindsight passed off as foresight."""
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?![\w'])")
 """Words in single quotes; an apostrophe inside a word ('I didn't') does not close them."""
+
+
+@cache
+def cue(expression: str) -> re.Pattern[str]:
+    """A rule's `sentence_cue`, compiled once per process."""
+    return re.compile(expression, re.I)
+
+
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)
 _CONDITION = re.compile(
     r"\b(?:if|had|unless)\s+(?:(?:the|a|an|our|their|any|such\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -135,6 +144,10 @@ class Run:
         if rule.category == "vague-remediation" and self._elaborates(sentence_start):
             return
         if rule.negatable and self._negated(clause):
+            return
+        if rule.sentence_cue and not cue(rule.sentence_cue).search(
+            self.masked, sentence_start, sentence_end
+        ):
             return
         after = self.masked[end:sentence_end]
         if rule.explained_ok and _EXPLAINED.search(after):

@@ -48,17 +48,17 @@ def _model(weights: dict[str, float], kind: str) -> Model:
         bias=-2.0,
         weights=weights,
         kinds={kind: {"<bias>": 1.0}},
-        lower=frozenset({"the", "rollout", "was", "rushed", "by", "again"}),
+        lower=frozenset({"the", "rollout", "was", "rushed", "hurried", "by", "again"}),
     )
 
 
 def test_a_sentence_the_rules_miss_is_flagged_whole_by_the_model() -> None:
-    text = "Intro line here.\n\nThe rollout was rushed by Oyinkansola again. Fine now."
+    text = "Intro line here.\n\nThe rollout was hurried by Oyinkansola again. Fine now."
     assert Coach(load_rules(), use_model=False).lint(text) == []
-    coach = Coach(load_rules(), model=_model({"b:rushed by": 1.5, "w:<cap>": 1.0}, "blame"))
+    coach = Coach(load_rules(), model=_model({"b:hurried by": 1.5, "w:<cap>": 1.0}, "blame"))
     findings = coach.lint(text)
     assert [(f.text, f.category, f.rule) for f in findings] == [
-        ("The rollout was rushed by Oyinkansola again.", "blame", "model-blame")
+        ("The rollout was hurried by Oyinkansola again.", "blame", "model-blame")
     ]
     assert findings[0].line == 3 and findings[0].column == 1
     assert findings[0].message and findings[0].suggestion == findings[0].redirects[0]

@@ -293,7 +293,22 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "blame-by-at-end": (
         ["The bad migration was written and merged by Ludmila.", "It was deployed by Sven."],
-        ["The fix was merged by the bot.", "It was deployed by the pipeline at 14:02."],
+        [
+            "The fix was merged by the bot.",
+            "It was deployed by the pipeline at 14:02.",
+            "The fix was deployed by Priya at 10:05.",
+            "The rollback was approved by Sam.",
+        ],
+    ),
+    "blame-passive-by-harm": (
+        [
+            "The cache was flushed in the middle of peak traffic by Oyelaran.",
+            "The rules were edited by hand on the primary by Grzegorz.",
+        ],
+        [
+            "The cache was flushed after the deploy by Oyelaran.",
+            "The wrong flag was flipped back by Ana at 10:20.",
+        ],
     ),
     "blame-it-was-who": (
         ["fwiw it was tamsyn who dropped the prod table"],
