@@ -244,11 +244,14 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Aiyana rushed the release.",
             "Guilherme silenced it and went back to sleep.",
+            "Ken silenced the pager while he was on call.",
             "Leilani approved her own change.",
             "Chidera ignored the warning from the linter.",
         ],
         [
             "Truls silenced the alerts during the planned maintenance.",
+            "Ken silenced the alert while the maintenance was in progress, as the runbook says.",
+            "Inés muted the pager per the runbook before the failover.",
             "Postgres ignored the new setting.",
             "We rushed the release because of the contract date.",
         ],
