@@ -102,7 +102,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "human-error": (
         ["The root cause was human error.", "Somebody fat-fingered the DNS record."],
-        ["This was not human error.", "The user error rate stayed flat."],
+        [
+            "This was not human error.",
+            "The user error rate stayed flat.",
+            "The human error framing doesn't help us; let's look at the interface.",
+        ],
     ),
     "character": (
         ["The engineer was careless.", "That was reckless.", "The team was too lazy to test."],
@@ -123,7 +127,11 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "hindsight-obvious": (
         ["Obviously the config was the culprit.", "It was obvious the disk was full."],
-        ["It was not obvious from the diff.", "The graph clearly shows the spike."],
+        [
+            "It was not obvious from the diff.",
+            "The graph clearly shows the spike.",
+            "Obviously we want the fix in before Friday's release.",
+        ],
     ),
     "hindsight-everyone-knows": (
         ["Everyone knows you don't deploy on Fridays.", "Any competent engineer would know."],
