@@ -311,16 +311,6 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "The rollback was approved by Sam.",
         ],
     ),
-    "blame-passive-by-harm": (
-        [
-            "The cache was flushed in the middle of peak traffic by Oyelaran.",
-            "The rules were edited by hand on the primary by Grzegorz.",
-        ],
-        [
-            "The cache was flushed after the deploy by Oyelaran.",
-            "The wrong flag was flipped back by Ana at 10:20.",
-        ],
-    ),
     "blame-it-was-who": (
         ["fwiw it was tamsyn who dropped the prod table"],
         ["it was the cron job who deleted it", "it was a cache that dropped the keys"],

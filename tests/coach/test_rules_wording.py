@@ -7,6 +7,16 @@ from __future__ import annotations
 
 # rule id → (flagged, left alone). Each flagged example must be found by that rule.
 EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "blame-passive-by-harm": (
+        [
+            "The cache was flushed in the middle of peak traffic by Oyelaran.",
+            "The rules were edited by hand on the primary by Grzegorz.",
+        ],
+        [
+            "The cache was flushed after the deploy by Oyelaran.",
+            "The wrong flag was flipped back by Ana at 10:20.",
+        ],
+    ),
     "hindsight-evident": (
         [
             "With hindsight it's crystal clear the canary was failing from minute one.",
