@@ -260,6 +260,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
             "Truls silenced the alerts during the planned maintenance.",
             "Ken silenced the alert while the maintenance was in progress, as the runbook says.",
             "Inés muted the pager per the runbook before the failover.",
+            "Jin ran the backfill against production, as planned and announced in #ops.",
             "Postgres ignored the new setting.",
             "We rushed the release because of the contract date.",
         ],
