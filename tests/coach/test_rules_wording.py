@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # rule id → (flagged, left alone). Each flagged example must be found by that rule.
 EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
-    "blame-passive-by-harm": (
+    "blame-by-at-end": (
         [
             "The cache was flushed in the middle of peak traffic by Oyelaran.",
             "The rules were edited by hand on the primary by Grzegorz.",
