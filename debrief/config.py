@@ -10,11 +10,8 @@ or the environment, and are never written anywhere else.
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,6 +296,8 @@ _TABLE = re.compile(r"^[ \t]*\[")
 def save_theme(path: Path, name: str) -> None:
     """Set the top-level `theme = "name"` in the config file, touching no other line:
     the existing `theme =` line is replaced, or one is added before the first table."""
+    import json
+
     line = f"theme = {json.dumps(name)}"
     try:
         with path.open(encoding="utf-8", newline="") as file:  # line endings as they are
@@ -330,10 +329,12 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     env = dict(os.environ) if env is None else env
     explicit = path is not None or bool(env.get("DEBRIEF_CONFIG"))
     target = config_file(path, env)
-    from debrief.untrusted import UntrustedInput, load_toml
-
     data: dict[str, Any] = {}
     if target.is_file():
+        import tomllib  # only when there is a file to read (not on the way to a first frame)
+
+        from debrief.untrusted import UntrustedInput, load_toml
+
         try:
             data = load_toml(target.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, UntrustedInput) as exc:
@@ -382,6 +383,8 @@ def current_user(config: Config | None = None, env: dict[str, str] | None = None
     named = named_user(config, env)
     if named:
         return named
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -9,7 +9,6 @@ one sentence naming the key; an unknown key (a typo such as `usr`, `[jira] tokn`
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +83,8 @@ def settings_of(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
 
 
 def closest(key: str, valid: list[str] | frozenset[str]) -> str | None:
+    import difflib
+
     found = difflib.get_close_matches(key, sorted(valid), n=1, cutoff=0.6)
     return found[0] if found else None
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from debrief.record import Record
 
@@ -118,8 +118,7 @@ class ClockState(Record):
     """When the running stretch of the current section began (None unless running)."""
 
 
-@dataclass(frozen=True)
-class TimerView:
+class TimerView(NamedTuple):
     """What a timer display shows at one instant."""
 
     phase: Phase

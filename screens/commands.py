@@ -8,16 +8,14 @@ Binding ids let users remap keys from the config file (`[keymap]`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     """The command-palette name, e.g. "Next section"."""
     key: str

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from debrief.store import DatabaseLocked, StoreError
@@ -44,13 +43,24 @@ def failed_notice(node: Widget) -> Callable[[Exception], None]:
     return notice
 
 
-@dataclass
 class Pending:
-    owner: Widget
-    write: Callable[[], Any]
-    done: Callable[[Any], None] | None
-    failed: Callable[[Exception], None]
-    key: str | None
+    """One save waiting for the database."""
+
+    __slots__ = ("done", "failed", "key", "owner", "write")
+
+    def __init__(
+        self,
+        owner: Widget,
+        write: Callable[[], Any],
+        done: Callable[[Any], None] | None,
+        failed: Callable[[Exception], None],
+        key: str | None,
+    ) -> None:
+        self.owner = owner
+        self.write = write
+        self.done = done
+        self.failed = failed
+        self.key = key
 
 
 class Saver:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on
 from textual.color import Color
@@ -25,8 +24,7 @@ TIMEBOX_CELLS = 4
 """The timebox ("15m") sits right-aligned in the last cells of its row."""
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     key: str
     title: str
     written: bool
@@ -72,11 +70,12 @@ class Agenda(OptionList):
     Agenda > .agenda--quiet { color: $foreground-muted; }
     """
 
-    @dataclass
     class SectionChosen(Message):
         """The user picked a section in the agenda."""
 
-        key: str
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -9,7 +9,6 @@ in the editor; clicking a finding posts `FindingChosen`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,19 +71,21 @@ class CoachPanel(VerticalScroll):
     CoachPanel > #coach-followup.-empty { display: none; }
     """
 
-    @dataclass
     class Linted(Message):
         """The section was linted: `findings` are spans of `text`."""
 
-        key: str
-        text: str
-        findings: list[Finding] = field(default_factory=list)
+        def __init__(self, key: str, text: str, findings: list[Finding] | None = None) -> None:
+            super().__init__()
+            self.key = key
+            self.text = text
+            self.findings: list[Finding] = [] if findings is None else findings
 
-    @dataclass
     class FindingChosen(Message):
         """The user clicked a finding."""
 
-        finding: Finding
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
 
     can_focus = False
 

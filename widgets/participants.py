@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
@@ -36,11 +35,12 @@ class Participants(OptionList):
         *(Binding(str(n), f"mark_number({n})", show=False) for n in range(1, 10)),
     ]
 
-    @dataclass
     class Toggled(Message):
         """The user marked or unmarked `name` as having spoken."""
 
-        name: str
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
 
     class Done(Message):
         """The user is done marking."""

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -18,11 +17,11 @@ if TYPE_CHECKING:
     from debrief.store import Store
 
 
-@dataclass
 class Context:
-    db_path: str | Path | None = None
-    config_path: Path | None = None
-    _stores: list[Store] = field(default_factory=list)
+    def __init__(self, db_path: str | Path | None = None, config_path: Path | None = None) -> None:
+        self.db_path = db_path
+        self.config_path = config_path
+        self._stores: list[Store] = []
 
     @cached_property
     def config(self) -> Config:
