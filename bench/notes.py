@@ -10,8 +10,8 @@ NOTES = """
   P2: the first words of the section in the editor). The floor is a bare Textual app
   showing one line, launched the same way, alternating with the figure in every round,
   after a warm-up round. debrief runs as `debrief open` does (`bench/run_app.py`), minus
-  the command-line parsing; the P1 and P2 notes also give the installed `debrief`
-  command itself, launched in the same rounds.
+  the command-line parsing; the rows ending "through `debrief`" are the installed
+  `debrief` command itself, launched in the same rounds (what a user runs).
 - P7 runs `debrief --help` and `debrief list --json` to the end (output to /dev/null)
   through the installed `debrief` command, and as `python -m debrief` (in its note); the
   floor is a script that imports Typer and prints the same text from a file.
@@ -247,6 +247,25 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    1.25× (the bench's own P2 row: 1.35×, 1.51×, 1.39×, 1.26×, 1.52×, 1.25×); P1 through
    the command 1.16×, 1.17×, 1.16×, 1.17×, 1.31×, 1.31×. The floor's own median moved
    between 0.22 and 0.34 s from run to run, ours with it: not yet three runs in a row.
+
+13. **Start-up at the floor, fifth steps (P1, P2).**
+   - Each `@dataclass` compiles its generated methods as its module is imported, about
+     0.5–1 ms apiece here, and 14 of them came before the debrief screen's first frame.
+     The values among them (`Command`, `AgendaItem`, `TimerView`) are NamedTuples, the
+     messages and the save queue's entry plain classes; the config's settings stay
+     dataclasses, since their fields describe the config file. `tomllib` is imported
+     only when there is a config file to read.
+   - Timed from outside with a clock shared with the program: the harness saw P1's first
+     frame 8–9 ms after the app handed it to Textual's writer thread, P2's 6 ms after,
+     the floor's 3 ms after. The writer waits for the interpreter lock while the app
+     thread goes on with the work that follows the frame (the home table, the coach), and
+     Python hands the lock over every 5 ms. The app now runs with a 1 ms switch interval
+     (`FRAME_SWITCH_S` in `debrief/app.py`, restored when it ends): 2 ms for both.
+   - `make bench` four times before the switch interval, P1 / P2 through the `debrief`
+     command: 1.17× / 1.52×, 1.09× / 1.43×, 1.18× / 1.36×, 1.35× / 1.36× (the
+     `bench/run_app.py` rows: 1.29× / 1.61×, 1.19× / 1.44×, 1.31× / 1.45×, 1.12× /
+     1.35×). Run to run the two ways of launching the same code differ by up to 0.2×
+     in either direction.
 
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,

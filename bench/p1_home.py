@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench import p1_list
 from bench.context import Context
-from bench.launch import FLOOR, Program, app_program, describe, interleaved
+from bench.launch import FLOOR, Program, Samples, app_program, describe, interleaved
 from bench.result import Result
 
 TARGET = 1.2
@@ -36,8 +36,22 @@ def run(ctx: Context) -> list[Result]:
     note = f"median of {ctx.sizes.rounds} launches each, interleaved with the floor; " + describe(
         samples["home"], samples["floor"]
     )
+    size = f"{ctx.sizes.postmortems:,} post-mortems"
+    results = [Result(f"P1 home screen, {size}", TARGET, True, home, "s", floor, note)]
     if "cli" in samples:
-        cli_s = samples["cli"].median_s
-        note += f"; through the `debrief` command: {cli_s:.3f} s ({cli_s / floor:.2f}×)"
-    figure = f"P1 home screen, {ctx.sizes.postmortems:,} post-mortems"
-    return [Result(figure, TARGET, True, home, "s", floor, note), *p1_list.run(ctx)]
+        results.append(through_command(f"P1 home screen, {size}", TARGET, samples))
+    return [*results, *p1_list.run(ctx)]
+
+
+def through_command(figure: str, target: float, samples: dict[str, Samples]) -> Result:
+    """The same launches through the installed `debrief` command (the issue's measure)."""
+    cli, floor = samples["cli"], samples["floor"]
+    return Result(
+        f"{figure}, through `debrief`",
+        target,
+        True,
+        cli.median_s,
+        "s",
+        floor.median_s,
+        "the `debrief` command itself, in the same rounds; " + describe(cli, floor),
+    )
