@@ -278,6 +278,8 @@ class DebriefApp(App[None]):
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:
+        if self.return_code is not None:
+            return  # asked to leave before it was shown (ctrl+q at once, a browser closed)
         if self.mode == "present" and self.pm_id is not None:
             from debrief.screens.presenter_screen import PresenterScreen
 
