@@ -5,7 +5,7 @@ one-line app; and the peak memory of each (its own VmHWM, see bench/terminal.py)
 from __future__ import annotations
 
 from bench.context import Context
-from bench.launch import FLOOR, Program, app_program, describe, interleaved
+from bench.launch import FLOOR, Program, Samples, app_program, describe, interleaved
 from bench.p1_home import command, through_command
 from bench.result import Result
 
@@ -35,32 +35,35 @@ def run(ctx: Context) -> list[Result]:
             note=f"median of {s.rounds} launches each, interleaved with the floor; "
             + describe(debrief, floor),
         ),
-        Result(
+        peak_memory(
             f"P2 peak memory ({what})",
-            TARGET_MEMORY,
-            per_floor=True,
-            value=debrief.median_mib,
-            unit="MiB",
-            floor=floor.median_mib,
-            note="peak resident memory of each launched program by its readable frame "
-            "(VmHWM), same launches; "
-            f"range {min(debrief.peak_kib) / 1024:.1f}–{max(debrief.peak_kib) / 1024:.1f} MiB "
-            f"(floor {min(floor.peak_kib) / 1024:.1f}–{max(floor.peak_kib) / 1024:.1f})",
+            debrief,
+            floor,
+            "peak resident memory of each launched program by its readable frame (VmHWM), same launches",
         ),
     ]
     if "cli" in samples:
-        c = samples["cli"]
         results += [
             through_command(f"P2 debrief screen ({what})", TARGET_TIME, samples),
-            Result(
+            peak_memory(
                 f"P2 peak memory ({what}), through `debrief`",
-                TARGET_MEMORY,
-                per_floor=True,
-                value=c.median_mib,
-                unit="MiB",
-                floor=floor.median_mib,
-                note="the `debrief` command itself, same launches; "
-                f"range {min(c.peak_kib) / 1024:.1f}–{max(c.peak_kib) / 1024:.1f} MiB",
+                samples["cli"],
+                floor,
+                "the `debrief` command itself, same launches",
             ),
         ]
     return results
+
+
+def peak_memory(figure: str, program: Samples, floor: Samples, how: str) -> Result:
+    """The median peak resident memory of `program`'s launches against the floor's."""
+    return Result(
+        figure,
+        TARGET_MEMORY,
+        per_floor=True,
+        value=program.median_mib,
+        unit="MiB",
+        floor=floor.median_mib,
+        note=f"{how}; range {min(program.peak_kib) / 1024:.1f}–{max(program.peak_kib) / 1024:.1f}"
+        f" MiB (floor {min(floor.peak_kib) / 1024:.1f}–{max(floor.peak_kib) / 1024:.1f})",
+    )
