@@ -205,7 +205,7 @@ class DebriefApp(App[None]):
         before = sys.getswitchinterval()
         sys.setswitchinterval(min(before, FRAME_SWITCH_S))
         try:
-            super().run(**options)
+            return super().run(**options)  # what the app exits with
         finally:
             sys.setswitchinterval(before)
 

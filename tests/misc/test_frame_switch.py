@@ -28,10 +28,11 @@ def run_from(tmp_path: Path, interval: float) -> tuple[float, float]:
     async def pilot(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
         seen.append(sys.getswitchinterval())
-        pilot.app.exit()
+        pilot.app.exit("the result")
 
     try:
-        make_app(store).run(headless=True, size=(80, 24), auto_pilot=pilot)
+        result = make_app(store).run(headless=True, size=(80, 24), auto_pilot=pilot)
+        assert result == "the result"  # what the app exits with, as Textual's run gives it
         return seen[0], sys.getswitchinterval()
     finally:
         store.close()

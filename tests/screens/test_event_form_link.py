@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from tests.screens.form_helpers import SMALL, open_event_form, shown
 from tests.screens.helpers import make_app
-from tests.screens.test_forms_ready import SMALL, open_event_form, shown
 
 
 async def test_a_javascript_link_is_refused_with_the_reason_and_nothing_is_saved(store, demo_id):

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from textual.widgets import Input
 
+from tests.screens.form_helpers import SMALL, open_event_form, shown
 from tests.screens.helpers import make_app, wait_until
-from tests.screens.test_forms_ready import SMALL, open_event_form, shown
 
 
 async def test_a_future_event_time_is_flagged_and_warned_about(store, demo_id):
