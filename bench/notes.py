@@ -264,8 +264,13 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
    - `make bench` four times before the switch interval, P1 / P2 through the `debrief`
      command: 1.17× / 1.52×, 1.09× / 1.43×, 1.18× / 1.36×, 1.35× / 1.36× (the
      `bench/run_app.py` rows: 1.29× / 1.61×, 1.19× / 1.44×, 1.31× / 1.45×, 1.12× /
-     1.35×). Run to run the two ways of launching the same code differ by up to 0.2×
-     in either direction.
+     1.35×); four times after: 1.31× / 1.50×, 1.37× / 1.35×, 1.24× / 1.24×, 1.23× /
+     1.28× (rows: 1.08× / 1.47×, 1.37× / 1.34×, 1.15× / 1.23×, 1.05× / 1.31×). P2
+     passes through the command in seven of the eight, P1 in three: not three runs in
+     a row. In the same rounds the two ways of launching the same code differ by up to
+     0.23× in either direction, and an interleaved A/B of P1's two just after (21
+     rounds) had the command faster (1.02× against 1.18×): the spread is the
+     machine's.
 
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
@@ -282,9 +287,9 @@ REASONS: dict[str, str] = {
 After fix 10 the home screen's first frame is a few Statics and the key bar, and its
 CPU is within about 1.2× of the floor's; the wall-time ratio on the shared machine
 moved between 1.07× and 1.35× from run to run with the same code. What is left before
-the first frame: the config (`debrief.config`, about 7 ms to import: its dataclasses
-and TOML), the opened store and the records (about 12 ms), the count and the first page
-read into records (about 5 ms for 50 rows), and Textual styling and drawing a screen
+the first frame: the config (`debrief.config`, about 5 ms to import: its six settings
+dataclasses; TOML is read only from a config file), the opened store and the records
+(about 12 ms), the count and the first page read into records (about 5 ms for 50 rows), and Textual styling and drawing a screen
 of six widgets rather than one. The table's own cost now comes just after the frame.
 """,
     "P1 home list query": """
