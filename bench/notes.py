@@ -290,7 +290,8 @@ moved between 1.07× and 1.35× from run to run with the same code. What is left
 the first frame: the config (`debrief.config`, about 5 ms to import: its six settings
 dataclasses; TOML is read only from a config file), the opened store and the records
 (about 12 ms), the count and the first page read into records (about 5 ms for 50
-rows), and Textual styling and drawing a screen of six widgets rather than one. The table's own cost now comes just after the frame.
+rows), and Textual styling and drawing a screen of six widgets rather than one. The
+table's own cost now comes just after the frame.
 """,
     "P1 home list query": """
 The list's query alone (no launch), measured beside the P1 launch. On SQLite the count
