@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from debrief.store import DatabaseLocked, StoreError
 
@@ -43,24 +43,14 @@ def failed_notice(node: Widget) -> Callable[[Exception], None]:
     return notice
 
 
-class Pending:
+class Pending(NamedTuple):
     """One save waiting for the database."""
 
-    __slots__ = ("done", "failed", "key", "owner", "write")
-
-    def __init__(
-        self,
-        owner: Widget,
-        write: Callable[[], Any],
-        done: Callable[[Any], None] | None,
-        failed: Callable[[Exception], None],
-        key: str | None,
-    ) -> None:
-        self.owner = owner
-        self.write = write
-        self.done = done
-        self.failed = failed
-        self.key = key
+    owner: Widget
+    write: Callable[[], Any]
+    done: Callable[[Any], None] | None
+    failed: Callable[[Exception], None]
+    key: str | None
 
 
 class Saver:
