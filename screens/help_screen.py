@@ -10,51 +10,33 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from debrief.screens.base import BaseModal
 from debrief.screens.commands import Command
 
 
-class HelpScreen(BaseModal[None]):
+class KeyTable(Widget):
+    """The keys of the screen underneath. Its colours are looked up each time it is drawn,
+    never kept in its text: a theme chosen while it opens still shows in it."""
+
     COMPONENT_CLASSES = {"help--key", "help--quiet"}
     DEFAULT_CSS = """
-    HelpScreen > .help--key { color: $text-accent; text-style: bold; }
-    HelpScreen > .help--quiet { color: $foreground-muted; }
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1; }
+    KeyTable { height: auto; }
+    KeyTable > .help--key { color: $text-accent; text-style: bold; }
+    KeyTable > .help--quiet { color: $foreground-muted; }
     """
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="close-help")]
 
-    def __init__(self, under: Screen[object]) -> None:
-        super().__init__()
+    def __init__(self, under: Screen[object], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.under = under
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(Text("Keys", style="bold"))
-            yield Static(id="help-keys")
-            yield Static(
-                Content.styled(
-                    "Keys can be remapped by their id in the config file's [keymap] table, "
-                    'e.g. next-section = "ctrl+down".',
-                    "$foreground-muted",
-                )
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#help-keys", Static).update(self._table())
-        self.app.theme_changed_signal.subscribe(
-            self, lambda _: self.query_one("#help-keys", Static).update(self._table())
-        )
 
     def _colour(self, component: str) -> Style:
         style = self.get_component_rich_style(component)
         return Style(color=style.color, bold=style.bold)
 
-    def _table(self) -> Table:
-        """The keys, coloured from the theme (drawn again when it changes)."""
+    def render(self) -> Table:
         commands: list[Command] = list(getattr(self.under, "COMMAND_LIST", []))
         quiet = self._colour("help--quiet")
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
@@ -78,6 +60,31 @@ class HelpScreen(BaseModal[None]):
             "Leave debrief; everything typed is already saved.",
         )
         return table
+
+
+class HelpScreen(BaseModal[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="close-help")]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text("Keys", style="bold"))
+            yield KeyTable(self.under, id="help-keys")
+            yield Static(
+                Content.styled(
+                    "Keys can be remapped by their id in the config file's [keymap] table, "
+                    'e.g. next-section = "ctrl+down".',
+                    "$foreground-muted",
+                )
+            )
 
     def action_close(self) -> None:
         self.dismiss()

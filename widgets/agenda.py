@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on
-from textual.color import Color
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
@@ -19,6 +18,12 @@ if TYPE_CHECKING:
     from textual.css.styles import RulesMap
     from textual.strip import Strip
     from textual.visual import RenderOptions
+
+WRITTEN = "$text-success"
+QUIET = "$foreground-muted"
+"""The marks' and timeboxes' colours, named rather than given: they are looked up in the
+theme each time a row is drawn, so a screen shown after the theme changed (its styles
+are brought up to date only then) draws them in the new theme, with no signal to wait for."""
 
 TIMEBOX_CELLS = 4
 """The timebox ("15m") sits right-aligned in the last cells of its row."""
@@ -36,7 +41,7 @@ class AgendaRow(Visual):
     where it does not fit), then the timebox right-aligned. A light Visual rather than a
     Rich table: the agenda is drawn in the screen's first frame."""
 
-    def __init__(self, title: Content, timebox: str, timebox_style: Style) -> None:
+    def __init__(self, title: Content, timebox: str, timebox_style: Style | str) -> None:
         self.title = title
         self.timebox = timebox
         self.timebox_style = timebox_style
@@ -62,12 +67,9 @@ class AgendaRow(Visual):
 class Agenda(OptionList):
     """Section list. Posts `Agenda.SectionChosen` when the user picks a section."""
 
-    COMPONENT_CLASSES = {"agenda--written", "agenda--quiet"}
     DEFAULT_CSS = """
     Agenda { width: 28; height: 1fr; border: none; padding: 0 1 0 0; background: $panel; }
     Agenda > .option-list--option-highlighted { text-style: bold; }
-    Agenda > .agenda--written { color: $text-success; }
-    Agenda > .agenda--quiet { color: $foreground-muted; }
     """
 
     class SectionChosen(Message):
@@ -83,9 +85,6 @@ class Agenda(OptionList):
         self._current = ""
         self._plain_at: int | None = None
         """The row whose prompt is drawn plain (the highlighted one when drawn)."""
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _: self._restyle())
 
     def show(self, items: list[AgendaItem], current: str) -> None:
         """Redraw with these sections, `current` highlighted (nothing to do when they
@@ -107,8 +106,8 @@ class Agenda(OptionList):
         self.highlighted = highlight
 
     def _restyle(self) -> None:
-        """Draw the prompts again in the current theme's colours, the highlighted one plain
-        (the highlight's own colours read on it; ● and ○ still tell written from empty)."""
+        """Draw the prompts again, the highlighted one plain (the highlight's own colours
+        read on it; ● and ○ still tell written from empty)."""
         self._plain_at = self.highlighted
         for index, item in enumerate(self._items):
             self.replace_option_prompt_at_index(
@@ -116,18 +115,13 @@ class Agenda(OptionList):
             )
 
     def _prompt(self, item: AgendaItem, plain: bool = False) -> AgendaRow:
-        written = Style() if plain else self._colour("agenda--written")
-        quiet = Style() if plain else self._colour("agenda--quiet")
+        written = "" if plain else WRITTEN
+        quiet = "" if plain else QUIET
         title = Content.assemble(
             ("● ", written) if item.written else ("○ ", quiet),
             clean(item.title, single_line=True),
         )
         return AgendaRow(title, f"{item.timebox}m" if item.timebox else "", quiet)
-
-    def _colour(self, component: str) -> Style:
-        """The component's colour, blended onto the agenda's background."""
-        colour = self.get_component_rich_style(component).color
-        return Style(foreground=Color.from_rich_color(colour)) if colour else Style()
 
     @on(OptionList.OptionHighlighted)
     def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:

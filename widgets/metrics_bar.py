@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from debrief.dates import show_duration
 from debrief.timeline import Metrics
@@ -44,7 +44,11 @@ class _Fitted:
         yield text
 
 
-class MetricsBar(Static):
+class MetricsBar(Widget):
+    """Its colours are looked up each time it is drawn, never kept in its text: a screen
+    shown after the theme changed (its styles are brought up to date only then) draws it
+    in the new theme, with no signal to wait for."""
+
     COMPONENT_CLASSES = {"metrics-bar--quiet", "metrics-bar--warning"}
     DEFAULT_CSS = """
     MetricsBar { height: auto; max-height: 3; padding: 0 1; }
@@ -56,22 +60,18 @@ class MetricsBar(Static):
         super().__init__(id=id)
         self._shown: tuple[Metrics, str, list[str]] | None = None
 
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _: self._redraw())
-
     def show(self, metrics: Metrics, extra: str = "", warnings: list[str] | None = None) -> None:
         """The three durations; `extra` in quieter text after them, `warnings` highlighted."""
         self._shown = (metrics, extra, list(warnings or []))
-        self._redraw()
+        self.refresh(layout=True)
 
     def _colour(self, component: str) -> Style:
         style = self.get_component_rich_style(component)
         return Style(color=style.color, bold=style.bold)
 
-    def _redraw(self) -> None:
-        """Drawn again with the theme's colours (Rich text keeps the colours it was given)."""
+    def render(self) -> RenderableType:
         if self._shown is None:
-            return
+            return ""
         metrics, extra, warnings = self._shown
         quiet, warning_style = (
             self._colour("metrics-bar--quiet"),
@@ -84,4 +84,4 @@ class MetricsBar(Static):
             if rest:
                 rest.append(SEPARATOR, style=quiet)
             rest.append(warning, style=warning_style)
-        self.update(_Fitted(metrics, rest, quiet))
+        return _Fitted(metrics, rest, quiet)
