@@ -7,7 +7,6 @@ directory's `templates/` folder and may shadow it by name.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from enum import StrEnum
 from pathlib import Path
 
@@ -62,6 +61,8 @@ class TemplateError(ValueError):
 
 
 def _parse(text: str, origin: str) -> Template:
+    import tomllib  # only when a template is read: the home screen never reads one
+
     try:
         return Template.model_validate(tomllib.loads(text), context=INPUT)
     except tomllib.TOMLDecodeError as exc:

@@ -180,6 +180,7 @@ def test_the_home_screen_first_frame_leaves_heavy_modules_for_later(
     assert not {m for m in modules if m.startswith("debrief.coach")}
     assert "debrief.screens.debrief_screen" not in modules
     assert "debrief.cli.publish" not in modules
+    assert "tomllib" not in modules  # no template is read, and no config file exists
 
 
 @pytest.mark.slow
