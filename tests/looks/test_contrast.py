@@ -204,6 +204,20 @@ def build(name: str, store: Store, pm_id: str) -> DebriefApp:
     return app
 
 
+async def settled(pilot, quiet: float = 0.3, at_most: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the screen has stopped changing: the same picture `quiet` seconds
+    apart (on a busy machine a section still being laid out is not the screen to read)."""
+    before = pilot.app.export_screenshot()
+    waited = 0.0
+    while waited < at_most:
+        await pilot.pause(quiet)
+        waited += quiet
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
+
+
 Box = tuple[int, int, int, int]
 """x, y, width, height of a part of the screen, in cells."""
 
@@ -219,7 +233,7 @@ async def screenshot(
             app.theme = theme
         await SCREENS[name](pilot, clock)
         no_blink(app)
-        await pilot.pause(0.3)
+        await settled(pilot)
         boxes = [(0, 0, SIZE[0], SIZE[1])]
         if isinstance(app.screen, ModalScreen):
             boxes = [tuple(child.region) for child in app.screen.children]  # type: ignore[misc]
