@@ -41,7 +41,7 @@ class AgendaRow(Visual):
     where it does not fit), then the timebox right-aligned. A light Visual rather than a
     Rich table: the agenda is drawn in the screen's first frame."""
 
-    def __init__(self, title: Content, timebox: str, timebox_style: Style | str) -> None:
+    def __init__(self, title: Content, timebox: str, timebox_style: str) -> None:
         self.title = title
         self.timebox = timebox
         self.timebox_style = timebox_style
