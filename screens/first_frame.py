@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
@@ -17,7 +18,9 @@ def read_css_now(screen: Screen[Any]) -> None:
         return  # where pushing it reads them
     for path in screen.css_path:
         if not stylesheet.has_source(str(path), ""):
-            stylesheet.read(path)
+            # As Stylesheet.read stores it, and its rules are looked up afresh: after
+            # `read` the first widget styled is matched against the rules from before.
+            stylesheet.add_source(Path(path).read_text("utf-8"), read_from=(str(path), ""))
 
 
 def width_class_now(screen: Screen[Any], breakpoints: list[tuple[int, str]]) -> None:

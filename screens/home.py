@@ -15,6 +15,7 @@ from textual.widgets import Static
 from debrief.kinds import Status
 from debrief.literal import clean, literal
 from debrief.screens.base import BaseScreen, Command, bindings
+from debrief.screens.first_frame import read_css_now
 from debrief.screens.home_page import HEADERS, column_widths
 from debrief.screens.insights_controls import InsightsControls, insights_command
 from debrief.screens.theme_style import rich_style
@@ -86,6 +87,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         the table and search field replacing it just after; None: when the app draws
         on a terminal (not headless)."""
         super().__init__()
+        read_css_now(self)
         self._search_timer: Timer | None = None
         self._listing = 0
         self._widths: dict[str, int] = {}
