@@ -5,18 +5,13 @@ The config file is TOML (`config.toml` in the platform's config directory, or
 or the environment, and are never written anywhere else.
 """
 
-# `setting(...)` returns a dataclasses.field (with the description in its metadata).
-# ruff: noqa: RUF009
-
-from __future__ import annotations
-
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from debrief.config_check import Secret, check, setting
+from debrief.config_check import Secret, Settings, check, setting, settings_class
 
 APP_NAME = "debrief"
 
@@ -37,8 +32,8 @@ DEFAULT_FACTOR_CATEGORIES = (
 # frame) and README's configuration reference is made from it (scripts/config_reference.py).
 
 
-@dataclass
-class JiraConfig:
+@settings_class
+class JiraConfig(Settings):
     """The `[jira]` table."""
 
     url: str = setting("", "Base URL of the Jira site, e.g. https://example.atlassian.net.")
@@ -82,8 +77,8 @@ class JiraConfig:
         self.token = Secret.of(self.token)
 
 
-@dataclass
-class SlackConfig:
+@settings_class
+class SlackConfig(Settings):
     """The `[slack]` table."""
 
     webhook: Secret = setting(
@@ -110,8 +105,8 @@ class SlackConfig:
         self.bot_token = Secret.of(self.bot_token)
 
 
-@dataclass
-class ConfluenceConfig:
+@settings_class
+class ConfluenceConfig(Settings):
     """The `[confluence]` table: `debrief publish --confluence`."""
 
     url: str = setting(
@@ -142,8 +137,8 @@ class ConfluenceConfig:
         self.token = Secret.of(self.token)
 
 
-@dataclass
-class GitConfig:
+@settings_class
+class GitConfig(Settings):
     """The `[git]` table: a docs repository the Markdown is committed to."""
 
     repo: str = setting("", "A local clone, a bare repository or a remote URL (`--git` wins).")
@@ -153,8 +148,8 @@ class GitConfig:
     path: str = setting("postmortems", "Folder inside the repository for the documents.")
 
 
-@dataclass
-class ServeConfig:
+@settings_class
+class ServeConfig(Settings):
     """The `[serve]` table: who may use `debrief serve`, and how much of the host."""
 
     public_url: str = setting(
@@ -194,8 +189,8 @@ class ServeConfig:
         self.token = Secret.of(self.token)
 
 
-@dataclass
-class Config:
+@settings_class
+class Config(Settings):
     """Everything debrief reads from its config file."""
 
     user: str = setting("", "The author name recorded on every change (DEBRIEF_USER wins).")
@@ -235,7 +230,7 @@ class Config:
     """What the check found but let through (unknown keys), one sentence each."""
 
     @classmethod
-    def model_validate(cls, data: dict[str, Any]) -> Config:
+    def model_validate(cls, data: dict[str, Any]) -> "Config":
         """The settings in `data` (a config file's tables), checked as a file's are."""
         return check(cls, data, Path("(settings)"))
 

@@ -138,3 +138,23 @@ async def test_f1_shows_each_keys_id_and_the_key_the_config_gave_it(store, demo_
         at = next(n for n, line in enumerate(lines) if "Next section" in line)
         assert "f12" in lines[at] and "next-section" in lines[at + 1]
         assert any("previous-section" in line for line in lines)
+
+
+def test_settings_are_made_by_name_compared_by_value_and_shown_without_secrets() -> None:
+    from dataclasses import replace
+
+    from debrief.config import ServeConfig
+    from debrief.config_check import Secret
+
+    first, second = Config(), Config()
+    assert first == second and first.keymap is not second.keymap  # a fresh default each
+    first.keymap["help"] = "f2"
+    assert first != second and second.keymap == {}
+    jira = JiraConfig(url="https://jira.example.com", token="s3cret-token")
+    assert isinstance(jira.token, Secret) and jira.token.get_secret_value() == "s3cret-token"
+    assert "s3cret" not in repr(Config(jira=jira)) and "jira.example.com" in repr(jira)
+    assert replace(ServeConfig(), max_sessions=3).max_sessions == 3
+    with pytest.raises(TypeError, match="no setting 'tokn'"):
+        JiraConfig(tokn="x")
+    with pytest.raises(TypeError):
+        hash(Config())  # mutable, like the dataclasses they are
