@@ -298,8 +298,9 @@ The list's query alone (no launch), measured beside the P1 launch. On SQLite the
 takes under 0.1 ms; nearly all the rest is turning 100 rows into records (nested
 fields, four dates and three JSON columns each: about 9 ms in a quiet moment). On the
 loaded machine the median moved between 10 and 23 ms from run to run with the same
-code. The home screen itself reads 50 rows before its first frame (`FIRST_PAGE` in
-`screens/home.py`); this figure still reads 100.
+code. The home screen itself reads as many rows as the terminal has lines before its
+first frame (36 at 120×36; at most `FIRST_PAGE` in `screens/home.py`); this figure
+still reads 100.
 """,
     "P5 full-text search, 10,000 post-mortems (PostgreSQL)": """
 `Store.search` streams the section matches and stops at 50 post-mortems. SQLite's

@@ -11,7 +11,7 @@ from bench.result import Result
 TARGET_MS = 20.0
 """The search box's budget (P5): the list should cost no more than a search."""
 FIRST_PAGE = 100
-"""The rows the home screen reads before its first frame (`screens/home.py` FIRST_PAGE)."""
+"""More rows than the home screen reads before its first frame (`screens/home.py`)."""
 REPEATS = 20
 
 

@@ -70,7 +70,8 @@ COMMANDS = [
 SEARCH_PLACEHOLDER = "Search every post-mortem (ctrl+f)"
 SEARCH_DELAY = 0.25
 FIRST_PAGE = 50
-"""Rows in the first frame (more than a screenful): the home screen shows at once."""
+"""Rows read before the first frame at most: as many as the terminal has lines (always
+more than the list shows), so the home screen shows at once; the rest follow."""
 PAGE = 250
 PAGE_DELAY = 0.05
 """Seconds between later pages, so the first frame is drawn before they are added."""
@@ -276,9 +277,10 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
     def _show_all(self) -> None:
         """Every post-mortem: the first page now, the others a page at a time just after."""
         total = self.store.count_postmortems()
-        self.show(self.store.list_postmortems(limit=FIRST_PAGE), total)
-        if total > FIRST_PAGE and self._real:  # else when the table replaces the first page
-            self._next_page(self._listing, FIRST_PAGE)
+        first = min(FIRST_PAGE, max(self.app.size.height, 1))
+        self.show(self.store.list_postmortems(limit=first), total)
+        if total > first and self._real:  # else when the table replaces the first page
+            self._next_page(self._listing, first)
 
     def _next_page(self, listing: int, offset: int) -> None:
         self.set_timer(PAGE_DELAY, lambda: self._show_more(listing, offset))

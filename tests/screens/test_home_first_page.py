@@ -88,3 +88,28 @@ async def test_the_first_page_shows_the_tables_text(store, template):
         shown = " ".join(screen_text(app).split())
         for line in lines:
             assert " ".join(line.split()) in shown, line
+
+
+async def test_more_postmortems_than_lines_all_follow_the_first_page_in_order(store, template):
+    """The first frame reads only as many rows as the terminal has lines; the table
+    that replaces it still ends up with every post-mortem, newest first, none twice."""
+    for n in range(60):
+        store.create_postmortem(f"Incident {n:02d}", template, started_at=NOW - timedelta(hours=n))
+    app = make_app(store)
+    read: list[int | None] = []
+    list_postmortems = store.list_postmortems
+
+    def counting(limit=None, offset=0):  # type: ignore[no-untyped-def]
+        read.append(limit)
+        return list_postmortems(limit=limit, offset=offset)
+
+    store.list_postmortems = counting
+    async with app.run_test(size=(100, 24)) as pilot:
+        home = await first_page_home(app, pilot)
+        await wait_until(pilot, lambda: bool(home.query("#postmortems")))
+        table = home.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 60)
+        titles = [store.get_postmortem(str(key.value)).title for key in table.rows]
+        assert titles == [f"Incident {n:02d}" for n in range(60)]
+        assert read[-2] == 24  # the switched-in home screen's first page: the terminal's lines
+        assert "60 post-mortems" in screen_text(app)
