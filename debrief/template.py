@@ -60,13 +60,17 @@ class TemplateError(ValueError):
     """A template that is missing or malformed."""
 
 
-def _parse(text: str, origin: str) -> Template:
-    import tomllib  # only when a template is read: the home screen never reads one
+def _load(path: Path, origin: str) -> Template:
+    # The parsed file is kept between runs (template_cache.py): no TOML parser on the
+    # way to a post-mortem's first frame once it has been opened before.
+    from debrief.template_cache import NotToml, parsed_toml
 
     try:
-        return Template.model_validate(tomllib.loads(text), context=INPUT)
-    except tomllib.TOMLDecodeError as exc:
+        return Template.model_validate(parsed_toml(path), context=INPUT)
+    except NotToml as exc:
         raise TemplateError(f"template {origin} is not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"template {origin} is not UTF-8 text") from exc
     except ValueError as exc:
         where, _, what = str(exc).partition(": ")
         raise TemplateError(f"template {origin} is invalid at {where}: {what}") from exc
@@ -84,10 +88,10 @@ def load_template(name: str = "default", user_dir: Path | None = None) -> Templa
     if user_dir is not None:
         path = user_dir / f"{name}.toml"
         if path.is_file():
-            return _parse(path.read_text(encoding="utf-8"), str(path))
+            return _load(path, str(path))
     resource = package_file("templates", f"{name}.toml")
     if resource.is_file():
-        return _parse(resource.read_text(encoding="utf-8"), f"'{name}'")
+        return _load(resource, f"'{name}'")
     available = sorted(set(builtin_names()) | set(user_names(user_dir)))
     raise TemplateError(f"no template named '{name}' (available: {', '.join(available)})")
 

@@ -17,12 +17,13 @@ TODAY = date(2026, 11, 22)
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Every test gets its own home, data and config dirs, UTC, and no Jira/Slack settings."""
+    """Every test gets its own home, data, config and cache dirs, UTC, and no Jira/Slack settings."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("DEBRIEF_DB", str(tmp_path / "debrief.db"))
     monkeypatch.setenv("DEBRIEF_USER", "tester")
     monkeypatch.setenv("TZ", "UTC")
