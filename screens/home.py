@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
     from debrief.models import Postmortem
     from debrief.screens.new_postmortem import NewPostmortem
+    from debrief.store.listed import Listed
+
+    Shown = Postmortem | Listed
+    """What the list draws: the listing's light rows, or a search's records."""
 
 COMMANDS = [
     Command(
@@ -100,7 +104,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         in it is ctrl+f, whose keys after it go to the search field."""
         self._late_keys: list[events.Key | None] = []
         """Keys pressed while the table is being mounted."""
-        self._shown: list[Postmortem] = []
+        self._shown: list[Shown] = []
         self._total = 0
 
     def compose(self) -> ComposeResult:
@@ -210,11 +214,11 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
 
         return self.query_one("#postmortems", DataTable)
 
-    def show(self, pms: list[Postmortem], total: int | None = None) -> None:
+    def show(self, pms: Sequence[Shown], total: int | None = None) -> None:
         """Show these post-mortems (the first of `total`, when more will be appended)."""
         self._listing += 1
         count = len(pms) if total is None else total
-        self._shown, self._total = pms, count
+        self._shown, self._total = list(pms), count
         if self._real:
             self._table().clear()
             self._add_rows(pms)
@@ -235,7 +239,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         look = PageLook(self.app)
         page.update(page_text(HEADERS, rows, self._widths, height, look, self.app.console))
 
-    def _add_rows(self, pms: list[Postmortem]) -> None:
+    def _add_rows(self, pms: Sequence[Shown]) -> None:
         table = self._table()
         for pm, (cells, wraps) in zip(pms, self.rows(pms), strict=True):
             table.add_row(
@@ -244,7 +248,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
                 height=None if wraps else 1,
             )
 
-    def rows(self, pms: list[Postmortem]) -> Iterator[tuple[dict[str, Text], bool]]:
+    def rows(self, pms: Sequence[Shown]) -> Iterator[tuple[dict[str, Text], bool]]:
         """Each post-mortem's cells by column, and whether the row wraps (title or due
         date wider than its column)."""
         today = self.today()
@@ -278,7 +282,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         """Every post-mortem: the first page now, the others a page at a time just after."""
         total = self.store.count_postmortems()
         first = min(FIRST_PAGE, max(self.app.size.height, 1))
-        self.show(self.store.list_postmortems(limit=first), total)
+        self.show(self.store.listed_postmortems(limit=first), total)
         if total > first and self._real:  # else when the table replaces the first page
             self._next_page(self._listing, first)
 
@@ -288,8 +292,8 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
     def _show_more(self, listing: int, offset: int) -> None:
         if listing != self._listing or not self.is_attached:
             return  # a search (or a newer listing) replaced this one
-        pms = self.store.list_postmortems(limit=PAGE, offset=offset)
-        self._shown = self._shown + pms
+        pms = self.store.listed_postmortems(limit=PAGE, offset=offset)
+        self._shown = [*self._shown, *pms]
         self._add_rows(pms)
         if len(pms) == PAGE:
             self._next_page(listing, offset + PAGE)

@@ -9,6 +9,7 @@ from typing import Any
 from debrief.models import Postmortem, Section, Status
 from debrief.store.base import Base, from_json, iso, to_json
 from debrief.store.errors import Conflict, NotFound
+from debrief.store.listed import SHOWN, Listed
 from debrief.store.listing import LIST_ORDER
 from debrief.template import Template
 
@@ -117,6 +118,16 @@ class PostmortemsMixin(Base):
             )
             names = [d[0] for d in cursor.description]
             return [_pm_from_row(dict(zip(names, r, strict=True))) for r in cursor]
+
+    def listed_postmortems(self, limit: int | None = None, offset: int = 0) -> list[Listed]:
+        """The post-mortems as the home screen lists them (`Listed`), in the order and
+        pages of `list_postmortems`."""
+        with self.reading():
+            cursor = self.db.execute(
+                f"SELECT {', '.join(SHOWN)} FROM postmortems {LIST_ORDER} LIMIT ? OFFSET ?",
+                [self.engine.no_limit if limit is None else limit, offset],
+            )
+            return [Listed(row) for row in cursor]
 
     def count_postmortems(self) -> int:
         with self.reading():

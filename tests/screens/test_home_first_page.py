@@ -97,13 +97,13 @@ async def test_more_postmortems_than_lines_all_follow_the_first_page_in_order(st
         store.create_postmortem(f"Incident {n:02d}", template, started_at=NOW - timedelta(hours=n))
     app = make_app(store)
     read: list[int | None] = []
-    list_postmortems = store.list_postmortems
+    listed_postmortems = store.listed_postmortems
 
     def counting(limit=None, offset=0):  # type: ignore[no-untyped-def]
         read.append(limit)
-        return list_postmortems(limit=limit, offset=offset)
+        return listed_postmortems(limit=limit, offset=offset)
 
-    store.list_postmortems = counting
+    store.listed_postmortems = counting
     async with app.run_test(size=(100, 24)) as pilot:
         home = await first_page_home(app, pilot)
         await wait_until(pilot, lambda: bool(home.query("#postmortems")))
