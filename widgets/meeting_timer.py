@@ -9,7 +9,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Digits, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from debrief.literal import clean
 from debrief.meeting import Phase, TimerView, Tone, clock_text
@@ -35,14 +36,22 @@ class MeetingTimer(Vertical):
         self.view: TimerView | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="timer-label")
-        yield Digits("", id="timer-digits")
-        yield Static(id="timer-total")
+        if self.display:  # hidden (until the meeting starts), it gets its parts when shown
+            yield from self._parts()
+
+    def _parts(self) -> tuple[Widget, ...]:
+        from textual.widgets import Digits
+
+        return Static(id="timer-label"), Digits("", id="timer-digits"), Static(id="timer-total")
 
     def show(self, view: TimerView) -> None:
         """Draw the clock at one instant (cheap when nothing visible changed)."""
         if view == self.view or not self.display:
             return  # a hidden clock is drawn when it is shown (the screen shows, then draws)
+        from textual.widgets import Digits
+
+        if not self.children:
+            self.mount(*self._parts())
         self.view = view
         over = view.tone is Tone.over
         self.set_class(view.phase is Phase.idle, "-idle")

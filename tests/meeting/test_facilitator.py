@@ -49,6 +49,7 @@ async def test_start_timer_shows_the_opening_then_counts(meeting_store, meeting_
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, DebriefScreen))
         assert not timer(app).display  # nothing of the meeting shows before it starts
+        assert not timer(app).children  # nor is it built: its parts come when it shows
         await pilot.press("f5")
         await wait_until(pilot, lambda: isinstance(app.screen, OpeningScreen))
         assert shows(app, "not to find someone to blame", load_template().opening[:60])
