@@ -105,6 +105,7 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         self._late_keys: list[events.Key | None] = []
         """Keys pressed while the table is being mounted."""
         self._shown: list[Shown] = []
+        self._resumed = False
         self._total = 0
 
     def compose(self) -> ComposeResult:
@@ -203,7 +204,12 @@ class HomeScreen(KeyHolder, InsightsControls, BaseScreen):
         if self.is_attached:
             self._run_search()  # the colours of the cells are the theme's
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Shown the first time: its widgets took their styles as they were mounted,
+            # so Textual's restyling of the whole screen (before the first frame) is skipped.
+            self._resumed = True
+            event.refresh_styles = False
         if self.app.screen is self:  # not when another screen was pushed straight over it
             self._run_search()
             if not self._real:
