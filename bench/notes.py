@@ -272,6 +272,30 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
      rounds) had the command faster (1.02× against 1.18×): the spread is the
      machine's.
 
+14. **Start-up at the floor, sixth steps (P1, P2).** Counted in instructions with
+   callgrind (`valgrind --tool=callgrind` on `bench/run_app.py`, stopped when the
+   markers are handed to Textual's writer; the same run twice differs by under 0.01%),
+   so that each change is measured apart from the machine's noise. The floor: 928 M.
+   - The home screen's CSS file was read with `Stylesheet.read`, which leaves the
+     stylesheet's rule map as it was: the screen, styled first, matched no rule, and
+     Textual restyled every widget when it was shown. The file is now added with
+     `add_source` (`screens/first_frame.py`), and the home screen reads it as it is
+     made, as the debrief screen did: no re-parse of every rule at the push.
+   - The settings classes share one constructor, equality and repr
+     (`config_check.Settings`) instead of generated ones, and `config.py` no longer
+     postpones its annotations (the check resolved each with a compile): importing
+     the config 10.9 → 1.4 ms, reading it 2.9 → 0.7 ms (in-process, loaded machine).
+   - The home screen reads as many rows as the terminal has lines, and from six
+     columns (`store/listed.py`) rather than as whole records: 36 rows, 8.0 → 0.9 ms.
+   - The home screen skips the restyle of its first resume (39 style applications to
+     the first frame, 23 after), as the debrief screen does.
+   - Templates are kept parsed in the cache folder (`debrief/template_cache.py`): no
+     TOML parser before a post-mortem's first frame once it has been opened.
+   - The hidden meeting timer builds its parts when first shown.
+   P1 to the readable frame: 1,136 M → 1,061 M (1.22× → 1.14× the floor). P2:
+   1,385 M → 1,343 M (1.49× → 1.45×); the agenda's option list drawing is another
+   22 M (left).
+
 ### Found while measuring, left alone
 - Peak memory is the program's own `VmHWM` (from /proc) when its screen is readable,
   not `ru_maxrss` from `wait4`: Linux folds the launching process's pre-exec copy into
@@ -284,14 +308,16 @@ Two more pairs on the loaded machine (load 4–7) agreed: P1 3.39× / 3.69× →
 
 REASONS: dict[str, str] = {
     "P1": """
-After fix 10 the home screen's first frame is a few Statics and the key bar, and its
-CPU is within about 1.2× of the floor's; the wall-time ratio on the shared machine
-moved between 1.07× and 1.35× from run to run with the same code. What is left before
-the first frame: the config (`debrief.config`, about 5 ms to import: its six settings
-dataclasses; TOML is read only from a config file), the opened store and the records
-(about 12 ms), the count and the first page read into records (about 5 ms for 50
-rows), and Textual styling and drawing a screen of six widgets rather than one. The
-table's own cost now comes just after the frame.
+The home screen's first frame is a few Statics and the key bar. Counted in
+instructions to the first readable frame (callgrind, deterministic to 0.01%), debrief
+runs 1.14× the floor's (1,061 M against 928 M) after fix 14; 1.22× before it. Fix 14:
+the home screen's CSS file is added so that its first styling is right (Textual's
+`Stylesheet.read` left the screen unstyled, then restyled everything when shown), its
+first resume's restyle is skipped, the settings classes share one constructor instead
+of generated ones, and the list reads six columns of as many rows as the terminal has
+lines. What is left: debrief's own modules (about half of the difference), Textual
+styling and drawing a full screen rather than one line. The wall-time ratio on the
+shared machine moves by up to 0.3 between runs with the same code.
 """,
     "P1 home list query": """
 The list's query alone (no launch), measured beside the P1 launch. On SQLite the count
@@ -321,18 +347,21 @@ the debrief screen's module about 20 ms (its modules, and Textual building each 
 classes: the screen has eleven control mixins); composing, mounting and styling about
 thirty widgets 45 ms (Textual parses about 15 ms of CSS the floor does not: the
 editor's, the option list's, the screen's files, each widget's defaults); the first
-render 13 ms against the floor's one line. What would still pay: the hidden meeting
-timer, round and similar panel composed when first shown (tests and scripts read them
-as soon as the screen opens), and a first frame drawn before the editor and the agenda
-are built (the editor's wrapped, scrolled text would have to be drawn exactly as the
-TextArea draws it, or the room sees it jump).
+render 13 ms against the floor's one line. Fix 14 took the template's TOML
+parsing off the path (parsed once, kept in the cache folder) and builds the hidden
+meeting timer when it is first shown: in instructions to the readable frame, 1.49× the
+floor's before, 1.45× after (1,343 M against 928 M). What would still pay: the round
+and the similar panel composed when first shown, the agenda drawn without the option
+list for the first frame (it is about 1.6% of the instructions), and a first frame
+drawn before the editor is built (its wrapped, scrolled text would have to be drawn
+exactly as the TextArea draws it, or the room sees it jump).
 """,
     "P7 debrief list": """
 After fix 9 the text is written from the rows (about 17–22 ms of CPU for 1,000
 post-mortems, the query 5–8 ms, opening 4 ms). Most of what is left is shared with the
-app's start: the config's module and its reading (about 25 ms: its dataclasses, TOML,
-and platformdirs, which imports tempfile, shutil, bz2, lzma and random to find the
-config folder), the command-line context (about 12 ms with dataclasses and inspect) and
+app's start: the config's reading (platformdirs, which imports tempfile, shutil, bz2,
+lzma and random to find the config folder; its classes no longer generate code since
+fix 14), the command-line context (about 12 ms with dataclasses and inspect) and
 the launcher (about 6 ms). Reading the config without platformdirs' import, or the
 config's classes built without dataclasses, would give the margin.
 """,
