@@ -152,11 +152,11 @@ class DebriefScreen(
         self.conflicts: dict[str, Section] = {}
         self._save_timer: Timer | None = None
         self._unsaved_since: float | None = None
+        """When the first keystroke not yet saved was typed (monotonic seconds)."""
         self.unsaved = False
+        """The editor holds text a locked database has not taken yet (it is retried)."""
         self._tables_mounted = False
         self._resumed = False
-        """The editor holds text a locked database has not taken yet (it is retried)."""
-        """When the first keystroke not yet saved was typed (monotonic seconds)."""
 
     # -- layout ----------------------------------------------------------------
 
