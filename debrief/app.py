@@ -18,10 +18,12 @@ from textual.theme import Theme
 
 from debrief import gc_pause
 from debrief.config import Config, save_theme
+from debrief.kept import cache_folder
 from debrief.literal import clean
 from debrief.screens.saving import RETRY_AFTER, Saver
 from debrief.store import Store
 from debrief.template import builtin_names, user_names
+from debrief.widgets.textual_adapter import keep_parsed_styles
 from debrief.words import plural
 
 if TYPE_CHECKING:
@@ -35,6 +37,11 @@ BROWSER_KEYMAP = {
 }
 """Keys used in a browser instead of those it keeps for itself (ctrl+n opens a window,
 ctrl+t a tab): the page never sees them."""
+
+
+def styles_folder() -> Path:
+    """Where the parsed styles are kept between runs (keep_parsed_styles)."""
+    return cache_folder("styles")
 
 
 MODULES_REPORT = "DEBRIEF_MODULES_REPORT"
@@ -186,6 +193,7 @@ class DebriefApp(App[None]):
         """`config_path`: where the chosen theme is remembered (None: not remembered).
         `in_browser`: use the keys a browser lets through (None: as served or not).
         `retry_after`: seconds before a save that met a locked database is tried again."""
+        keep_parsed_styles(styles_folder)
         super().__init__()
         self.saver = Saver(self, retry_after)
         self._quit_asked = 0.0

@@ -11,18 +11,16 @@ parsed as if there were none.
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any
 
-from debrief.config import APP_NAME
+from debrief import kept
+from debrief.kept import keep, read_kept
 
 
 def cache_folder() -> Path:
-    from platformdirs import user_cache_path
-
-    return user_cache_path(APP_NAME) / "templates"
+    return kept.cache_folder("templates")
 
 
 class NotToml(ValueError):
@@ -36,39 +34,29 @@ def parsed_toml(path: Path) -> dict[str, Any]:
     stat = path.stat()
     where = zlib.crc32(str(path.resolve()).encode())  # zlib is loaded already; hashlib is not
     versions = f"{path.stem}.{where:08x}."
-    kept = cache_folder() / f"{versions}{stat.st_size}.{stat.st_mtime_ns}.json"
-    try:
-        data = json.loads(kept.read_text("utf-8"))
-        if isinstance(data, dict):
-            return data
-    except (OSError, ValueError):
-        pass
+    copy = cache_folder() / f"{versions}{stat.st_size}.{stat.st_mtime_ns}.json"
+    text = read_kept(copy)
+    if text is not None:
+        try:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                return data
+        except ValueError:
+            pass
     import tomllib
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise NotToml(str(exc)) from exc
-    _keep(kept, versions, data)
+    _keep(copy, versions, data)
     return data
 
 
-def _keep(kept: Path, versions: str, data: dict[str, Any]) -> None:
-    """Keep `data` as `kept`, removing the file's other versions (named `versions`…)."""
+def _keep(copy: Path, versions: str, data: dict[str, Any]) -> None:
+    """Keep `data` as `copy`, removing the file's other versions (named `versions`…)."""
     try:
         text = json.dumps(data, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         return  # dates or non-finite numbers: parsed each time (no template has them)
-    part = kept.with_name(f"{kept.name}.{os.getpid()}.part")
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(text, "utf-8")
-        part.replace(kept)  # whole or not at all, for another process reading it
-        for older in kept.parent.iterdir():
-            if older.name.startswith(versions) and older.suffix == ".json" and older != kept:
-                older.unlink(missing_ok=True)
-    except OSError:
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass
+    keep(copy, text.encode("utf-8"), versions)
