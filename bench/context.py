@@ -84,6 +84,8 @@ class Context:
         env.update(
             XDG_CONFIG_HOME=str(home / "config"),
             XDG_DATA_HOME=str(home / "data"),
+            # Parsed templates and styles are kept here; the warm-up round writes them.
+            XDG_CACHE_HOME=str(home / "cache"),
             DEBRIEF_USER="bench",
             TZ="UTC",
             TERM="xterm-256color",
