@@ -78,13 +78,12 @@ def keep_parsed_styles(folder: Callable[[], Path]) -> None:
     this again changes nothing."""
     from textual.css import model, styles, stylesheet
 
+    if getattr(stylesheet.parse, "keeps_in", None) is not None:
+        return
     try:  # Textual's own version is read from its package metadata: slower than parsing
         made = [os.stat(str(module.__file__)) for module in (model, styles, stylesheet)]
         textual_version = "-".join(f"{m.st_size:x}.{m.st_mtime_ns:x}" for m in made)
     except OSError:
-        return
-
-    if getattr(stylesheet.parse, "keeps_in", None) is not None:
         return
     parse = stylesheet.parse
     known: list[Any] = [None, ""]  # the variables last seen, and their digest
