@@ -123,7 +123,8 @@ class CoachPanel(VerticalScroll):
 
     @property
     def coach(self) -> Coach:
-        """The rules, compiled on first use (after the screen's first frame: ~50 ms)."""
+        """The rules, loaded on first use (after the screen's first frame: about 0.1 s, each
+        pattern compiled when a lint first meets its words)."""
         if self._coach is None:
             from debrief.coach import RulesError, coach_for
 

@@ -1,0 +1,83 @@
+"""The coach compiles a rule's patterns when a lint first meets its words, not when it is
+built: the same findings as matching every pattern one by one, and no broken pattern
+hidden by compiling late."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from debrief.coach import Coach, RulesError, load_rules
+from debrief.coach.rules import builtin_files, merge, parse_rules
+from tests.coach.corpus import load as load_corpus
+
+DOCUMENTS = sorted((Path(__file__).parent / "documents").glob("*.md"))
+
+
+def _one_by_one(coach: Coach) -> Coach:
+    """`coach` with every trigger's patterns tried one at a time (no combined pattern)."""
+    for found in coach._alternatives.values():
+        found.combined = False
+        found.__dict__["first"] = None
+    return coach
+
+
+def test_every_built_in_pattern_compiles() -> None:
+    assert Coach(load_rules()).broken_patterns() == []
+
+
+def test_compiled_on_use_finds_what_one_by_one_matching_finds() -> None:
+    lazy = Coach(load_rules(), use_model=False)
+    slow = _one_by_one(Coach(load_rules(), use_model=False))
+    texts = [p.read_text(encoding="utf-8") for p in DOCUMENTS]
+    texts += [r.text for r in load_corpus("dev")[:1500]]
+    compared = 0
+    for text in texts:
+        got = [(f.start, f.end, f.category, f.rule) for f in lazy.lint(text)]
+        want = [(f.start, f.end, f.category, f.rule) for f in slow.lint(text)]
+        assert got == want, text[:200]
+        compared += len(want)
+    assert compared > 150  # the texts do hold findings
+
+
+def test_a_built_coach_has_compiled_only_its_trigger_words() -> None:
+    coach = Coach(load_rules())
+    members = [m for ms in coach._by_trigger.values() for m in ms]
+    assert not any("pattern" in m.__dict__ for m in members)
+    coach.lint("He should have rolled back; Bob was careless.")
+    compiled = [m for m in members if "pattern" in m.__dict__]
+    assert 0 < len(compiled) < len(members) / 4
+
+
+def test_a_user_pattern_that_does_not_compile_is_reported_with_its_file(tmp_path: Path) -> None:
+    (tmp_path / "ours.toml").write_text(
+        """
+[[rules]]
+id = "ours"
+category = "animated"
+triggers = ["yolo"]
+patterns = ['''yolo(''']
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError, match=r"ours\.toml.*patterns"):
+        load_rules(tmp_path)
+
+
+def test_a_pattern_that_slipped_through_never_matches_and_is_named() -> None:
+    unchecked = parse_rules(
+        r"""
+[[rules]]
+id = "ours-broken"
+category = "animated"
+triggers = ["yolo"]
+patterns = ['''yolo (?P<who>\w+) (?P<who>\w+)''', '''yolo\b''']
+""",
+        "'ours.toml'",
+        builtin=True,  # not compiled when loaded, as for the package's own files
+    )
+    coach = Coach(merge([*builtin_files(), unchecked]))
+    findings = coach.lint("We did a yolo deploy again, because Bob is lazy.")
+    assert {f.rule for f in findings} >= {"ours-broken"}  # the other pattern still matches
+    assert coach.broken_patterns() == ["ours-broken"]
