@@ -9,6 +9,7 @@ computed once per sentence (the model remembers its scores).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -82,6 +83,12 @@ def negation(word: str) -> bool:
         or word.endswith("n't")
         or (word.endswith("nt") and word[:-2] in AUXILIARIES)
     )
+
+
+_NEGATED_WORD = re.compile(r"n't(?: |$)|(?:^| )(?:" + "|".join(sorted(AUXILIARIES)) + r")nt(?: |$)")
+"""A word `negation()` holds true for beyond NEGATIONS, in words joined by spaces."""
+_MODAL_PART = re.compile(r"ould|must|might")
+"""In every word the modal test below can hold true for."""
 
 
 def stem(word: str) -> str:
@@ -221,9 +228,14 @@ def cues(
             out.append(f"sv:{group}:{v}")
             if negated:
                 out.append(f"sn:{group}")
-    if any(map(negation, lowered)) or "failed" in lowered:
+    joined = " ".join(lowered)  # words hold no spaces: whole-sentence tests first
+    if (
+        not NEGATIONS.isdisjoint(lowered)
+        or "failed" in lowered
+        or _NEGATED_WORD.search(joined) is not None
+    ):
         out.append(f"neg:{group}")
-    for i in range(n - 1):
+    for i in range(n - 1 if _MODAL_PART.search(joined) else 0):
         w = lowered[i]
         if w in MODALS or w.endswith(("should've", "shouldve", "could've", "couldve")):
             following = lowered[i + 1]

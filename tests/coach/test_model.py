@@ -209,6 +209,7 @@ def test_should_have_is_read_in_every_spelling() -> None:
     ):
         assert [f.rule for f in coach.lint(sentence)] == ["model-blame"], sentence
     assert coach.lint("The check should have run at noon.") == []
+    assert coach.lint("Tsegaye found mould on the graph.") == []
 
 
 def test_negation_and_question_forms_are_cues() -> None:
@@ -217,6 +218,17 @@ def test_negation_and_question_forms_are_cues() -> None:
     assert negation.lint("Tsegaye did not look at the graph.")
     assert negation.lint("Tsegaye failed to look at the graph.")
     assert negation.lint("Tsegaye looked at the graph.") == []
+    anywhere = _model_only({"neg:system": 3.0})  # a negation anywhere in the sentence
+    for sentence in (
+        "The graph wasn't looked at",
+        "The graph was looked at, but it isnt clear by whom",
+        "The graph never loaded",
+        "The graph was checked, it didnt help",
+        "The graph was checked and it failed",
+    ):
+        assert anywhere.lint(sentence), sentence
+    for sentence in ("The graph went into the incident", "The graph was checked at noon"):
+        assert anywhere.lint(sentence) == [], sentence
     asking = _model_only({"q:why:do?": 3.0})
     assert asking.lint("Why did the on-call skip it?")
     assert asking.lint("Why did the on-call skip it.") == []
