@@ -109,13 +109,9 @@ class Run:
         self.hits: list[tuple[int, tuple[str, ...]]] = []
         """Where rule trigger words are, with the categories of their rules."""
 
-    def consider(self, rule: Rule, match: re.Match[str], suffix: str = "") -> None:
-        """Keep the match as a candidate if its context says it is meant.
-
-        `suffix` is added to group names (`who`, `verb`) in combined patterns.
-        """
-        outer = f"p{suffix}" if suffix else 0
-        start, end = match.start(outer), match.end(outer)
+    def consider(self, rule: Rule, match: re.Match[str]) -> None:
+        """Keep the match as a candidate if its context says it is meant."""
+        start, end = match.span()
         while end > start and self.masked[end - 1].isspace():
             end -= 1
         sentence_start, sentence_end = self._sentence(start, end)
@@ -128,7 +124,7 @@ class Run:
         if rule.first_word and not self._first_word(start, sentence_start):
             return
         groups = match.groupdict()
-        verb = groups.get("verb" + suffix)
+        verb = groups.get("verb")
         if rule.human_verb and verb is not None and not self.coach.is_human_verb(verb):
             return
         clause = self._clause_tokens(sentence_start, start)
@@ -154,8 +150,8 @@ class Run:
             return
         if rule.system_condition_ok and self._hangs_on_a_system(after):
             return
-        who = groups.get("who" + suffix)
-        if who is not None and not is_person(self, rule, who, match.start("who" + suffix)):
+        who = groups.get("who")
+        if who is not None and not is_person(self, rule, who, match.start("who")):
             return
         start = check_subject(self, rule, clause, verb, start, sentence_start)
         if start < 0:
