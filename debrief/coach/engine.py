@@ -7,6 +7,7 @@ current section on every pause in typing, the CLI lints whole documents.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -48,7 +49,9 @@ def _compile(source: str) -> re.Pattern[str]:
     """`source`, case-blind; a pattern that does not compile never matches (the rule files
     are checked when loaded, and every built-in pattern is compiled by the tests)."""
     try:
-        return re.compile(source, re.IGNORECASE)
+        with warnings.catch_warnings():  # "possible nested set" in a user's pattern
+            warnings.simplefilter("ignore")
+            return re.compile(source, re.IGNORECASE)
     except re.error:
         return _NEVER
 

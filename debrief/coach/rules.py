@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import warnings
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -131,7 +132,9 @@ class Rule(BaseModel):
             return patterns  # the package's own: every one is compiled by the tests
         for pattern in patterns:
             try:
-                re.compile(pattern)
+                with warnings.catch_warnings():  # a FutureWarning is no error: not shown
+                    warnings.simplefilter("ignore")
+                    re.compile(pattern)
             except re.error as exc:
                 raise ValueError(
                     f"pattern {pattern!r} is not a valid regular expression: {exc}"

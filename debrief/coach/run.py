@@ -114,6 +114,8 @@ class Run:
         start, end = match.span()
         while end > start and self.masked[end - 1].isspace():
             end -= 1
+        if end == start:
+            return  # a pattern that can match nothing (a user's `x?`) flags no words
         sentence_start, sentence_end = self._sentence(start, end)
         if not rule.in_questions and self._good_question(sentence_start, sentence_end):
             return

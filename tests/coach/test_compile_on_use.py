@@ -4,9 +4,13 @@ by compiling late."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from debrief.coach import Coach, RulesError, load_rules
 from debrief.coach.rules import builtin_files, merge, parse_rules
@@ -74,3 +78,58 @@ patterns = ['''yolo (?P<who>\w+) (?P<who>\w+)''', '''yolo\b''']
     findings = coach.lint("We did a yolo deploy again, because Bob is lazy.")
     assert {f.rule for f in findings} >= {"ours-broken"}  # the other pattern still matches
     assert coach.broken_patterns() == ["ours-broken"]
+
+
+def test_a_pattern_that_can_match_nothing_flags_no_empty_span(tmp_path: Path) -> None:
+    (tmp_path / "ours.toml").write_text(
+        """
+[[rules]]
+id = "ours"
+category = "animated"
+triggers = ["yolo"]
+patterns = ['''(?:yolo\\s+deploy)?''', '''[[a]]x?''']
+""",
+        encoding="utf-8",
+    )
+    coach = Coach(load_rules(tmp_path), use_model=False)
+    assert [f.text for f in coach.lint("It was a yolo move. A yolo deploy.")] == ["yolo deploy"]
+
+
+EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", "60"))
+PIECES = [
+    "yolo", r"\s+", r"\w+", "(?P<who>", "(?P<verb>", "(", ")", "|", "?", "*", "+", "{2}",
+    r"\b", "[a-z]", "[", "]", r"\1", "(?=", "(?!", "(?<=x)", "(?i)", "{verbs}", "^", "$",
+    ".", "x", " ", "é", "\\",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=EXAMPLES, derandomize=True, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+@given(
+    patterns=st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), max_size=4),
+    text=st.text(st.sampled_from("yolo Bob x é\n.?!,'-abc"), max_size=200),
+)
+def test_random_user_patterns_never_break_a_lint(patterns: list[str], text: str) -> None:
+    """A user's rule file with any patterns: refused with one message when loaded, or
+    linted with (a pattern that turns out not to compile then never matches)."""
+    source = "\n".join(
+        [
+            "[[rules]]",
+            'id = "fuzzed"',
+            'category = "animated"',
+            'triggers = ["yolo", "bob"]',
+            'verbs = ["deploy"]',
+            f"patterns = {json.dumps(patterns, ensure_ascii=False)}",
+        ]
+    )
+    try:
+        checked = parse_rules(source, "'fuzzed.toml'")
+    except RulesError as exc:
+        assert "fuzzed.toml" in str(exc)
+        checked = parse_rules(source, "'fuzzed.toml'", builtin=True)  # as if unchecked
+    coach = Coach(merge([*builtin_files(), checked]), use_model=False)
+    for finding in coach.lint(f"{text}\n\nyolo Bob deployed it. {text}"):
+        assert 0 <= finding.start < finding.end
+    assert set(coach.broken_patterns()) <= {"fuzzed"}
