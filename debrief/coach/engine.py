@@ -7,7 +7,6 @@ current section on every pause in typing, the CLI lints whole documents.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -18,7 +17,7 @@ from debrief.coach.inflect import expand_families
 from debrief.coach.learned import learned_findings
 from debrief.coach.markdown import prose
 from debrief.coach.prefix import first_words
-from debrief.coach.rules import Rule, RuleSet, Vocabulary
+from debrief.coach.rules import Rule, RuleSet, Vocabulary, compile_quietly
 
 if TYPE_CHECKING:
     from debrief.coach.model import Model
@@ -49,9 +48,7 @@ def _compile(source: str) -> re.Pattern[str]:
     """`source`, case-blind; a pattern that does not compile never matches (the rule files
     are checked when loaded, and every built-in pattern is compiled by the tests)."""
     try:
-        with warnings.catch_warnings():  # "possible nested set" in a user's pattern
-            warnings.simplefilter("ignore")
-            return re.compile(source, re.IGNORECASE)
+        return compile_quietly(source, re.IGNORECASE)
     except re.error:
         return _NEVER
 
@@ -64,7 +61,8 @@ class _Compiled:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Compiled when first needed: a lint only meets the patterns of the words it
-        holds, and compiling all 1,100 took 0.6 s before the coach's first answer."""
+        holds (compiling all 1,100 when the coach was built, and their combined forms,
+        took 0.4 s before its first answer)."""
         return _compile(self.source)
 
 

@@ -132,9 +132,7 @@ class Rule(BaseModel):
             return patterns  # the package's own: every one is compiled by the tests
         for pattern in patterns:
             try:
-                with warnings.catch_warnings():  # a FutureWarning is no error: not shown
-                    warnings.simplefilter("ignore")
-                    re.compile(pattern)
+                compile_quietly(pattern)
             except re.error as exc:
                 raise ValueError(
                     f"pattern {pattern!r} is not a valid regular expression: {exc}"
@@ -207,6 +205,14 @@ class RuleSet(BaseModel):
     rules: list[Rule]
     vocabulary: Vocabulary
     scripts: list[Script]
+
+
+def compile_quietly(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled without Python's warnings about it: "possible nested set" in a
+    user's pattern is no error, and would otherwise reach the terminal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return re.compile(pattern, flags)
 
 
 class RulesError(ValueError):

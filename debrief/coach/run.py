@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from debrief.coach.finding import Finding
 from debrief.coach.markdown import action_lines, item_bounds, item_start, lucky_sections
 from debrief.coach.rewrite import rewrite
-from debrief.coach.rules import Rule, Scope
+from debrief.coach.rules import Rule, Scope, compile_quietly
 from debrief.coach.subjects import FILLERS, WORD, check_subject, is_person
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?![\
 @cache
 def cue(expression: str) -> re.Pattern[str]:
     """A rule's `sentence_cue`, compiled once per process."""
-    return re.compile(expression, re.I)
+    return compile_quietly(expression, re.I)
 
 
 _EXPLAINED = re.compile(r"\b(?:because|since|as\s+(?:the|their|his|her|our|it)|due\s+to)\b", re.I)

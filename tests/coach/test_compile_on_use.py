@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,24 @@ patterns = ['''(?:yolo\\s+deploy)?''', '''[[a]]x?''']
     )
     coach = Coach(load_rules(tmp_path), use_model=False)
     assert [f.text for f in coach.lint("It was a yolo move. A yolo deploy.")] == ["yolo deploy"]
+
+
+def test_patterns_python_warns_about_load_and_lint_without_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "ours.toml").write_text(
+        """
+[[rules]]
+id = "ours"
+category = "animated"
+triggers = ["yolo"]
+patterns = ['''yolo\\s+(?:[[a]])?deploy''']
+sentence_cue = '''[[a]]|deploy'''
+""",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning would reach the user's terminal
+        coach = Coach(load_rules(tmp_path), use_model=False)
+        assert [f.rule for f in coach.lint("A yolo deploy again.")] == ["ours"]
 
 
 EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", "60"))
