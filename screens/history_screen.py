@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
 from debrief.dates import show_instant
@@ -16,6 +16,7 @@ from debrief.literal import clean
 from debrief.merge import diff_lines
 from debrief.models import Revision
 from debrief.screens.base import BaseModal
+from debrief.widgets.option_list import OptionList
 
 DIFF_STYLE = {"+": "$text-success", "-": "$text-error", "@": "$foreground-muted", " ": ""}
 """Theme colours, resolved as the diff is drawn: legible in every theme."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
@@ -19,6 +19,7 @@ from debrief.notes import IdeaState, Note
 from debrief.screens.action_form import ActionForm
 from debrief.screens.base import BaseModal
 from debrief.store import StoreError
+from debrief.widgets.option_list import OptionList
 from debrief.words import plural
 
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
@@ -25,6 +25,7 @@ from debrief.screens.base import BaseModal
 from debrief.screens.saving import BUSY_HERE
 from debrief.store import StoreError
 from debrief.widgets.completing_input import CompletingInput
+from debrief.widgets.option_list import OptionList
 from debrief.widgets.safe_text import SafeInput
 from debrief.words import plural
 

@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
 from debrief.literal import literal
 from debrief.models import ActionItem, ActionStatus
 from debrief.screens.base import BaseModal
 from debrief.screens.form_base import say
+from debrief.widgets.option_list import OptionList
 from debrief.widgets.safe_text import SafeInput
 
 LABELS = {

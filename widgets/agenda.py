@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.style import Style
 from textual.visual import Visual
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
+from debrief.widgets.option_list import OptionList
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

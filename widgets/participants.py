@@ -8,10 +8,10 @@ from textual import on
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from debrief.literal import clean
+from debrief.widgets.option_list import OptionList
 
 QUIET = "$foreground-muted"
 """Quieter marks: still 4.5:1 on the theme's backgrounds."""
