@@ -105,6 +105,16 @@ async def test_more_postmortems_than_lines_all_follow_the_first_page_in_order(st
 
     store.listed_postmortems = counting
     async with app.run_test(size=(100, 24)) as pilot:
+        # The app's own home screen reads its pages on a timer: let it finish, so that its
+        # last read cannot land among the switched-in screen's (it did on a busy machine).
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        started = app.screen
+        await wait_until(
+            pilot,
+            lambda: (
+                bool(started.query("#postmortems")) and started.query_one(DataTable).row_count == 60
+            ),
+        )
         home = await first_page_home(app, pilot)
         await wait_until(pilot, lambda: bool(home.query("#postmortems")))
         table = home.query_one(DataTable)
