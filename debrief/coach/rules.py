@@ -121,22 +121,15 @@ class Rule(BaseModel):
 
     @field_validator("sentence_cue")
     @classmethod
-    def _cue_compiles(cls, cue: str, info: ValidationInfo) -> str:
-        cls._compiles([cue] if cue else [], info)
+    def _cue_compiles(cls, cue: str) -> str:
+        _check_compiles([cue] if cue else [])  # every file's: a cue is compiled unguarded
         return cue
 
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, patterns: list[str], info: ValidationInfo) -> list[str]:
-        if info.context and info.context.get(BUILTIN):
-            return patterns  # the package's own: every one is compiled by the tests
-        for pattern in patterns:
-            try:
-                compile_quietly(pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"pattern {pattern!r} is not a valid regular expression: {exc}"
-                ) from exc
+        if not (info.context and info.context.get(BUILTIN)):
+            _check_compiles(patterns)  # the package's own: the tests compile every one
         return patterns
 
     @field_validator("triggers")
@@ -205,6 +198,16 @@ class RuleSet(BaseModel):
     rules: list[Rule]
     vocabulary: Vocabulary
     scripts: list[Script]
+
+
+def _check_compiles(patterns: list[str]) -> None:
+    for pattern in patterns:
+        try:
+            compile_quietly(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"pattern {pattern!r} is not a valid regular expression: {exc}"
+            ) from exc
 
 
 def compile_quietly(pattern: str, flags: int = 0) -> re.Pattern[str]:

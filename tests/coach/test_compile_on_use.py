@@ -81,6 +81,24 @@ patterns = ['''yolo (?P<who>\w+) (?P<who>\w+)''', '''yolo\b''']
     assert coach.broken_patterns() == ["ours-broken"]
 
 
+def test_a_sentence_cue_is_checked_in_every_file_the_packages_own_included() -> None:
+    """Cues are compiled at the first lint without a guard: a broken one is refused when
+    its file is loaded, even where patterns are left to the tests."""
+    with pytest.raises(RulesError, match=r"ours\.toml.*sentence_cue"):
+        parse_rules(
+            """
+[[rules]]
+id = "ours"
+category = "animated"
+triggers = ["yolo"]
+patterns = ['''yolo''']
+sentence_cue = '''deploy('''
+""",
+            "'ours.toml'",
+            builtin=True,
+        )
+
+
 def test_a_pattern_that_can_match_nothing_flags_no_empty_span(tmp_path: Path) -> None:
     (tmp_path / "ours.toml").write_text(
         """
